@@ -1,0 +1,23 @@
+"""InitScope: ``python main.py`` opens the window; ``python main.py --headless`` trains in the terminal.
+
+The headless path never imports Qt, so it starts fast and runs where no display exists.
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if "--headless" in argv:
+        from engine.cli import main as headless_main
+
+        return headless_main(argv)
+    from app.launch import main as window_main
+
+    return window_main(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
