@@ -1,4 +1,4 @@
-"""InitScope: ``python main.py`` opens the window; ``python main.py --headless`` trains in the terminal.
+"""InitScope: ``python main.py`` opens the window; ``main.py --headless`` trains in the terminal.
 
 The headless path never imports Qt, so it starts fast and runs where no display exists.
 """

@@ -61,35 +61,72 @@ def build_parser() -> argparse.ArgumentParser:
         description="Train without a window and print the tutorial's transcript.",
     )
     p.add_argument("--headless", action="store_true", help=argparse.SUPPRESS)
-    p.add_argument("--init", default="he", choices=list(INITIALIZERS),
-                   help="weight initializer (default: he)")
-    p.add_argument("--iterations", default=15000, metavar="N",
-                   type=_typed(int, lambda n: _require(0 <= n <= MAX_ITERATIONS),
-                               f"a whole number from 0 to {MAX_ITERATIONS}"),
-                   help="gradient steps (default: 15000)")
-    p.add_argument("--lr", default=0.01, metavar="X",
-                   type=_typed(float, check_learning_rate, "a number above 0 and at most 10"),
-                   help="learning rate (default: 0.01)")
-    p.add_argument("--layers", default=(10, 5), type=_hidden, metavar="SIZES",
-                   help="hidden layer sizes, e.g. 10,5 (default)")
-    p.add_argument("--seed", default=3, metavar="S",
-                   type=_typed(int, lambda s: _require(0 <= s < 2**32),
-                               f"a whole number from 0 to {2**32 - 1}"),
-                   help="the initializer's random seed (default: 3)")
-    p.add_argument("--dataset", default="circles", choices=list(DATASETS),
-                   help="data set (default: circles)")
-    p.add_argument("--activation", default="relu", choices=list(ACTIVATIONS),
-                   help="hidden-layer activation (default: relu)")
-    p.add_argument("--print-every", default=1000, metavar="K",
-                   type=_typed(int, lambda k: _require(k >= 1), "a whole number of at least 1"),
-                   help="print the cost every K iterations (default: 1000)")
+    p.add_argument(
+        "--init", default="he", choices=list(INITIALIZERS), help="weight initializer (default: he)"
+    )
+    p.add_argument(
+        "--iterations",
+        default=15000,
+        metavar="N",
+        type=_typed(
+            int,
+            lambda n: _require(0 <= n <= MAX_ITERATIONS),
+            f"a whole number from 0 to {MAX_ITERATIONS}",
+        ),
+        help="gradient steps (default: 15000)",
+    )
+    p.add_argument(
+        "--lr",
+        default=0.01,
+        metavar="X",
+        type=_typed(float, check_learning_rate, "a number above 0 and at most 10"),
+        help="learning rate (default: 0.01)",
+    )
+    p.add_argument(
+        "--layers",
+        default=(10, 5),
+        type=_hidden,
+        metavar="SIZES",
+        help="hidden layer sizes, e.g. 10,5 (default)",
+    )
+    p.add_argument(
+        "--seed",
+        default=3,
+        metavar="S",
+        type=_typed(
+            int, lambda s: _require(0 <= s < 2**32), f"a whole number from 0 to {2**32 - 1}"
+        ),
+        help="the initializer's random seed (default: 3)",
+    )
+    p.add_argument(
+        "--dataset", default="circles", choices=list(DATASETS), help="data set (default: circles)"
+    )
+    p.add_argument(
+        "--activation",
+        default="relu",
+        choices=list(ACTIVATIONS),
+        help="hidden-layer activation (default: relu)",
+    )
+    p.add_argument(
+        "--print-every",
+        default=1000,
+        metavar="K",
+        type=_typed(int, lambda k: _require(k >= 1), "a whole number of at least 1"),
+        help="print the cost every K iterations (default: 1000)",
+    )
     return p
 
 
 def run_transcript(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Train as ``args`` say, printing the transcript; returns the exit status."""
-    config = TrainConfig(init=args.init, learning_rate=args.lr, hidden=args.layers,
-                         seed=args.seed, dataset=args.dataset, activation=args.activation)
+    config = TrainConfig(
+        init=args.init,
+        learning_rate=args.lr,
+        hidden=args.layers,
+        seed=args.seed,
+        dataset=args.dataset,
+        activation=args.activation,
+    )
     trainer = Trainer(config)
     every, total = args.print_every, args.iterations
     started = time.perf_counter()
@@ -102,8 +139,10 @@ def run_transcript(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             out.flush()
     elapsed = time.perf_counter() - started
     if trainer.diverged_at is not None:
-        err.write(f"training diverged at iteration {trainer.diverged_at}: the cost or the weights "
-                  "stopped being finite; try a lower learning rate or another initializer\n")
+        err.write(
+            f"training diverged at iteration {trainer.diverged_at}: the cost or the weights "
+            "stopped being finite; try a lower learning rate or another initializer\n"
+        )
         return 1
     out.write("On the train set:\n")
     out.write(f"Accuracy: {trainer.train_accuracy()}\n")

@@ -1,8 +1,8 @@
 """An append-only cost history that is cheap to share with another thread and bounded in memory.
 
 Costs are stored in fixed-size chunks.  A full chunk is *sealed*: marked read-only and never written
-again, so a snapshot can hand the same chunk objects to the GUI thread without copying them; only the
-partly filled chunk is copied.  Every iteration's cost is kept for the first ``dense_limit``
+again, so a snapshot can hand the same chunk objects to the GUI thread without copying them; only
+the partly filled chunk is copied.  Every iteration's cost is kept for the first ``dense_limit``
 iterations; beyond that, whenever the stored points exceed ``max_points`` the part past
 ``dense_limit`` is thinned by two, so an all-day run cannot exhaust memory.
 """

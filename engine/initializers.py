@@ -1,14 +1,15 @@
 """Weight initializers: the tutorial's three experiments, and a registry for more.
 
-Each initializer draws the weights layer by layer from one ``RandomState(seed)``, in the same order as
-the tutorial (W1, then W2, ...), so ``random`` and ``he`` with seed 3 reproduce its printed arrays.
-Biases always start at zero.
+Each initializer draws the weights layer by layer from one ``RandomState(seed)``, in the same order
+as the tutorial (W1, then W2, ...), so ``random`` and ``he`` with seed 3 reproduce its printed
+arrays.  Biases always start at zero.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 
@@ -93,5 +94,5 @@ def initialize(
     rng = np.random.RandomState(seed)
     return [
         (init.draw(rng, n_out, n_in), np.zeros((n_out, 1)))
-        for n_in, n_out in zip(layer_dims[:-1], layer_dims[1:])
+        for n_in, n_out in pairwise(layer_dims)
     ]

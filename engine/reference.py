@@ -67,7 +67,7 @@ def model(
     num_iterations: int = 15000,
     every: int = 1000,
 ) -> tuple[dict[str, np.ndarray], list[float]]:
-    """Train like the tutorial; returns the final parameters and the cost at each ``every``-th step."""
+    """Train like the tutorial: the final parameters and the cost at every ``every``-th step."""
     costs = []
     for i in range(num_iterations):
         a, cache = forward(X, params)

@@ -43,11 +43,15 @@ class LayerState:
 
 @dataclass(frozen=True, slots=True, eq=False)
 class GridPrediction:
-    """P(class 1) on a regular grid: ``probs[row, col]`` at ``(xs[col], ys[row])``."""
+    """P(class 1) on a regular grid: ``probs[row, col]`` at ``(xs[col], ys[row])``.
+
+    ``boundary`` holds the 0.5 contour as segments ``(n, 2, 2)`` in data coordinates.
+    """
 
     xs: np.ndarray
     ys: np.ndarray
     probs: np.ndarray
+    boundary: np.ndarray
 
     @property
     def bounds(self) -> tuple[float, float, float, float]:

@@ -1,7 +1,8 @@
 """The training loop as an object: step it, ask where it stands, take a frozen snapshot.
 
-``Trainer`` is synchronous and single-threaded on purpose: the GUI's worker thread drives it in short
-chunks and the command line drives it in one go, so both run the same arithmetic on the same numbers.
+``Trainer`` is synchronous and single-threaded on purpose: the GUI's worker thread drives it in
+short chunks and the command line drives it in one go, so both run the same arithmetic on the same
+numbers.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from engine.activations import ACTIVATIONS
+from engine.contour import contour_segments
 from engine.datasets import DATASETS, Dataset, load_dataset
 from engine.history import CostHistory
 from engine.initializers import INITIALIZERS, initialize
@@ -37,19 +39,24 @@ def parse_hidden(text: str) -> tuple[int, ...]:
     """``"10,5"`` → ``(10, 5)``; ``ValueError`` with a sentence saying what is allowed."""
     parts = [p.strip() for p in text.replace(";", ",").split(",")]
     if not text.strip() or any(not p for p in parts):
-        raise ValueError(f"hidden layers must be sizes separated by commas, like 10,5 (got {text!r})")
+        raise ValueError(
+            f"hidden layers must be sizes separated by commas, like 10,5 (got {text!r})"
+        )
     try:
         sizes = tuple(int(p) for p in parts)
     except ValueError:
-        raise ValueError(f"hidden layer sizes must be whole numbers, like 10,5 (got {text!r})") from None
+        raise ValueError(
+            f"hidden layer sizes must be whole numbers, like 10,5 (got {text!r})"
+        ) from None
     _check_hidden(sizes)
     return sizes
 
 
 def _check_hidden(sizes: tuple[int, ...]) -> None:
     if not 1 <= len(sizes) <= MAX_HIDDEN_LAYERS:
-        raise ValueError(f"between 1 and {MAX_HIDDEN_LAYERS} hidden layers are allowed "
-                         f"(got {len(sizes)})")
+        raise ValueError(
+            f"between 1 and {MAX_HIDDEN_LAYERS} hidden layers are allowed (got {len(sizes)})"
+        )
     bad = [s for s in sizes if not 1 <= s <= MAX_UNITS]
     if bad:
         raise ValueError(f"each hidden layer needs 1 to {MAX_UNITS} units (got {bad[0]})")
@@ -59,8 +66,9 @@ def check_learning_rate(lr: float) -> float:
     """The learning rate as a float, or ``ValueError`` saying what is allowed."""
     lr = float(lr)
     if not (math.isfinite(lr) and 0.0 < lr <= MAX_LEARNING_RATE):
-        raise ValueError(f"the learning rate must be above 0 and at most {MAX_LEARNING_RATE:g} "
-                         f"(got {lr!r})")
+        raise ValueError(
+            f"the learning rate must be above 0 and at most {MAX_LEARNING_RATE:g} (got {lr!r})"
+        )
     return lr
 
 
@@ -77,13 +85,15 @@ class TrainConfig:
 
     def __post_init__(self) -> None:
         if self.init not in INITIALIZERS:
-            raise ValueError(f"unknown initializer {self.init!r}; choose from "
-                             f"{', '.join(INITIALIZERS)}")
+            raise ValueError(
+                f"unknown initializer {self.init!r}; choose from {', '.join(INITIALIZERS)}"
+            )
         if self.dataset not in DATASETS:
             raise ValueError(f"unknown dataset {self.dataset!r}; choose from {', '.join(DATASETS)}")
         if self.activation not in ACTIVATIONS:
-            raise ValueError(f"unknown activation {self.activation!r}; choose from "
-                             f"{', '.join(ACTIVATIONS)}")
+            raise ValueError(
+                f"unknown activation {self.activation!r}; choose from {', '.join(ACTIVATIONS)}"
+            )
         check_learning_rate(self.learning_rate)
         _check_hidden(tuple(self.hidden))
         if not 0 <= self.seed < 2**32:
@@ -182,9 +192,12 @@ class Trainer:
         a = self.net.predict_proba(self.data.train_X)
         return int(np.count_nonzero((a == 0.0) | (a == 1.0)))
 
-    def grid_bounds(self, pad: float = 0.35) -> tuple[float, float, float, float]:
-        """A square-ish region around all the data, for the decision-boundary map."""
-        return self.data.bounds(pad)
+    def grid_bounds(self, pad: float = 1.0) -> tuple[float, float, float, float]:
+        """A square around all the data, ``pad`` beyond it (the tutorial's plots pad by 1)."""
+        x0, x1, y0, y1 = self.data.bounds(0.0)
+        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+        half = max(x1 - x0, y1 - y0) / 2 + pad
+        return cx - half, cx + half, cy - half, cy + half
 
     def predict_grid(
         self, bounds: tuple[float, float, float, float], resolution: int | tuple[int, int]
@@ -195,7 +208,8 @@ class Trainer:
         ys = np.linspace(bounds[2], bounds[3], ny)
         gx, gy = np.meshgrid(xs, ys)
         probs = self.net.predict_proba(np.vstack([gx.ravel(), gy.ravel()])).reshape(ny, nx)
-        return GridPrediction(frozen_copy(xs), frozen_copy(ys), frozen_copy(probs))
+        boundary = contour_segments(xs, ys, probs, 0.5)
+        return GridPrediction(*(frozen_copy(a) for a in (xs, ys, probs, boundary)))
 
     def snapshot(
         self,

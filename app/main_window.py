@@ -1,0 +1,344 @@
+"""InitScope's main window: composition, the user's actions, and the redraw clock.
+
+The window never trains.  It sends commands to a :class:`TrainingSession` and, on its own ~30 fps
+timer, draws the newest frame the session accepted (if it changed).  However fast training runs,
+the GUI thread does at most one redraw per tick.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+
+from PyQt6 import QtCore, QtGui, QtWidgets
+
+from app.commands import Frame, RunState
+from app.session import TrainingSession
+from app.views.controls import ControlPanel, StatusStrip, speed_text
+from app.views.cost_plot import CostPlot
+from app.views.decision_map import DecisionMap
+from app.views.style import Palette
+from app.views.weight_histograms import WeightHistograms
+from engine.datasets import Dataset, load_dataset
+from engine.initializers import INITIALIZERS
+from engine.trainer import TrainConfig, Trainer
+
+__all__ = ["MainWindow"]
+
+REDRAW_MS = 33
+SessionFactory = Callable[[TrainConfig, Callable[[TrainConfig], Trainer]], TrainingSession]
+
+
+def _default_session(config: TrainConfig, factory: Callable[[TrainConfig], Trainer]):
+    return TrainingSession(config, factory)
+
+
+class MainWindow(QtWidgets.QMainWindow):
+    """The instrument: controls on the left, numbers on top, live plots below them."""
+
+    def __init__(
+        self,
+        config: TrainConfig | None = None,
+        session_factory: SessionFactory = _default_session,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("InitScope — weight initialization, live")
+        self.config = config or TrainConfig()
+        self.data: Dataset = load_dataset(self.config.dataset)
+        self.palette_ = Palette()
+        self._build_ui()
+        self._build_actions()
+        self._sync_controls_from_config()
+        self.decision_map.show_data(self.data)
+        self._start_run_views()
+
+        self.session = session_factory(self.config, self._make_trainer)
+        self.session.failed.connect(self._show_error)
+        self._drawn: Frame | None = None
+        self._views_dirty = False
+        self.redraw_timer = QtCore.QTimer(self)
+        self.redraw_timer.setObjectName("redrawTimer")
+        self.redraw_timer.setTimerType(QtCore.Qt.TimerType.PreciseTimer)
+        self.redraw_timer.timeout.connect(self.redraw)
+        self.redraw_timer.start(REDRAW_MS)
+        self.redraws = 0
+        self.resize(1280, 800)
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
+        """Keep the splitters' proportions sensible at any window size (laptop to projector)."""
+        super().resizeEvent(event)
+        plots, bottom = self._splitters
+        h, w = plots.height(), bottom.width()
+        if h > 0 and w > 0:
+            plots.setSizes([int(h * 0.4), h - int(h * 0.4)])
+            bottom.setSizes([int(w * 0.58), w - int(w * 0.58)])
+
+    # -- construction ---------------------------------------------------------------------------
+    def _make_trainer(self, config: TrainConfig) -> Trainer:
+        """Trainers share the window's data set (read-only arrays, safe across threads)."""
+        data = self.data if config.dataset == self.data.name else load_dataset(config.dataset)
+        return Trainer(config, data)
+
+    def _build_ui(self) -> None:
+        self.controls = ControlPanel()
+        scroll = QtWidgets.QScrollArea(objectName="controlScroll")
+        scroll.setWidget(self.controls)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFixedWidth(self.controls.sizeHint().width() + 24)
+
+        self.status = StatusStrip()
+        self.cost_plot = CostPlot(palette=self.palette_)
+        self.decision_map = DecisionMap(palette=self.palette_)
+        self.histograms = WeightHistograms(palette=self.palette_)
+
+        bottom = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal, objectName="bottomSplit")
+        bottom.addWidget(self.decision_map)
+        bottom.addWidget(self.histograms)
+        bottom.setStretchFactor(0, 3)
+        bottom.setStretchFactor(1, 2)
+        bottom.setChildrenCollapsible(False)
+        self.histograms.setMinimumWidth(240)
+        self.decision_map.setMinimumSize(260, 220)
+        self.cost_plot.setMinimumHeight(160)
+        plots = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical, objectName="plotSplit")
+        plots.addWidget(self.cost_plot)
+        plots.addWidget(bottom)
+        plots.setStretchFactor(0, 2)
+        plots.setStretchFactor(1, 3)
+        plots.setChildrenCollapsible(False)
+        self._splitters = (plots, bottom)
+
+        right = QtWidgets.QWidget()
+        rlayout = QtWidgets.QVBoxLayout(right)
+        rlayout.setContentsMargins(0, 0, 0, 0)
+        rlayout.addWidget(self.status)
+        rlayout.addWidget(plots, 1)
+
+        central = QtWidgets.QWidget()
+        layout = QtWidgets.QHBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(scroll)
+        layout.addWidget(right, 1)
+        self.setCentralWidget(central)
+
+        c = self.controls
+        c.initializer.currentIndexChanged.connect(self._on_initializer_changed)
+        c.seed.valueChanged.connect(self._on_seed_changed)
+        c.new_seed.clicked.connect(self.new_seed)
+        c.learning_rate.valueChanged.connect(self._on_learning_rate_changed)
+        c.play.clicked.connect(self.toggle_play)
+        c.step.clicked.connect(self.step_clicked)
+        c.reset.clicked.connect(self.reset)
+        c.target.valueChanged.connect(lambda v: self.session.set_target(v))
+        c.speed.valueChanged.connect(self._on_speed_changed)
+        c.log_scale.toggled.connect(self._on_log_scale)
+        c.clear_ghosts.clicked.connect(self.cost_plot.clear_ghosts)
+
+    def _build_actions(self) -> None:
+        """Every shortcut is a menu action, so the menus list them all."""
+        run = self.menuBar().addMenu("&Run")
+
+        def add(menu, text, slot, *keys, name=None):
+            action = QtGui.QAction(text, self)
+            if name:
+                action.setObjectName(name)
+            action.setShortcuts([QtGui.QKeySequence(k) for k in keys])
+            action.setShortcutContext(QtCore.Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(slot)
+            menu.addAction(action)
+            return action
+
+        add(run, "Play / pause", self.toggle_play, "Space", name="playPauseAction")
+        add(run, "Step", self.step_clicked, "Right", "S", name="stepAction")
+        add(run, "Reset", self.reset, "R", name="resetAction")
+        add(run, "New seed", self.new_seed, "N", name="newSeedAction")
+        run.addSeparator()
+        for key, (name, init) in enumerate(INITIALIZERS.items(), start=1):
+            if key > 9:
+                break
+            add(
+                run,
+                f"Initializer: {init.label}",
+                lambda _=False, n=name: self.choose_initializer(n),
+                str(key),
+                name=f"init_{name}_action",
+            )
+        view = self.menuBar().addMenu("&View")
+        self.log_action = add(
+            view,
+            "Log-scale cost",
+            lambda: self.controls.log_scale.toggle(),
+            "L",
+            name="logScaleAction",
+        )
+        add(view, "Clear earlier runs", self.cost_plot.clear_ghosts, name="clearHistoryAction")
+        # Buttons keep keyboard focus only by Tab, so Space reaches the window-level shortcut.
+        for button in (
+            self.controls.play,
+            self.controls.step,
+            self.controls.reset,
+            self.controls.new_seed,
+            self.controls.clear_ghosts,
+        ):
+            button.setFocusPolicy(QtCore.Qt.FocusPolicy.TabFocus)
+
+    # -- user actions -----------------------------------------------------------------------------
+    def toggle_play(self) -> None:
+        frame = self.session.latest
+        if frame is not None and frame.state is RunState.RUNNING:
+            self.session.pause()
+            self._set_state_text("pausing…")
+        else:
+            self.session.play()
+            self._set_state_text("running")
+
+    def step_clicked(self) -> None:
+        self.session.step(self.controls.step_size.value())
+
+    def reset(self) -> None:
+        self.session.reset()
+        self._start_run_views()
+        self._set_state_text("reset: iteration 0, paused, same initial weights")
+
+    def new_seed(self) -> None:
+        self.controls.seed.setValue(secrets.randbelow(self.controls.seed.maximum() + 1))
+
+    def choose_initializer(self, name: str) -> None:
+        index = self.controls.initializer.findData(name)
+        if index >= 0:
+            self.controls.initializer.setCurrentIndex(index)
+
+    def _on_initializer_changed(self, index: int) -> None:
+        name = self.controls.initializer.itemData(index)
+        self._show_initializer_info(name)
+        self._reconfigure(init=name)
+
+    def _on_seed_changed(self, seed: int) -> None:
+        self._reconfigure(seed=seed)
+
+    def _reconfigure(self, **changes) -> None:
+        """Apply a change that re-initializes the weights; a refused change changes nothing."""
+        try:
+            config = self.config.with_(**changes)
+        except ValueError as exc:
+            self._sync_controls_from_config()
+            self._show_error(str(exc))
+            return
+        if config == self.config:
+            return
+        self.config = config
+        self.session.configure(config)
+        self._start_run_views()
+        self._set_state_text("new weights: iteration 0, paused")
+
+    def _on_learning_rate_changed(self, lr: float) -> None:
+        try:
+            self.config = self.config.with_(learning_rate=lr)
+        except ValueError as exc:
+            self._sync_controls_from_config()
+            self._show_error(str(exc))
+            return
+        self.session.set_learning_rate(lr)
+        self._set_state_text(f"learning rate {lr:g} from the next step")
+
+    def _on_speed_changed(self, _position: int) -> None:
+        steps = self.controls.speed_steps()
+        self.controls.speed_label.setText(speed_text(steps))
+        self.session.set_speed(steps)
+
+    def _on_log_scale(self, on: bool) -> None:
+        self.cost_plot.set_log_scale(on)
+        self._views_dirty = True
+
+    # -- drawing ----------------------------------------------------------------------------------
+    def _start_run_views(self) -> None:
+        init = INITIALIZERS[self.config.init]
+        label = f"{init.label}, seed {self.config.seed}, lr {self.config.learning_rate:g}"
+        self.cost_plot.start_run(self.config.init, label)
+        self.histograms.start_run()
+        self._drawn = None
+
+    def redraw(self) -> None:
+        """Timer tick: draw the newest accepted frame, if it is not on screen yet."""
+        frame = self.session.latest
+        if frame is None or (frame is self._drawn and not self._views_dirty):
+            return
+        self._drawn = frame
+        self._views_dirty = False
+        self.redraws += 1
+        snap = frame.snapshot
+        self._show_numbers(frame)
+        self.cost_plot.show_history(snap.history, snap.iteration, snap.cost)
+        self.histograms.show_layers(snap.layers, snap.iteration)
+        if snap.grid is not None:
+            self.decision_map.show_grid(snap.grid, frame.heatmap)
+
+    def _show_numbers(self, frame: Frame) -> None:
+        snap, s = frame.snapshot, self.status
+        s.iteration.setText(f"Iteration {snap.iteration:,}")
+        s.cost.setText(f"Cost {snap.cost!r}" if snap.cost == snap.cost else "Cost: not a number")
+        n_test = int(self.data.test_Y.shape[1])
+        for label, name, acc, n in ((s.train_accuracy, "Train", snap.train_accuracy, snap.n_train),
+                                    (s.test_accuracy, "Test", snap.test_accuracy, n_test)):
+            label.setText(f"{name} accuracy {acc!r} ({round(acc * n)}/{n})")
+        self.controls.play.setText("Pause" if frame.state is RunState.RUNNING else "Play")
+        self._set_state_text(self._state_text(frame))
+        s.saturation.setVisible(bool(snap.saturated))
+        if snap.saturated:
+            s.saturation.setText(
+                f"{snap.saturated} of {snap.n_train} outputs are exactly 0 or 1 in float64: the "
+                "naive −log(σ) loss would print inf here; InitScope computes it from the logits."
+            )
+        else:
+            s.saturation.setText("")
+
+    @staticmethod
+    def _state_text(frame: Frame) -> str:
+        snap = frame.snapshot
+        if frame.state is RunState.RUNNING:
+            rate = f" · {frame.steps_per_second:,.0f} steps/s" if frame.steps_per_second else ""
+            return f"running{rate}"
+        if frame.state is RunState.FINISHED:
+            return f"finished {snap.iteration:,} iterations"
+        if frame.state is RunState.DIVERGED:
+            return (
+                f"training diverged at iteration {snap.diverged_at:,}: lower the learning "
+                "rate or try another initializer, then Reset"
+            )
+        return "paused"
+
+    def _set_state_text(self, text: str) -> None:
+        self.status.state.setText(text)
+
+    def _sync_controls_from_config(self) -> None:
+        """Show ``self.config`` in the controls without triggering their handlers."""
+        c = self.controls
+        for widget, setter in (
+            (
+                c.initializer,
+                lambda: c.initializer.setCurrentIndex(c.initializer.findData(self.config.init)),
+            ),
+            (c.seed, lambda: c.seed.setValue(self.config.seed)),
+            (c.learning_rate, lambda: c.learning_rate.setValue(self.config.learning_rate)),
+        ):
+            blocked = widget.blockSignals(True)
+            setter()
+            widget.blockSignals(blocked)
+        self._show_initializer_info(self.config.init)
+
+    def _show_initializer_info(self, name: str) -> None:
+        init = INITIALIZERS[name]
+        self.controls.init_info.setText(f"<b>{init.formula}</b><br>{init.explanation}")
+
+    def _show_error(self, message: str) -> None:
+        self._set_state_text(message.strip().splitlines()[-1])
+        QtWidgets.QMessageBox.warning(self, "InitScope", message)
+
+    # -- lifetime ---------------------------------------------------------------------------------
+    def closeEvent(self, event: QtGui.QCloseEvent) -> None:
+        """Stop the worker and join its thread before the window goes."""
+        self.redraw_timer.stop()
+        self.session.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,145 @@
+"""The cost curve: every iteration's cost, the current point, and faint ghosts of earlier runs."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PyQt6 import QtCore
+
+from app.views.style import Palette, cache_static, init_color, style_plot
+from engine.history import HistoryView
+
+__all__ = ["CostPlot", "peak_decimate"]
+
+MIN_DRAWN_POINTS = 600  # below this many points a curve is drawn as it is
+MAX_GHOSTS = 8
+
+
+def peak_decimate(x: np.ndarray, y: np.ndarray, max_points: int) -> tuple[np.ndarray, np.ndarray]:
+    """At most ``max_points`` points keeping each bucket's minimum and maximum (spikes survive)."""
+    n = len(x)
+    if n <= max_points:
+        return x, y
+    buckets = max_points // 2
+    size = n // buckets
+    usable = size * buckets
+    yb = y[:usable].reshape(buckets, size)
+    xb = x[:usable].reshape(buckets, size)
+    lo, hi = np.nanargmin(yb, axis=1), np.nanargmax(yb, axis=1)
+    first, second = np.minimum(lo, hi), np.maximum(lo, hi)
+    rows = np.arange(buckets)
+    xs = np.column_stack([xb[rows, first], xb[rows, second]]).ravel()
+    ys = np.column_stack([yb[rows, first], yb[rows, second]]).ravel()
+    return np.concatenate([xs, x[usable:]]), np.concatenate([ys, y[usable:]])
+
+
+class CostPlot(pg.PlotWidget):
+    """``costPlot``: the live cost curve.  ``show_history`` is called by the window's redraw."""
+
+    def __init__(self, parent=None, palette: Palette | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("costPlot")
+        self.palette_ = palette or Palette()
+        style_plot(self, palette=self.palette_, x="iteration", y="cost")
+        item = self.getPlotItem()
+        # Set on the plot, not the curve: a curve's own flags are reset when it is added.
+        item.setDownsampling(auto=True, mode="peak")
+        item.setClipToView(True)
+        self.legend = item.addLegend(offset=(-10, 10), labelTextColor="#222222")
+        cache_static(self.legend)
+        self.curve = item.plot(name="current run")
+        # A PlotDataItem (not a bare scatter) so the plot's log mode transforms it like the curve.
+        self.marker = pg.PlotDataItem([], [], pen=None, symbol="o")
+        item.addItem(self.marker)
+        self._log = False
+        self._current: tuple[int, float] | None = None
+        self.ghosts: list[pg.PlotDataItem] = []
+        self._drawn_length = -1
+        self._color = init_color("he")
+        self._label = ""
+        self._x = np.empty(0)
+        self._y = np.empty(0)
+        self.apply_palette(self.palette_)
+
+    # -- appearance -----------------------------------------------------------------------------
+    def apply_palette(self, palette: Palette) -> None:
+        self.palette_ = palette
+        self.curve.setPen(pg.mkPen(self._color, width=palette.line_width))
+        self.marker.setSymbolSize(palette.marker_size * 1.6)
+        self.marker.setSymbolBrush(pg.mkBrush(self._color))
+        self.marker.setSymbolPen(pg.mkPen("#000000", width=max(1.0, palette.line_width / 2)))
+
+    def set_log_scale(self, on: bool) -> None:
+        self._log = on
+        self._drawn_length = -1  # redraw with zeros clipped for the log axis
+        self.getPlotItem().setLogMode(x=False, y=on)
+        self._redraw_marker()
+
+    def is_log_scale(self) -> bool:
+        return self._log
+
+    # -- runs -----------------------------------------------------------------------------------
+    def start_run(self, init_name: str, label: str) -> None:
+        """Keep the current curve as a faint labelled ghost, then start an empty one."""
+        if len(self._x) > 1:
+            ghost_x, ghost_y = peak_decimate(self._x, self._y, 4000)
+            ghost = pg.PlotDataItem(
+                ghost_x,
+                ghost_y,
+                pen=pg.mkPen(
+                    self._color,
+                    width=self.palette_.line_width * 0.75,
+                    style=QtCore.Qt.PenStyle.DashLine,
+                ),
+                name=f"earlier: {self._label}",
+            )
+            ghost.setOpacity(0.45)
+            self.getPlotItem().addItem(ghost)
+            self.ghosts.append(ghost)
+            if len(self.ghosts) > MAX_GHOSTS:
+                self._remove_ghost(self.ghosts.pop(0))
+        self._color = init_color(init_name)
+        self._label = label
+        self._x = np.empty(0)
+        self._y = np.empty(0)
+        self.curve.setData([], [])
+        self.marker.setData([], [])
+        self._current = None
+        self._drawn_length = -1
+        self.legend.removeItem(self.curve)
+        self.legend.addItem(self.curve, f"now: {label}")
+        self.apply_palette(self.palette_)
+
+    def _remove_ghost(self, ghost: pg.PlotDataItem) -> None:
+        self.legend.removeItem(ghost)
+        self.getPlotItem().removeItem(ghost)
+
+    def clear_ghosts(self) -> None:
+        for ghost in self.ghosts:
+            self._remove_ghost(ghost)
+        self.ghosts.clear()
+
+    # -- live data ------------------------------------------------------------------------------
+    def show_history(self, history: HistoryView, iteration: int, cost: float) -> None:
+        """Draw the history (if it grew) and mark the current ``(iteration, cost)``."""
+        self._current = (iteration, cost)
+        if history.length != self._drawn_length:
+            self._drawn_length = history.length
+            x, y = history.arrays()
+            self._x, self._y = x, y
+            # Thick (projector) pens are slow on long polylines, and more points than pixels add
+            # nothing: keep each pixel column's min and max.
+            budget = max(MIN_DRAWN_POINTS, 2 * self.width())
+            dx, dy = peak_decimate(x.astype(np.float64), y, budget)
+            if self.is_log_scale():
+                dy = np.maximum(dy, 1e-300)  # a log axis must never see 0
+            self.curve.setData(dx, dy)
+        self._redraw_marker()
+
+    def _redraw_marker(self) -> None:
+        current = self._current
+        if current is None or not np.isfinite(current[1]):
+            self.marker.setData([], [])
+            return
+        it, cost = current
+        self.marker.setData([it], [max(cost, 1e-300)])

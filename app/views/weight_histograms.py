@@ -1,0 +1,184 @@
+"""One histogram per layer's weights, with the iteration-0 histogram kept as a faint outline.
+
+Bins are fixed for a run — taken from the iteration-0 weights and widened only when weights leave
+the range — so a histogram's shape can be compared over time and does not jitter from frame to
+frame.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PyQt6 import QtWidgets
+
+from app.views.style import FOREGROUND, Palette, cache_static, style_plot
+from engine.snapshot import LayerState
+
+__all__ = ["LayerHistogram", "WeightHistograms", "bin_edges_for"]
+
+N_BINS = 40
+
+
+def bin_edges_for(values: np.ndarray, n_bins: int = N_BINS) -> np.ndarray:
+    """Edges covering ``values`` with a margin; a lone spike (all zeros) gets a narrow range."""
+    lo, hi = float(np.min(values)), float(np.max(values))
+    span = hi - lo
+    if not np.isfinite(span):
+        lo, hi, span = -1.0, 1.0, 2.0
+    if span < 1e-12:
+        half = max(abs(lo) * 0.5, 0.5)
+        return np.linspace(lo - half, lo + half, n_bins + 1)
+    return np.linspace(lo - 0.05 * span, hi + 0.05 * span, n_bins + 1)
+
+
+def _widened(edges: np.ndarray, values: np.ndarray) -> np.ndarray | None:
+    """New edges if ``values`` leave ``edges``' range (grown by half again), else ``None``."""
+    finite = values[np.isfinite(values)]
+    if finite.size == 0:
+        return None
+    lo, hi = float(finite.min()), float(finite.max())
+    if lo >= edges[0] and hi <= edges[-1]:
+        return None
+    span = max(hi, edges[-1]) - min(lo, edges[0])
+    return np.linspace(
+        min(lo, edges[0]) - 0.25 * span, max(hi, edges[-1]) + 0.25 * span, len(edges)
+    )
+
+
+def layer_title(index: int, layer: LayerState) -> str:
+    """``W1 · 10×2 · He std √(2/2) = 1.00``: what stays fixed for a run."""
+    W = layer.W
+    return f"W{index} · {W.shape[0]}×{W.shape[1]} · He std √(2/{layer.fan_in}) = {layer.he_std:.2f}"
+
+
+def layer_stats(layer: LayerState) -> str:
+    """``mean 0.012  std 0.98``: what changes as the weights train."""
+    W = layer.W
+    if not np.isfinite(W).all():
+        return "weights not finite"
+    return f"mean {float(W.mean()):.3g}\nstd {float(W.std()):.3g}"
+
+
+class LayerHistogram(pg.PlotWidget):
+    """The histogram of one layer's weights, now and at iteration 0."""
+
+    def __init__(self, index: int, palette: Palette) -> None:
+        super().__init__()
+        self.index = index
+        self.setObjectName(f"weightHistogram{index}")
+        self.palette_ = palette
+        style_plot(self, palette=palette)
+        item = self.getPlotItem()
+        item.setMouseEnabled(x=False, y=False)
+        item.hideButtons()
+        item.hideAxis("left")  # counts matter less than shape; one axis less to repaint
+        # Ranges are set by hand (fixed bins, a y-limit that only grows): while nothing leaves
+        # them the axes never need repainting, which keeps frames cheap.
+        item.disableAutoRange()
+        self.stats = pg.TextItem(anchor=(1, 0), color=FOREGROUND)
+        self.stats.setZValue(10)
+        cache_static(self.stats)
+        item.addItem(self.stats, ignoreBounds=True)
+        self._ymax = 1.0
+        self._title = ""
+        self.initial_item = pg.PlotDataItem(stepMode="center")
+        self.current_item = pg.PlotDataItem(stepMode="center", fillLevel=0)
+        self.addItem(self.initial_item)
+        self.addItem(self.current_item)
+        self.edges: np.ndarray | None = None
+        self._initial_values: np.ndarray | None = None
+        self.apply_palette(palette)
+
+    def apply_palette(self, palette: Palette) -> None:
+        self.palette_ = palette
+        self.initial_item.setPen(
+            pg.mkPen("#888888", width=palette.line_width, style=pg.QtCore.Qt.PenStyle.DashLine)
+        )
+        self.current_item.setPen(pg.mkPen("#0072B2", width=palette.line_width))
+        self.current_item.setBrush(pg.mkBrush(0, 114, 178, 90))
+
+    def start_run(self, initial: np.ndarray) -> None:
+        """Fix the bins from the iteration-0 weights and draw their outline."""
+        self._initial_values = np.array(initial, copy=True).ravel()
+        self.edges = bin_edges_for(self._initial_values)
+        self._draw_initial()
+
+    def _draw_initial(self) -> None:
+        assert self.edges is not None and self._initial_values is not None
+        counts, _ = np.histogram(self._initial_values, bins=self.edges)
+        self.initial_item.setData(self.edges, counts)
+        self._ymax = max(1.0, float(counts.max()) * 1.15)
+        self._set_ranges()
+
+    def _set_ranges(self) -> None:
+        assert self.edges is not None
+        item = self.getPlotItem()
+        item.setXRange(float(self.edges[0]), float(self.edges[-1]), padding=0)
+        item.setYRange(0, self._ymax, padding=0)
+        self.stats.setPos(float(self.edges[-1]), self._ymax)
+
+    def show_layer(self, layer: LayerState) -> None:
+        values = layer.W.ravel()
+        if self.edges is None:
+            self.start_run(values)
+        assert self.edges is not None
+        wider = _widened(self.edges, values)
+        if wider is not None:
+            self.edges = wider
+            self._draw_initial()
+        finite = values[np.isfinite(values)]
+        counts, _ = np.histogram(finite, bins=self.edges)
+        self.current_item.setData(self.edges, counts)
+        if counts.max() > self._ymax:
+            self._ymax = float(counts.max()) * 1.15
+            self._set_ranges()
+        self.stats.setText(layer_stats(layer))
+        title = layer_title(self.index, layer)
+        if title != self._title:  # a title change re-lays out the plot: only when it changes
+            self._title = title
+            self.getPlotItem().setTitle(title, color=FOREGROUND, size=f"{self.palette_.font_pt}pt")
+
+
+class WeightHistograms(QtWidgets.QWidget):
+    """``weightHistograms``: a column of :class:`LayerHistogram`, one per layer."""
+
+    def __init__(
+        self, parent: QtWidgets.QWidget | None = None, palette: Palette | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("weightHistograms")
+        self.palette_ = palette or Palette()
+        self._layout = QtWidgets.QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(2)
+        self.plots: list[LayerHistogram] = []
+        self._needs_start = True
+
+    def apply_palette(self, palette: Palette) -> None:
+        self.palette_ = palette
+        for plot in self.plots:
+            plot.apply_palette(palette)
+
+    def start_run(self) -> None:
+        """The next frame's weights are iteration 0's (or the first seen): fix bins from them."""
+        self._needs_start = True
+
+    def show_layers(self, layers: tuple[LayerState, ...], iteration: int) -> None:
+        if len(layers) != len(self.plots):
+            self._rebuild(len(layers))
+            self._needs_start = True
+        if self._needs_start:
+            for plot, layer in zip(self.plots, layers):
+                plot.start_run(layer.W)
+            self._needs_start = False
+        for plot, layer in zip(self.plots, layers):
+            plot.show_layer(layer)
+
+    def _rebuild(self, n: int) -> None:
+        for plot in self.plots:
+            self._layout.removeWidget(plot)
+            plot.setParent(None)
+            plot.deleteLater()
+        self.plots = [LayerHistogram(i + 1, self.palette_) for i in range(n)]
+        for plot in self.plots:
+            self._layout.addWidget(plot)

@@ -1,0 +1,212 @@
+"""The training worker: owns the trainer, trains in short chunks, publishes frames.
+
+It lives in its own ``QThread``.  ``run()`` is one long loop, so Qt cannot deliver queued slot calls
+to it; the GUI talks to it through a thread-safe command queue that the loop drains between chunks,
+and the loop blocks on that queue while paused (no busy waiting).  It publishes a :class:`Frame` —
+an immutable snapshot plus the run state — at most ``max_fps`` times a second while running, and
+always once more after a command that changes what the screen must show.
+"""
+
+from __future__ import annotations
+
+import queue
+import time
+import traceback
+from collections.abc import Callable
+
+import numpy as np
+from PyQt6 import QtCore
+
+from app.commands import (
+    FLAT_OUT,
+    Configure,
+    Frame,
+    Pause,
+    Play,
+    Reset,
+    RunState,
+    SetLearningRate,
+    SetSpeed,
+    SetTarget,
+    Step,
+    Stop,
+)
+from app.views.decision_map import probability_rgba
+from engine.trainer import TrainConfig, Trainer
+
+__all__ = ["TrainingWorker"]
+
+GRID_RESOLUTION = 160
+CHUNK_SECONDS = 0.008  # flat out: train this long between looks at the command queue
+
+
+class TrainingWorker(QtCore.QObject):
+    """Drives a :class:`Trainer`; all its methods except ``send`` run on the worker thread."""
+
+    frameReady = QtCore.pyqtSignal(object)  # Frame
+    failed = QtCore.pyqtSignal(str)  # a human-readable error with the traceback
+    finished = QtCore.pyqtSignal()
+
+    def __init__(
+        self,
+        config: TrainConfig | None = None,
+        trainer_factory: Callable[[TrainConfig], Trainer] = Trainer,
+        max_fps: float = 30.0,
+        grid_resolution: int = GRID_RESOLUTION,
+    ) -> None:
+        super().__init__()  # no parent: a parented QObject cannot be moved to another thread
+        self._commands: queue.SimpleQueue = queue.SimpleQueue()
+        self._config = config or TrainConfig()
+        self._factory = trainer_factory
+        self._frame_interval = 1.0 / max_fps
+        self.grid_resolution = grid_resolution
+        self._trainer: Trainer | None = None
+        self._run_id = 0
+        self._state = RunState.PAUSED
+        self._target = 15000
+        self._auto_stop = True
+        self._speed = FLAT_OUT
+        self._chunk = 64
+        self._last_publish = 0.0
+        self._next_frame = 0.0
+        self._rate = 0.0
+
+    # -- called from the GUI thread -----------------------------------------------------------
+    def send(self, command: object) -> None:
+        """Queue a command; thread-safe, returns at once."""
+        self._commands.put(command)
+
+    # -- the worker thread ----------------------------------------------------------------------
+    @QtCore.pyqtSlot()
+    def run(self) -> None:
+        """The loop: apply commands, train a chunk if running, publish, repeat until ``Stop``."""
+        with np.errstate(all="ignore"):  # thread-local in NumPy 2: must be entered here
+            try:
+                self._trainer = self._factory(self._config)
+            except Exception:  # the trainer could not even be built: report, then stop cleanly
+                self.failed.emit(traceback.format_exc())
+                self.finished.emit()
+                return
+            self._publish()
+            while self._drain(self._wait_time()):
+                if self._state is RunState.RUNNING and self._wait_time() == 0:
+                    self._guarded(self._train_chunk)
+        self.finished.emit()
+
+    def _wait_time(self) -> float | None:
+        """How long the loop may wait for a command: forever when not running, 0 flat out."""
+        if self._state is not RunState.RUNNING:
+            return None
+        if self._speed == FLAT_OUT:
+            return 0.0
+        return max(0.0, self._next_frame - time.perf_counter())
+
+    def _guarded(self, action: Callable[[], None]) -> None:
+        """Run ``action``; an exception pauses the run and is reported instead of killing us."""
+        try:
+            action()
+        except Exception:
+            self._state = RunState.PAUSED
+            self.failed.emit(traceback.format_exc())
+            self._publish()
+
+    def _drain(self, timeout: float | None) -> bool:
+        """Apply queued commands, first waiting up to ``timeout`` s for one (``None``: forever).
+
+        Returns ``False`` once told to stop.
+        """
+        try:
+            command = (
+                self._commands.get_nowait() if timeout == 0 else self._commands.get(timeout=timeout)
+            )
+        except queue.Empty:
+            return True
+        while True:
+            if isinstance(command, Stop):
+                return False
+            self._guarded(lambda c=command: self._apply(c))
+            try:
+                command = self._commands.get_nowait()
+            except queue.Empty:
+                return True
+
+    def _apply(self, command: object) -> None:
+        trainer = self._trainer
+        assert trainer is not None
+        if isinstance(command, Play):
+            if self._state is not RunState.DIVERGED:
+                # Play below the target stops there; at or past it, runs on until paused.
+                self._auto_stop = trainer.iteration < self._target
+                self._state = RunState.RUNNING
+                self._next_frame = time.perf_counter()
+        elif isinstance(command, Pause):
+            if self._state is RunState.RUNNING:
+                self._state = RunState.PAUSED
+        elif isinstance(command, Step):
+            if self._state is RunState.RUNNING:
+                self._state = RunState.PAUSED
+            elif self._state is not RunState.DIVERGED:
+                trainer.step(command.n)
+                self._state = (
+                    RunState.DIVERGED if trainer.diverged_at is not None else (RunState.PAUSED)
+                )
+        elif isinstance(command, Reset):
+            trainer.reset()
+            self._run_id = command.run_id
+            self._state = RunState.PAUSED
+        elif isinstance(command, Configure):
+            self._trainer = self._factory(command.config)
+            self._config = command.config
+            self._run_id = command.run_id
+            self._state = RunState.PAUSED
+        elif isinstance(command, SetLearningRate):
+            trainer.set_learning_rate(command.lr)
+            self._config = self._config.with_(learning_rate=command.lr)
+        elif isinstance(command, SetTarget):
+            self._target = command.iterations
+            if self._state is RunState.RUNNING:
+                self._auto_stop = trainer.iteration < self._target
+        elif isinstance(command, SetSpeed):
+            self._speed = command.steps_per_frame
+            self._next_frame = time.perf_counter()
+        self._publish()
+
+    def _train_chunk(self) -> None:
+        trainer = self._trainer
+        assert trainer is not None
+        if self._speed == FLAT_OUT:
+            n = self._chunk
+        else:  # paced: ``speed`` steps now, the next ones a frame later
+            n = self._speed
+            self._next_frame = max(self._next_frame + self._frame_interval, time.perf_counter())
+        if self._auto_stop:
+            n = min(n, self._target - trainer.iteration)
+        started = time.perf_counter()
+        taken = trainer.step(n)
+        elapsed = time.perf_counter() - started
+        if self._speed == FLAT_OUT and taken and elapsed > 0:
+            # Size chunks to ~CHUNK_SECONDS so commands are seen quickly at any network size.
+            per_step = elapsed / taken
+            self._chunk = int(min(4096, max(1, CHUNK_SECONDS / per_step)))
+            rate = taken / elapsed
+            self._rate = 0.9 * self._rate + 0.1 * rate if self._rate else rate
+        if trainer.diverged_at is not None:
+            self._state = RunState.DIVERGED
+            self._publish()
+        elif self._auto_stop and trainer.iteration >= self._target:
+            self._state = RunState.FINISHED
+            self._publish()
+        elif self._speed != FLAT_OUT or (
+            time.perf_counter() - self._last_publish >= self._frame_interval
+        ):
+            self._publish()
+
+    def _publish(self) -> None:
+        trainer = self._trainer
+        assert trainer is not None
+        snap = trainer.snapshot(run_id=self._run_id, grid_resolution=self.grid_resolution)
+        self._last_publish = time.perf_counter()
+        heatmap = probability_rgba(snap.grid.probs) if snap.grid is not None else None
+        self.frameReady.emit(
+            Frame(snap, self._state, self._config, self._target, self._rate, heatmap)
+        )
