@@ -26,6 +26,7 @@ __all__ = [
     "SetTarget",
     "Step",
     "Stop",
+    "TogglePlay",
 ]
 
 FLAT_OUT = 0  # steps per frame meaning "as fast as the machine allows"
@@ -34,6 +35,7 @@ FLAT_OUT = 0  # steps per frame meaning "as fast as the machine allows"
 class RunState(str, Enum):
     PAUSED = "paused"
     RUNNING = "running"
+    STEPPING = "stepping"  # taking a Step's n steps, in chunks
     FINISHED = "finished"  # paused by itself at the stop-at target
     DIVERGED = "diverged"
 
@@ -46,6 +48,11 @@ class Play:
 @dataclass(frozen=True, slots=True)
 class Pause:
     pass
+
+
+@dataclass(frozen=True, slots=True)
+class TogglePlay:
+    """Run if paused, pause if running: decided by the worker, which knows the true state."""
 
 
 @dataclass(frozen=True, slots=True)

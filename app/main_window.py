@@ -186,13 +186,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     # -- user actions -----------------------------------------------------------------------------
     def toggle_play(self) -> None:
-        frame = self.session.latest
-        if frame is not None and frame.state is RunState.RUNNING:
-            self.session.pause()
-            self._set_state_text("pausing…")
-        else:
-            self.session.play()
-            self._set_state_text("running")
+        self.session.toggle_play()
 
     def step_clicked(self) -> None:
         self.session.step(self.controls.step_size.value())
@@ -270,9 +264,14 @@ class MainWindow(QtWidgets.QMainWindow):
         self.redraws += 1
         snap = frame.snapshot
         self._show_numbers(frame)
-        self.cost_plot.show_history(snap.history, snap.iteration, snap.cost)
-        self.histograms.show_layers(snap.layers, snap.iteration)
-        if snap.grid is not None:
+        self.cost_plot.show_history(snap.history, snap.iteration, snap.cost, frame.target)
+        # While training flat out, the slower-changing panels take turns (each ~15 per second),
+        # halving the GUI thread's share of the GIL; any other frame updates everything.
+        moving = frame.state in (RunState.RUNNING, RunState.STEPPING)
+        turn = self.redraws % 2
+        if not moving or turn == 0:
+            self.histograms.show_layers(snap.layers, snap.iteration)
+        if snap.grid is not None and (not moving or turn == 1):
             self.decision_map.show_grid(snap.grid, frame.heatmap)
 
     def _show_numbers(self, frame: Frame) -> None:
@@ -280,8 +279,10 @@ class MainWindow(QtWidgets.QMainWindow):
         s.iteration.setText(f"Iteration {snap.iteration:,}")
         s.cost.setText(f"Cost {snap.cost!r}" if snap.cost == snap.cost else "Cost: not a number")
         n_test = int(self.data.test_Y.shape[1])
-        for label, name, acc, n in ((s.train_accuracy, "Train", snap.train_accuracy, snap.n_train),
-                                    (s.test_accuracy, "Test", snap.test_accuracy, n_test)):
+        for label, name, acc, n in (
+            (s.train_accuracy, "Train", snap.train_accuracy, snap.n_train),
+            (s.test_accuracy, "Test", snap.test_accuracy, n_test),
+        ):
             label.setText(f"{name} accuracy {acc!r} ({round(acc * n)}/{n})")
         self.controls.play.setText("Pause" if frame.state is RunState.RUNNING else "Play")
         self._set_state_text(self._state_text(frame))
@@ -300,6 +301,8 @@ class MainWindow(QtWidgets.QMainWindow):
         if frame.state is RunState.RUNNING:
             rate = f" · {frame.steps_per_second:,.0f} steps/s" if frame.steps_per_second else ""
             return f"running{rate}"
+        if frame.state is RunState.STEPPING:
+            return "stepping…"
         if frame.state is RunState.FINISHED:
             return f"finished {snap.iteration:,} iterations"
         if frame.state is RunState.DIVERGED:

@@ -23,6 +23,7 @@ from app.commands import (
     SetTarget,
     Step,
     Stop,
+    TogglePlay,
 )
 from app.worker import TrainingWorker
 from engine.trainer import TrainConfig, Trainer
@@ -64,6 +65,10 @@ class TrainingSession(QtCore.QObject):
 
     def pause(self) -> None:
         self._worker.send(Pause())
+
+    def toggle_play(self) -> None:
+        """Run if paused, pause if running (the worker decides, so rapid clicks stay coherent)."""
+        self._worker.send(TogglePlay())
 
     def step(self, n: int) -> None:
         """Take ``n`` steps if paused; pause (taking none) if running."""

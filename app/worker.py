@@ -30,6 +30,7 @@ from app.commands import (
     SetTarget,
     Step,
     Stop,
+    TogglePlay,
 )
 from app.views.decision_map import probability_rgba
 from engine.trainer import TrainConfig, Trainer
@@ -64,7 +65,8 @@ class TrainingWorker(QtCore.QObject):
         self._run_id = 0
         self._state = RunState.PAUSED
         self._target = 15000
-        self._auto_stop = True
+        self._stop_at: int | None = None  # where the current run or step pauses by itself
+        self._stop_state = RunState.PAUSED
         self._speed = FLAT_OUT
         self._chunk = 64
         self._last_publish = 0.0
@@ -89,15 +91,18 @@ class TrainingWorker(QtCore.QObject):
                 return
             self._publish()
             while self._drain(self._wait_time()):
-                if self._state is RunState.RUNNING and self._wait_time() == 0:
+                if self._active() and self._wait_time() == 0:
                     self._guarded(self._train_chunk)
         self.finished.emit()
 
+    def _active(self) -> bool:
+        return self._state in (RunState.RUNNING, RunState.STEPPING)
+
     def _wait_time(self) -> float | None:
-        """How long the loop may wait for a command: forever when not running, 0 flat out."""
-        if self._state is not RunState.RUNNING:
+        """How long the loop may wait for a command: forever when idle, 0 when training flat out."""
+        if not self._active():
             return None
-        if self._speed == FLAT_OUT:
+        if self._speed == FLAT_OUT or self._state is RunState.STEPPING:
             return 0.0
         return max(0.0, self._next_frame - time.perf_counter())
 
@@ -133,23 +138,26 @@ class TrainingWorker(QtCore.QObject):
     def _apply(self, command: object) -> None:
         trainer = self._trainer
         assert trainer is not None
+        if isinstance(command, TogglePlay):
+            command = Pause() if self._active() else Play()
         if isinstance(command, Play):
             if self._state is not RunState.DIVERGED:
                 # Play below the target stops there; at or past it, runs on until paused.
-                self._auto_stop = trainer.iteration < self._target
+                below = trainer.iteration < self._target
+                self._stop_at = self._target if below else None
+                self._stop_state = RunState.FINISHED
                 self._state = RunState.RUNNING
                 self._next_frame = time.perf_counter()
         elif isinstance(command, Pause):
-            if self._state is RunState.RUNNING:
+            if self._active():
                 self._state = RunState.PAUSED
         elif isinstance(command, Step):
-            if self._state is RunState.RUNNING:
-                self._state = RunState.PAUSED
+            if self._active():
+                self._state = RunState.PAUSED  # step while running: pause, no extra steps
             elif self._state is not RunState.DIVERGED:
-                trainer.step(command.n)
-                self._state = (
-                    RunState.DIVERGED if trainer.diverged_at is not None else (RunState.PAUSED)
-                )
+                # Taken in chunks like a run, so a million-step click can still be paused.
+                self._stop_at, self._stop_state = trainer.iteration + command.n, RunState.PAUSED
+                self._state = RunState.STEPPING
         elif isinstance(command, Reset):
             trainer.reset()
             self._run_id = command.run_id
@@ -165,40 +173,40 @@ class TrainingWorker(QtCore.QObject):
         elif isinstance(command, SetTarget):
             self._target = command.iterations
             if self._state is RunState.RUNNING:
-                self._auto_stop = trainer.iteration < self._target
+                below = trainer.iteration < self._target
+                self._stop_at = self._target if below else None
         elif isinstance(command, SetSpeed):
             self._speed = command.steps_per_frame
             self._next_frame = time.perf_counter()
-        self._publish()
+        if self._state is not RunState.STEPPING:  # a step's frame comes when it is done
+            self._publish()
 
     def _train_chunk(self) -> None:
         trainer = self._trainer
         assert trainer is not None
-        if self._speed == FLAT_OUT:
-            n = self._chunk
-        else:  # paced: ``speed`` steps now, the next ones a frame later
+        paced = self._speed != FLAT_OUT and self._state is RunState.RUNNING
+        if paced:  # ``speed`` steps now, the next ones a frame later
             n = self._speed
             self._next_frame = max(self._next_frame + self._frame_interval, time.perf_counter())
-        if self._auto_stop:
-            n = min(n, self._target - trainer.iteration)
+        else:
+            n = self._chunk
+        if self._stop_at is not None:
+            n = min(n, self._stop_at - trainer.iteration)
         started = time.perf_counter()
         taken = trainer.step(n)
         elapsed = time.perf_counter() - started
-        if self._speed == FLAT_OUT and taken and elapsed > 0:
+        if not paced and taken and elapsed > 0:
             # Size chunks to ~CHUNK_SECONDS so commands are seen quickly at any network size.
-            per_step = elapsed / taken
-            self._chunk = int(min(4096, max(1, CHUNK_SECONDS / per_step)))
+            self._chunk = int(min(4096, max(1, CHUNK_SECONDS * taken / elapsed)))
             rate = taken / elapsed
             self._rate = 0.9 * self._rate + 0.1 * rate if self._rate else rate
         if trainer.diverged_at is not None:
             self._state = RunState.DIVERGED
             self._publish()
-        elif self._auto_stop and trainer.iteration >= self._target:
-            self._state = RunState.FINISHED
+        elif self._stop_at is not None and trainer.iteration >= self._stop_at:
+            self._state = self._stop_state
             self._publish()
-        elif self._speed != FLAT_OUT or (
-            time.perf_counter() - self._last_publish >= self._frame_interval
-        ):
+        elif paced or time.perf_counter() - self._last_publish >= self._frame_interval:
             self._publish()
 
     def _publish(self) -> None:

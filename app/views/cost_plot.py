@@ -15,6 +15,17 @@ MIN_DRAWN_POINTS = 600  # below this many points a curve is drawn as it is
 MAX_GHOSTS = 8
 
 
+def _nice_ceiling(value: float) -> float:
+    """The next 1, 2 or 5 × 10^k at or above ``value`` (axis limits that read well)."""
+    if value <= 0:
+        return 1.0
+    exp = 10 ** np.floor(np.log10(value))
+    for m in (1, 2, 5, 10):
+        if m * exp >= value:
+            return float(m * exp)
+    return float(10 * exp)
+
+
 def peak_decimate(x: np.ndarray, y: np.ndarray, max_points: int) -> tuple[np.ndarray, np.ndarray]:
     """At most ``max_points`` points keeping each bucket's minimum and maximum (spikes survive)."""
     n = len(x)
@@ -45,6 +56,15 @@ class CostPlot(pg.PlotWidget):
         # Set on the plot, not the curve: a curve's own flags are reset when it is added.
         item.setDownsampling(auto=True, mode="peak")
         item.setClipToView(True)
+        item.disableAutoRange()  # ranges are managed in _update_ranges: they only ever grow
+        item.getViewBox().sigRangeChangedManually.connect(self._on_range_changed_manually)
+        item.getViewBox().sigStateChanged.connect(self._on_view_state)
+        self._user_range = False
+        self._setting_range = False
+        self._range = None
+        self._target: int | None = None
+        self._y_hi = -np.inf
+        self._y_lo = np.inf
         self.legend = item.addLegend(offset=(-10, 10), labelTextColor="#222222")
         cache_static(self.legend)
         self.curve = item.plot(name="current run")
@@ -72,8 +92,10 @@ class CostPlot(pg.PlotWidget):
     def set_log_scale(self, on: bool) -> None:
         self._log = on
         self._drawn_length = -1  # redraw with zeros clipped for the log axis
+        self._range = None
         self.getPlotItem().setLogMode(x=False, y=on)
         self._redraw_marker()
+        self._update_ranges()
 
     def is_log_scale(self) -> bool:
         return self._log
@@ -106,6 +128,9 @@ class CostPlot(pg.PlotWidget):
         self.marker.setData([], [])
         self._current = None
         self._drawn_length = -1
+        self._y_hi, self._y_lo = -np.inf, np.inf
+        self._range = None
+        self._user_range = False
         self.legend.removeItem(self.curve)
         self.legend.addItem(self.curve, f"now: {label}")
         self.apply_palette(self.palette_)
@@ -120,9 +145,16 @@ class CostPlot(pg.PlotWidget):
         self.ghosts.clear()
 
     # -- live data ------------------------------------------------------------------------------
-    def show_history(self, history: HistoryView, iteration: int, cost: float) -> None:
-        """Draw the history (if it grew) and mark the current ``(iteration, cost)``."""
+    def show_history(
+        self, history: HistoryView, iteration: int, cost: float, target: int | None = None
+    ) -> None:
+        """Draw the history (if it grew) and mark the current ``(iteration, cost)``.
+
+        ``target`` (the stop-at iteration) fixes the x axis while the run is below it, so the curve
+        grows across a still plot: the axes then almost never need re-rendering.
+        """
         self._current = (iteration, cost)
+        self._target = target
         if history.length != self._drawn_length:
             self._drawn_length = history.length
             x, y = history.arrays()
@@ -134,7 +166,52 @@ class CostPlot(pg.PlotWidget):
             if self.is_log_scale():
                 dy = np.maximum(dy, 1e-300)  # a log axis must never see 0
             self.curve.setData(dx, dy)
+            finite = dy[np.isfinite(dy)]
+            if finite.size:
+                self._y_hi = max(self._y_hi, float(finite.max()))
+                self._y_lo = min(self._y_lo, float(finite.min()))
         self._redraw_marker()
+        self._update_ranges()
+
+    def _update_ranges(self) -> None:
+        """Set the view only when it must grow (cheap frames), unless the user took over."""
+        if self._user_range or self._current is None:
+            return
+        it = self._current[0]
+        target = self._target or 0
+        x_hi = target if it <= target else _nice_ceiling(it * 1.2)
+        x_hi = max(x_hi, 10)
+        if self._y_hi == -np.inf:
+            return
+        if self._log:
+            lo, hi = np.log10(max(self._y_lo, 1e-300)), np.log10(max(self._y_hi, 1e-300))
+            y_range = (lo - 0.05 * max(hi - lo, 0.1), hi + 0.05 * max(hi - lo, 0.1))
+        else:
+            y_range = (0.0, self._y_hi * 1.05 if self._y_hi > 0 else 1.0)
+        wanted = (x_hi, y_range)
+        if wanted != self._range:
+            self._range = wanted
+            self._setting_range = True
+            try:
+                self.getPlotItem().setRange(xRange=(0, x_hi), yRange=y_range, padding=0.02)
+            finally:
+                self._setting_range = False
+
+    def _on_range_changed_manually(self, *_args) -> None:
+        self._user_range = True
+
+    def _on_view_state(self, *_args) -> None:
+        # pyqtgraph's "A" (auto-range) button re-enables auto range: take that as "follow again".
+        vb = self.getPlotItem().getViewBox()
+        if self._user_range and any(vb.state["autoRange"]):
+            vb.disableAutoRange()
+            self.follow_data()
+
+    def follow_data(self) -> None:
+        """Let the view follow the data again after the user zoomed or panned."""
+        self._user_range = False
+        self._range = None
+        self._update_ranges()
 
     def _redraw_marker(self) -> None:
         current = self._current
