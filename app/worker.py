@@ -14,7 +14,6 @@ import time
 import traceback
 from collections.abc import Callable
 
-import numpy as np
 from PyQt6 import QtCore
 
 from app.commands import (
@@ -82,17 +81,16 @@ class TrainingWorker(QtCore.QObject):
     @QtCore.pyqtSlot()
     def run(self) -> None:
         """The loop: apply commands, train a chunk if running, publish, repeat until ``Stop``."""
-        with np.errstate(all="ignore"):  # thread-local in NumPy 2: must be entered here
-            try:
-                self._trainer = self._factory(self._config)
-            except Exception:  # the trainer could not even be built: report, then stop cleanly
-                self.failed.emit(traceback.format_exc())
-                self.finished.emit()
-                return
-            self._publish()
-            while self._drain(self._wait_time()):
-                if self._active() and self._wait_time() == 0:
-                    self._guarded(self._train_chunk)
+        try:
+            self._trainer = self._factory(self._config)
+        except Exception:  # the trainer could not even be built: report, then stop cleanly
+            self.failed.emit(traceback.format_exc())
+            self.finished.emit()
+            return
+        self._publish()
+        while self._drain(self._wait_time()):
+            if self._active() and self._wait_time() == 0:
+                self._guarded(self._train_chunk)
         self.finished.emit()
 
     def _active(self) -> bool:

@@ -4,7 +4,8 @@ Costs are stored in fixed-size chunks.  A full chunk is *sealed*: marked read-on
 again, so a snapshot can hand the same chunk objects to the GUI thread without copying them; only
 the partly filled chunk is copied.  Every iteration's cost is kept for the first ``dense_limit``
 iterations; beyond that, whenever the stored points exceed ``max_points`` the part past
-``dense_limit`` is thinned by two, so an all-day run cannot exhaust memory.
+``dense_limit`` is thinned by two, so an all-day run cannot exhaust memory: the history never holds
+more than ``max_points`` points.
 """
 
 from __future__ import annotations
@@ -30,6 +31,11 @@ class HistoryView:
         its, costs = zip(*self.chunks)
         return np.concatenate(its), np.concatenate(costs)
 
+    def next_iteration(self) -> int:
+        """The smallest iteration that may be appended next."""
+        last = self.last()
+        return 0 if last is None else last[0] + 1
+
     def last(self) -> tuple[int, float] | None:
         """The most recent ``(iteration, cost)``, or ``None`` when empty."""
         if not self.chunks:
@@ -44,8 +50,8 @@ class CostHistory:
     def __init__(
         self, chunk_size: int = 16384, dense_limit: int = 1_000_000, max_points: int = 1_500_000
     ) -> None:
-        if max_points <= dense_limit:
-            raise ValueError("max_points must exceed dense_limit")
+        if max_points < dense_limit + 2 * chunk_size:
+            raise ValueError("max_points must exceed dense_limit by at least two chunks")
         self.chunk_size = chunk_size
         self.dense_limit = dense_limit
         self.max_points = max_points
@@ -54,6 +60,11 @@ class CostHistory:
         self._stride = 1  # spacing kept for iterations past dense_limit
         self._last_kept = -1
         self._new_chunk()
+
+    def next_iteration(self) -> int:
+        """The smallest iteration that may be appended next."""
+        last = self.last()
+        return 0 if last is None else last[0] + 1
 
     def last(self) -> tuple[int, float] | None:
         """The most recent ``(iteration, cost)``, or ``None`` when nothing is recorded."""
@@ -90,16 +101,17 @@ class CostHistory:
         self._sealed.append((its, costs))
         self._sealed_len += self._fill
         self._new_chunk()
-        if self._sealed_len > self.max_points:
-            self._thin()
+        # Thin before the next chunk fills, so even a full open chunk stays within max_points.
+        while self._sealed_len > self.max_points - self.chunk_size and self._thin():
+            pass
 
-    def _thin(self) -> None:
+    def _thin(self) -> bool:
         """Halve the points past ``dense_limit`` (new arrays: sealed chunks are never mutated)."""
         keep, tail = [], []
         for its, costs in self._sealed:
             (keep if its[-1] < self.dense_limit else tail).append((its, costs))
-        if not tail:
-            return
+        if sum(len(t[0]) for t in tail) < 2:
+            return False
         its = np.concatenate([t[0] for t in tail])
         costs = np.concatenate([t[1] for t in tail])
         dense = its < self.dense_limit  # a chunk may straddle the limit: keep its dense head whole
@@ -111,6 +123,7 @@ class CostHistory:
         self._sealed = [*keep, (its, costs)]
         self._sealed_len = sum(len(c[0]) for c in self._sealed)
         self._stride *= 2
+        return True
 
     def view(self) -> HistoryView:
         """An immutable view: the sealed chunks themselves plus a copy of the open one."""

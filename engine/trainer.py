@@ -105,6 +105,12 @@ class TrainConfig:
         return replace(self, **changes)
 
 
+#: Saturated and diverging runs overflow ``exp`` by design (the stable loss copes); floating-point
+#: warnings would only be noise on the console.  ``errstate`` is thread-local, so each public
+#: entry point sets it itself rather than relying on its caller's thread.
+_quiet = np.errstate(all="ignore")
+
+
 class Trainer:
     """Full-batch gradient descent on one configuration, one step at a time.
 
@@ -135,37 +141,53 @@ class Trainer:
         """Use ``lr`` from the next step on; refuses bad values without changing anything."""
         self.learning_rate = check_learning_rate(lr)
 
+    @_quiet
     def step(self, n: int = 1, record_every: int = 1) -> int:
         """Take up to ``n`` gradient steps; returns how many were taken.
 
         The cost is computed (from the forward pass the step needs anyway) and recorded in
         ``history`` at every iteration that is a multiple of ``record_every`` (0: never).  A
-        non-finite cost stops the run before its update: ``diverged_at`` then says where.
+        non-finite cost stops the run before its update: ``diverged_at`` then says where —
+        exactly, whatever ``record_every``: if the weights went bad between recorded costs, the
+        chunk is replayed from a copy, costing every step.
         """
         if self.diverged_at is not None:
             return 0
+        start_it = self.iteration
+        backup = None if record_every == 1 else self.net.flat.copy()
+        self._run(n, record_every, probe=False)
+        went_bad = self.diverged_at is not None or not np.isfinite(self.net.flat).all()
+        if backup is not None and went_bad:
+            self.net.flat[...] = backup
+            self.iteration, self.diverged_at = start_it, None
+            self._run(n, record_every, probe=True)
+        if self.diverged_at is None and not np.isfinite(self.net.flat).all():
+            self.diverged_at = self.iteration  # only reachable with record_every == 0
+        return self.iteration - start_it
+
+    def _run(self, n: int, record_every: int, probe: bool) -> None:
+        """The training loop; ``probe`` computes the cost at every step to catch divergence."""
         batch, lr, history = self._batch, self.learning_rate, self.history
         it = self.iteration
         end = it + n
         while it < end:
             batch.forward()
-            if record_every and it % record_every == 0:
+            record = bool(record_every) and it % record_every == 0
+            if record or probe:
                 cost = batch.loss()
                 self._cost_at = (it, cost)
                 if not math.isfinite(cost):
                     self.diverged_at = it
                     break
-                history.append(it, cost)
+                if record and history.next_iteration() <= it:
+                    history.append(it, cost)
             batch.backward()
             batch.update(lr)
             it += 1
-        taken = it - self.iteration
         self.iteration = it
-        if self.diverged_at is None and not np.isfinite(self.net.flat).all():
-            self.diverged_at = it
-        return taken
 
     # -- where the run stands ------------------------------------------------------------------
+    @_quiet
     def cost(self) -> float:
         """Cost of the current parameters (the stable log loss), computed once per iteration."""
         if self._cost_at is None or self._cost_at[0] != self.iteration:
@@ -173,6 +195,7 @@ class Trainer:
             self._cost_at = (self.iteration, self._batch.loss())
         return self._cost_at[1]
 
+    @_quiet
     def predictions(self, X: np.ndarray) -> np.ndarray:
         """0/1 predictions, ``(1, m)``: probability > 0.5 is class 1."""
         return (self.net.predict_proba(X) > 0.5).astype(np.int64)
@@ -187,6 +210,7 @@ class Trainer:
     def test_accuracy(self) -> float:
         return self.accuracy(self.data.test_X, self.data.test_Y)
 
+    @_quiet
     def saturated_count(self) -> int:
         """Training points whose output is exactly 0.0 or 1.0 in float64 (naive log loss = inf)."""
         a = self.net.predict_proba(self.data.train_X)
@@ -199,6 +223,7 @@ class Trainer:
         half = max(x1 - x0, y1 - y0) / 2 + pad
         return cx - half, cx + half, cy - half, cy + half
 
+    @_quiet
     def predict_grid(
         self, bounds: tuple[float, float, float, float], resolution: int | tuple[int, int]
     ) -> GridPrediction:
