@@ -76,12 +76,14 @@ class TrainingSession(QtCore.QObject):
 
     def reset(self) -> None:
         self.run_id += 1
+        self.latest = None  # the previous run's last frame must not be drawn as this run's
         self._worker.send(Reset(self.run_id))
 
     def configure(self, config: TrainConfig) -> None:
         """New weights for ``config``: back to iteration 0, paused, as a new run."""
         self.config = config
         self.run_id += 1
+        self.latest = None
         self._worker.send(Configure(config, self.run_id))
 
     def set_learning_rate(self, lr: float) -> None:

@@ -87,7 +87,7 @@ class TrainingWorker(QtCore.QObject):
             self.failed.emit(traceback.format_exc())
             self.finished.emit()
             return
-        self._publish()
+        self._safe_publish()
         while self._drain(self._wait_time()):
             if self._active() and self._wait_time() == 0:
                 self._guarded(self._train_chunk)
@@ -111,7 +111,14 @@ class TrainingWorker(QtCore.QObject):
         except Exception:
             self._state = RunState.PAUSED
             self.failed.emit(traceback.format_exc())
+            self._safe_publish()
+
+    def _safe_publish(self) -> None:
+        """Publish, but if even the snapshot fails, report it and skip the frame."""
+        try:
             self._publish()
+        except Exception:
+            self.failed.emit(traceback.format_exc())
 
     def _drain(self, timeout: float | None) -> bool:
         """Apply queued commands, first waiting up to ``timeout`` s for one (``None``: forever).
@@ -150,21 +157,22 @@ class TrainingWorker(QtCore.QObject):
             if self._active():
                 self._state = RunState.PAUSED
         elif isinstance(command, Step):
-            if self._active():
+            if self._state is RunState.STEPPING:
+                self._stop_at += command.n  # a second click before the first finished: add up
+            elif self._active():
                 self._state = RunState.PAUSED  # step while running: pause, no extra steps
             elif self._state is not RunState.DIVERGED:
                 # Taken in chunks like a run, so a million-step click can still be paused.
                 self._stop_at, self._stop_state = trainer.iteration + command.n, RunState.PAUSED
                 self._state = RunState.STEPPING
         elif isinstance(command, Reset):
+            # The run id first: the GUI has moved on even if what follows fails.
+            self._run_id, self._state = command.run_id, RunState.PAUSED
             trainer.reset()
-            self._run_id = command.run_id
-            self._state = RunState.PAUSED
         elif isinstance(command, Configure):
+            self._run_id, self._state = command.run_id, RunState.PAUSED
             self._trainer = self._factory(command.config)
             self._config = command.config
-            self._run_id = command.run_id
-            self._state = RunState.PAUSED
         elif isinstance(command, SetLearningRate):
             trainer.set_learning_rate(command.lr)
             self._config = self._config.with_(learning_rate=command.lr)

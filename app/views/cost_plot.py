@@ -32,16 +32,21 @@ def peak_decimate(x: np.ndarray, y: np.ndarray, max_points: int) -> tuple[np.nda
     if n <= max_points:
         return x, y
     buckets = max_points // 2
-    size = n // buckets
-    usable = size * buckets
-    yb = y[:usable].reshape(buckets, size)
-    xb = x[:usable].reshape(buckets, size)
-    lo, hi = np.nanargmin(yb, axis=1), np.nanargmax(yb, axis=1)
+    size = -(-n // buckets)  # ceil: the last bucket may be short, never left over
+    pad = size * buckets - n
+    # Pad with the last point repeated: it cannot change a bucket's min or max.
+    xb = np.concatenate([x, np.repeat(x[-1:], pad)]).reshape(buckets, size)
+    yb = np.concatenate([y, np.repeat(y[-1:], pad)]).reshape(buckets, size)
+    finite = np.where(np.isfinite(yb), yb, np.nan)
+    all_nan = np.isnan(finite).all(axis=1)
+    finite[all_nan] = 0.0  # a bucket of only NaN/inf keeps its first point (a gap stays a gap)
+    lo, hi = np.nanargmin(finite, axis=1), np.nanargmax(finite, axis=1)
+    lo[all_nan] = hi[all_nan] = 0
     first, second = np.minimum(lo, hi), np.maximum(lo, hi)
     rows = np.arange(buckets)
     xs = np.column_stack([xb[rows, first], xb[rows, second]]).ravel()
     ys = np.column_stack([yb[rows, first], yb[rows, second]]).ravel()
-    return np.concatenate([xs, x[usable:]]), np.concatenate([ys, y[usable:]])
+    return xs, ys
 
 
 class CostPlot(pg.PlotWidget):

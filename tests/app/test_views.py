@@ -1,0 +1,254 @@
+"""The plots, fed hand-built engine snapshots directly (no window, no thread)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from app.views.cost_plot import MAX_GHOSTS, CostPlot, peak_decimate
+from app.views.decision_map import DecisionMap, probability_rgba
+from app.views.weight_histograms import N_BINS, WeightHistograms, bin_edges_for
+from engine.datasets import load_dataset
+from engine.history import HistoryView
+from engine.snapshot import LayerState
+from engine.trainer import TrainConfig, Trainer
+
+GRID = 40
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load_dataset("circles")
+
+
+def snap(trainer: Trainer, grid: int | None = GRID):
+    return trainer.snapshot(grid_resolution=grid)
+
+
+def long_history(n: int, seed: int = 0) -> tuple[HistoryView, np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    its = np.arange(n, dtype=np.int64)
+    costs = np.exp(-its / n) + rng.normal(0, 0.01, n)
+    costs[n // 3] = 5.0  # a spike
+    costs[2 * n // 3] = -1.0  # a dip
+    its.flags.writeable = False
+    costs.flags.writeable = False
+    return HistoryView(((its, costs),), n), its, costs
+
+
+# -- the cost curve --------------------------------------------------------------------------------
+def test_cost_curve_shows_the_history_and_marks_the_current_point(qtbot, data):
+    plot = CostPlot()
+    qtbot.addWidget(plot)
+    trainer = Trainer(TrainConfig(), data)
+    trainer.step(50)
+    s = snap(trainer, None)
+    plot.show_history(s.history, s.iteration, s.cost)
+    x, y = plot.curve.getOriginalDataset()
+    _, costs = s.history.arrays()
+    np.testing.assert_array_equal(x, np.arange(50))
+    np.testing.assert_array_equal(y, costs)
+    mx, my = plot.marker.getOriginalDataset()
+    assert list(mx) == [50]
+    assert list(my) == [s.cost]
+
+
+def test_cost_curve_of_a_long_run_is_decimated_but_keeps_its_extremes(qtbot):
+    plot = CostPlot()
+    qtbot.addWidget(plot)
+    history, _, costs = long_history(200_000)
+    plot.show_history(history, 200_000, 0.1)
+    x, y = plot.curve.getOriginalDataset()
+    assert len(x) < 20_000
+    assert y.max() == costs.max() == 5.0
+    assert y.min() == costs.min() == -1.0
+    assert x[0] < 1000 and x[-1] >= 199_000  # spans the whole run
+    assert np.all(np.diff(x) >= 0)
+
+
+def test_ghosts_are_kept_capped_and_cleared(qtbot, data):
+    plot = CostPlot()
+    qtbot.addWidget(plot)
+    trainer = Trainer(TrainConfig(), data)
+    plot.start_run("he", "first")
+    assert plot.ghosts == []  # nothing drawn yet: no ghost
+    for run in range(MAX_GHOSTS + 3):
+        trainer.reset()
+        trainer.step(10 + run)
+        s = snap(trainer, None)
+        plot.show_history(s.history, s.iteration, s.cost)
+        plot.start_run("he", f"run {run}")
+        assert len(plot.ghosts) == min(run + 1, MAX_GHOSTS)
+    gx, _ = plot.ghosts[-1].getOriginalDataset()
+    assert len(gx) == 10 + MAX_GHOSTS + 2  # the newest ghost is the last run's curve
+    x, _ = plot.curve.getOriginalDataset()
+    assert x is None or len(x) == 0  # the new run starts empty
+    items = plot.getPlotItem().listDataItems()
+    assert all(g in items for g in plot.ghosts)
+    plot.clear_ghosts()
+    assert plot.ghosts == []
+    assert [i for i in plot.getPlotItem().listDataItems() if i.opacity() < 1] == []
+
+
+def test_log_scale_never_sees_zero(qtbot):
+    plot = CostPlot()
+    qtbot.addWidget(plot)
+    its = np.arange(4, dtype=np.int64)
+    costs = np.array([1.0, 0.1, 0.0, 0.01])
+    plot.set_log_scale(True)
+    plot.show_history(HistoryView(((its, costs),), 4), 4, 0.0)
+    _, y = plot.curve.getOriginalDataset()
+    assert np.all(y > 0)
+
+
+def test_peak_decimate_keeps_min_and_max():
+    _, its, costs = long_history(100_003, seed=1)
+    x, y = peak_decimate(its.astype(float), costs, 1000)
+    assert y.max() == costs.max()
+    assert y.min() == costs.min()
+    assert np.all(np.diff(x) >= 0)
+    assert x[-1] >= its[-1] - len(its) // 500  # reaches into the last bucket
+    # every kept point is a real point
+    np.testing.assert_array_equal(costs[x.astype(np.int64)], y)
+    _, short_y = peak_decimate(its[:10].astype(float), costs[:10], 1000)
+    np.testing.assert_array_equal(short_y, costs[:10])
+
+
+def test_peak_decimate_respects_its_budget():
+    _, its, costs = long_history(1999, seed=2)
+    x, y = peak_decimate(its.astype(float), costs, 1000)
+    assert len(x) == len(y) <= 1000
+
+
+# -- weight histograms -----------------------------------------------------------------------------
+def counts_of(plot):
+    x, y = plot.current_item.getOriginalDataset()
+    return np.asarray(x), np.asarray(y)
+
+
+def test_zeros_make_one_spike_per_layer(qtbot, data):
+    view = WeightHistograms()
+    qtbot.addWidget(view)
+    s = snap(Trainer(TrainConfig(init="zeros"), data), None)
+    view.show_layers(s.layers, 0)
+    assert len(view.plots) == len(s.layers) == 3
+    for plot, layer in zip(view.plots, s.layers):
+        edges, counts = counts_of(plot)
+        assert len(edges) == N_BINS + 1 and len(counts) == N_BINS
+        assert np.count_nonzero(counts) == 1
+        assert counts.sum() == layer.W.size
+        spike = int(np.flatnonzero(counts)[0])
+        assert edges[spike] <= 0 < edges[spike + 1]
+
+
+def test_histogram_bins_stay_fixed_while_weights_stay_in_range(qtbot, data):
+    view = WeightHistograms()
+    qtbot.addWidget(view)
+    trainer = Trainer(TrainConfig(), data)
+    first = snap(trainer, None)
+    view.show_layers(first.layers, 0)
+    edges0 = [p.edges.copy() for p in view.plots]
+    for plot, layer in zip(view.plots, first.layers):
+        np.testing.assert_array_equal(plot.edges, bin_edges_for(layer.W.ravel()))
+        _, y = plot.initial_item.getOriginalDataset()
+        np.testing.assert_array_equal(y, np.histogram(layer.W, bins=plot.edges)[0])
+    trainer.step(20)
+    later = snap(trainer, None)
+    view.show_layers(later.layers, 20)
+    for plot, e0, layer in zip(view.plots, edges0, later.layers):
+        np.testing.assert_array_equal(plot.edges, e0)
+        edges, counts = counts_of(plot)
+        np.testing.assert_array_equal(edges, e0)
+        np.testing.assert_array_equal(counts, np.histogram(layer.W, bins=e0)[0])
+
+
+def test_histogram_bins_widen_when_weights_leave_the_range(qtbot, data):
+    view = WeightHistograms()
+    qtbot.addWidget(view)
+    s = snap(Trainer(TrainConfig(), data), None)
+    view.show_layers(s.layers, 0)
+    edges0 = [p.edges.copy() for p in view.plots]
+    grown = tuple(LayerState(layer.W * 10, layer.b, layer.dW, layer.db) for layer in s.layers)
+    view.show_layers(grown, 1)
+    for plot, e0, layer in zip(view.plots, edges0, grown):
+        assert plot.edges[0] <= layer.W.min() and layer.W.max() <= plot.edges[-1]
+        assert plot.edges[0] < e0[0] and plot.edges[-1] > e0[-1]
+        assert len(plot.edges) == len(e0)
+        _, counts = counts_of(plot)
+        assert counts.sum() == layer.W.size  # every weight is in a bar
+        _, initial = plot.initial_item.getOriginalDataset()
+        assert initial.sum() == layer.W.size  # the outline was re-binned too
+
+
+def test_new_run_rebins_from_its_first_frame(qtbot, data):
+    view = WeightHistograms()
+    qtbot.addWidget(view)
+    view.show_layers(snap(Trainer(TrainConfig(init="random"), data), None).layers, 0)
+    wide = [p.edges.copy() for p in view.plots]
+    he = snap(Trainer(TrainConfig(), data), None)
+    view.start_run()
+    view.show_layers(he.layers, 0)
+    for plot, w, layer in zip(view.plots, wide, he.layers):
+        np.testing.assert_array_equal(plot.edges, bin_edges_for(layer.W.ravel()))
+        assert plot.edges[-1] - plot.edges[0] < w[-1] - w[0]
+
+
+# -- the decision map ------------------------------------------------------------------------------
+def test_decision_map_draws_the_data(qtbot, data):
+    view = DecisionMap()
+    qtbot.addWidget(view)
+    view.show_data(data)
+    total = sum(len(s.data) for s in view.points)
+    assert total == data.train_X.shape[1] + data.test_X.shape[1]
+    assert len(view.points) == 4  # train/test × two classes
+    view.show_data(data)  # drawing again replaces, never duplicates
+    assert sum(len(s.data) for s in view.points) == total
+
+
+def test_decision_map_heatmap_and_contour(qtbot, data):
+    view = DecisionMap()
+    qtbot.addWidget(view)
+    trainer = Trainer(TrainConfig(), data)
+    trainer.step(500)
+    s = snap(trainer)
+    grid = s.grid
+    assert grid.probs.shape == (GRID, GRID)
+    view.show_grid(grid)
+    image = view.image.image
+    assert image.shape == (GRID, GRID, 4)
+    assert image.dtype == np.uint8
+    np.testing.assert_array_equal(image, probability_rgba(grid.probs))
+    rect = view.image.mapRectToParent(view.image.boundingRect())
+    x0, x1, y0, y1 = grid.bounds
+    assert rect.left() < x0 < x1 < rect.right()
+    assert rect.top() < y0 < y1 < rect.bottom()
+    assert len(grid.boundary) > 0
+    cx, cy = view.contour.getData()
+    np.testing.assert_array_equal(cx, grid.boundary[:, :, 0].ravel())
+    np.testing.assert_array_equal(cy, grid.boundary[:, :, 1].ravel())
+
+
+def test_zeros_network_has_no_boundary(qtbot, data):
+    view = DecisionMap()
+    qtbot.addWidget(view)
+    trained = Trainer(TrainConfig(), data)
+    trained.step(200)
+    view.show_grid(snap(trained).grid)
+    assert len(view.contour.getData()[0]) > 0
+    s = snap(Trainer(TrainConfig(init="zeros"), data))
+    assert np.all(s.grid.probs == 0.5)
+    view.show_grid(s.grid)
+    cx, _ = view.contour.getData()
+    assert cx is None or len(cx) == 0  # the previous boundary is gone
+    assert np.all(view.image.image == probability_rgba(np.full((GRID, GRID), 0.5)))
+
+
+def test_probability_rgba_is_a_read_only_copy():
+    probs = np.linspace(0, 1, 16).reshape(4, 4)
+    rgba = probability_rgba(probs)
+    assert rgba.shape == (4, 4, 4) and rgba.dtype == np.uint8
+    assert not rgba.flags.writeable
+    assert not np.shares_memory(rgba, probs)
+    assert tuple(probability_rgba(np.array([[np.nan]]))[0, 0]) == tuple(
+        probability_rgba(np.array([[0.5]]))[0, 0]
+    )
