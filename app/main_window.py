@@ -265,14 +265,14 @@ class MainWindow(QtWidgets.QMainWindow):
         snap = frame.snapshot
         self._show_numbers(frame)
         self.cost_plot.show_history(snap.history, snap.iteration, snap.cost, frame.target)
-        # While training flat out, the slower-changing panels take turns (each ~15 per second),
-        # halving the GUI thread's share of the GIL; any other frame updates everything.
+        # While training flat out, the slower-changing panels are refreshed ~15 times a second:
+        # the boundary when a frame brings a new grid (the worker sends one every other frame),
+        # the histograms on the frames between; any frame that is not moving updates everything.
         moving = frame.state in (RunState.RUNNING, RunState.STEPPING)
-        turn = self.redraws % 2
-        if not moving or turn == 0:
-            self.histograms.show_layers(snap.layers, snap.iteration)
-        if snap.grid is not None and (not moving or turn == 1):
+        if snap.grid is not None:
             self.decision_map.show_grid(snap.grid, frame.heatmap)
+        if not moving or snap.grid is None:
+            self.histograms.show_layers(snap.layers, snap.iteration)
 
     def _show_numbers(self, frame: Frame) -> None:
         snap, s = frame.snapshot, self.status
