@@ -192,7 +192,8 @@ class CostPlot(pg.PlotWidget):
             lo, hi = np.log10(max(self._y_lo, 1e-300)), np.log10(max(self._y_hi, 1e-300))
             y_range = (lo - 0.05 * max(hi - lo, 0.1), hi + 0.05 * max(hi - lo, 0.1))
         else:
-            y_range = (0.0, self._y_hi * 1.05 if self._y_hi > 0 else 1.0)
+            # headroom above the curve for the legend in the top-right corner
+            y_range = (0.0, self._y_hi * 1.2 if self._y_hi > 0 else 1.0)
         wanted = (x_hi, y_range)
         if wanted != self._range:
             self._range = wanted

@@ -64,8 +64,17 @@ class DecisionMap(pg.PlotWidget):
             colCount=2,
         )
         cache_static(self.legend)
+        self.note = pg.TextItem(
+            anchor=(0.5, 0), color="#222222", fill=pg.mkBrush(255, 255, 255, 220)
+        )
+        self.note.setParentItem(item.getViewBox())  # fixed in the view's corner, not in data units
+        self.note.setZValue(20)
+        item.getViewBox().sigResized.connect(self._place_note)
         self._data: Dataset | None = None
         self.apply_palette(self.palette_)
+
+    def _place_note(self, *_args) -> None:
+        self.note.setPos(self.getPlotItem().getViewBox().width() / 2, 6)
 
     def apply_palette(self, palette: Palette) -> None:
         self.palette_ = palette
@@ -125,3 +134,18 @@ class DecisionMap(pg.PlotWidget):
             self.contour.setData(segments[:, :, 0].ravel(), segments[:, :, 1].ravel())
         else:
             self.contour.setData([], [])
+        self._explain_missing_boundary(grid)
+
+    def _explain_missing_boundary(self, grid: GridPrediction) -> None:
+        """Say why there is no boundary to see (zeros: P = 0.5 everywhere), not leave it blank."""
+        probs = grid.probs
+        if len(grid.boundary) or not np.isfinite(probs).all():
+            self.note.setText("")
+            return
+        lo, hi = float(probs.min()), float(probs.max())
+        side = "class 1" if lo > 0.5 else "class 0"
+        if hi - lo < 1e-9:
+            text = f"No boundary: P(class 1) = {lo:.3f} everywhere\nevery point is called {side}"
+        else:
+            text = f"No boundary in view:\nevery point is called {side}"
+        self.note.setText(text)

@@ -26,8 +26,9 @@ def bin_edges_for(values: np.ndarray, n_bins: int = N_BINS) -> np.ndarray:
     if not np.isfinite(span):
         lo, hi, span = -1.0, 1.0, 2.0
     if span < 1e-12:
+        # An odd bin count puts the lone value in the middle of a bin, not on an edge.
         half = max(abs(lo) * 0.5, 0.5)
-        return np.linspace(lo - half, lo + half, n_bins + 1)
+        return np.linspace(lo - half, lo + half, n_bins + 2)
     return np.linspace(lo - 0.05 * span, hi + 0.05 * span, n_bins + 1)
 
 
