@@ -94,6 +94,21 @@ class CostHistory:
         if self._fill == self.chunk_size:
             self._seal()
 
+    def extend(self, first_iteration: int, costs: np.ndarray) -> None:
+        """Record ``costs[i]`` at ``first_iteration + i``: ``append`` for each, in bulk."""
+        it, pos, n = first_iteration, 0, len(costs)
+        while pos < n and it < self.dense_limit:  # dense part: copy slices, chunk by chunk
+            k = min(self.chunk_size - self._fill, n - pos, self.dense_limit - it)
+            self._its[self._fill : self._fill + k] = np.arange(it, it + k)
+            self._costs[self._fill : self._fill + k] = costs[pos : pos + k]
+            self._fill += k
+            self._last_kept = it + k - 1
+            it, pos = it + k, pos + k
+            if self._fill == self.chunk_size:
+                self._seal()
+        for j in range(pos, n):
+            self.append(first_iteration + j, float(costs[j]))
+
     def _seal(self) -> None:
         its, costs = self._its[: self._fill], self._costs[: self._fill]
         its.flags.writeable = False

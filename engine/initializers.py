@@ -93,6 +93,5 @@ def initialize(
         raise KeyError(f"unknown initializer {name!r}; known: {', '.join(INITIALIZERS)}") from None
     rng = np.random.RandomState(seed)
     return [
-        (init.draw(rng, n_out, n_in), np.zeros((n_out, 1)))
-        for n_in, n_out in pairwise(layer_dims)
+        (init.draw(rng, n_out, n_in), np.zeros((n_out, 1))) for n_in, n_out in pairwise(layer_dims)
     ]

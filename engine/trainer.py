@@ -136,6 +136,7 @@ class Trainer:
         self.history = CostHistory()
         self.diverged_at: int | None = None
         self._cost_at: tuple[int, float] | None = None
+        self._costs = np.empty(1024)  # every step's cost, filled by the batch a chunk at a time
 
     def set_learning_rate(self, lr: float) -> None:
         """Use ``lr`` from the next step on; refuses bad values without changing anything."""
@@ -166,24 +167,48 @@ class Trainer:
         return self.iteration - start_it
 
     def _run(self, n: int, record_every: int, probe: bool) -> None:
-        """The training loop; ``probe`` computes the cost at every step to catch divergence."""
+        """The training loop; ``probe`` computes the cost at every step to catch divergence.
+
+        The batch runs many steps per call (``TrainingBatch.run``): the steps between two recorded
+        costs, or, when every step's cost is needed, up to ``len(self._costs)`` steps whose costs
+        it writes into ``self._costs``.
+        """
         batch, lr, history = self._batch, self.learning_rate, self.history
+        every = 1 if probe else record_every
         it = self.iteration
         end = it + n
         while it < end:
-            batch.forward()
-            record = bool(record_every) and it % record_every == 0
-            if record or probe:
-                cost = batch.loss()
+            if every == 1:
+                buf = self._costs
+                k = min(end - it, len(buf))
+                taken = batch.run(k, lr, buf)
+                computed = min(taken + 1, k)  # a non-finite cost is stored too
+                self._cost_at = (it + computed - 1, float(buf[computed - 1]))
+                if record_every:
+                    first = max(it, history.next_iteration())
+                    if record_every == 1:
+                        history.extend(first, buf[first - it : taken])
+                    else:
+                        first += -first % record_every
+                        for j in range(first, it + taken, record_every):
+                            history.append(j, float(buf[j - it]))
+                if taken < k:
+                    self.diverged_at = it + taken
+                    it += taken
+                    break
+                it += k
+                continue
+            if every and it % every == 0:
+                cost = batch.step(lr, True)  # no step is taken when the cost is not finite
                 self._cost_at = (it, cost)
                 if not math.isfinite(cost):
                     self.diverged_at = it
                     break
-                if record and history.next_iteration() <= it:
+                if history.next_iteration() <= it:
                     history.append(it, cost)
-            batch.backward()
-            batch.update(lr)
-            it += 1
+                it += 1
+            k = min(end - it, every - it % every) if every else end - it
+            it += batch.run(k, lr)
         self.iteration = it
 
     # -- where the run stands ------------------------------------------------------------------
