@@ -115,6 +115,7 @@ class Frame:
     target: int
     steps_per_second: float = 0.0
     heatmap: np.ndarray | None = None
+    note: str = ""  # why frames or the boundary grid are coarser than usual, if they are
 
     @property
     def run_id(self) -> int:

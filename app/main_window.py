@@ -21,7 +21,7 @@ from app.views.style import Palette
 from app.views.weight_histograms import WeightHistograms
 from engine.datasets import Dataset, load_dataset
 from engine.initializers import INITIALIZERS
-from engine.trainer import TrainConfig, Trainer
+from engine.trainer import TrainConfig, Trainer, parse_hidden
 
 __all__ = ["MainWindow"]
 
@@ -122,12 +122,17 @@ class MainWindow(QtWidgets.QMainWindow):
         layout.addWidget(scroll)
         layout.addWidget(right, 1)
         self.setCentralWidget(central)
+        self.setStatusBar(QtWidgets.QStatusBar(objectName="messageBar"))
 
         c = self.controls
         c.initializer.currentIndexChanged.connect(self._on_initializer_changed)
         c.seed.valueChanged.connect(self._on_seed_changed)
         c.new_seed.clicked.connect(self.new_seed)
         c.learning_rate.valueChanged.connect(self._on_learning_rate_changed)
+        c.hidden.editingFinished.connect(self._on_hidden_edited)
+        c.activation.currentIndexChanged.connect(
+            lambda i: self._reconfigure(activation=c.activation.itemData(i))
+        )
         c.play.clicked.connect(self.toggle_play)
         c.step.clicked.connect(self.step_clicked)
         c.reset.clicked.connect(self.reset)
@@ -212,13 +217,21 @@ class MainWindow(QtWidgets.QMainWindow):
     def _on_seed_changed(self, seed: int) -> None:
         self._reconfigure(seed=seed)
 
+    def _on_hidden_edited(self) -> None:
+        text = self.controls.hidden.text()
+        try:
+            hidden = parse_hidden(text)
+        except ValueError as exc:
+            self._refuse(f"“{text}” refused: {exc}")
+            return
+        self._reconfigure(hidden=hidden)
+
     def _reconfigure(self, **changes) -> None:
         """Apply a change that re-initializes the weights; a refused change changes nothing."""
         try:
             config = self.config.with_(**changes)
         except ValueError as exc:
-            self._sync_controls_from_config()
-            self._show_error(str(exc))
+            self._refuse(str(exc))
             return
         if config == self.config:
             return
@@ -231,8 +244,7 @@ class MainWindow(QtWidgets.QMainWindow):
         try:
             self.config = self.config.with_(learning_rate=lr)
         except ValueError as exc:
-            self._sync_controls_from_config()
-            self._show_error(str(exc))
+            self._refuse(str(exc))
             return
         self.session.set_learning_rate(lr)
         self._set_state_text(f"learning rate {lr:g} from the next step")
@@ -300,7 +312,8 @@ class MainWindow(QtWidgets.QMainWindow):
         snap = frame.snapshot
         if frame.state is RunState.RUNNING:
             rate = f" · {frame.steps_per_second:,.0f} steps/s" if frame.steps_per_second else ""
-            return f"running{rate}"
+            note = f" · {frame.note}" if frame.note else ""
+            return f"running{rate}{note}"
         if frame.state is RunState.STEPPING:
             return "stepping…"
         if frame.state is RunState.FINISHED:
@@ -319,6 +332,11 @@ class MainWindow(QtWidgets.QMainWindow):
         """Show ``self.config`` in the controls without triggering their handlers."""
         c = self.controls
         for widget, setter in (
+            (c.hidden, lambda: c.hidden.setText(",".join(map(str, self.config.hidden)))),
+            (
+                c.activation,
+                lambda: c.activation.setCurrentIndex(c.activation.findData(self.config.activation)),
+            ),
             (
                 c.initializer,
                 lambda: c.initializer.setCurrentIndex(c.initializer.findData(self.config.init)),
@@ -334,6 +352,11 @@ class MainWindow(QtWidgets.QMainWindow):
     def _show_initializer_info(self, name: str) -> None:
         init = INITIALIZERS[name]
         self.controls.init_info.setText(f"<b>{init.formula}</b><br>{init.explanation}")
+
+    def _refuse(self, message: str) -> None:
+        """A value the user gave was not accepted: say why (not modally), show what stands."""
+        self._sync_controls_from_config()
+        self.statusBar().showMessage(f"{message}. Nothing was changed.", 15000)
 
     def _show_error(self, message: str) -> None:
         self._set_state_text(message.strip().splitlines()[-1])

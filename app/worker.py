@@ -13,6 +13,7 @@ import queue
 import time
 import traceback
 from collections.abc import Callable
+from itertools import pairwise
 
 from PyQt6 import QtCore
 
@@ -41,6 +42,60 @@ GRID_FPS = 15.0
 CHUNK_SECONDS = 0.008  # flat out: train this long between looks at the command queue
 
 
+class FrameBudget:
+    """Keeps publishing frames from eating the training thread, whatever the network's size.
+
+    A frame (snapshot, boundary grid, colours) should cost at most ``share`` of the time between
+    frames.  When it costs more — a 12 × 512 network makes every forward pass on the grid slow —
+    the grid gets coarser (down to ``MIN_RESOLUTION``) and frames come less often, and ``note()``
+    says so, so the status line can tell the user why the boundary looks coarser.
+    """
+
+    MIN_RESOLUTION = 16
+    GRID_FLOPS = 1e8  # ~20 ms of one core: the most a first boundary grid may cost
+    share = 0.12
+    grid_budget_s = 0.02
+    MAX_FRAME_INTERVAL = 1.0  # however big the network, the numbers move at least once a second
+    MAX_GRID_INTERVAL = 3.0
+
+    def __init__(self, resolution: int, max_fps: float, layer_dims=(2, 10, 5, 1)) -> None:
+        self.full_resolution = resolution
+        # Start from the network's size (a 12 x 512 network costs 40,000x the tutorial's per
+        # point), so even the very first frame is affordable; measurements refine it later.
+        per_point = 2 * sum(a * b for a, b in pairwise(layer_dims))
+        affordable = int((self.GRID_FLOPS / max(per_point, 1)) ** 0.5)
+        self.resolution = min(resolution, max(self.MIN_RESOLUTION, affordable))
+        self.max_fps = max_fps
+        self.frame_interval = 1.0 / max_fps
+        self.grid_interval = 1.0 / GRID_FPS
+
+    def record(self, seconds: float, with_grid: bool) -> None:
+        floor = min(self.MIN_RESOLUTION, self.full_resolution)
+        if with_grid and seconds > self.grid_budget_s and self.resolution > floor:
+            scale = (self.grid_budget_s / seconds) ** 0.5  # grid work grows with its area
+            self.resolution = max(floor, int(self.resolution * max(scale, 0.5)))
+        if with_grid:
+            wanted = max(1.0 / GRID_FPS, seconds / self.share)
+            self.grid_interval = min(wanted, self.MAX_GRID_INTERVAL)
+        else:
+            wanted = max(1.0 / self.max_fps, seconds / self.share)
+            self.frame_interval = min(wanted, self.MAX_FRAME_INTERVAL)
+
+    def note(self) -> str:
+        """A sentence for the status line when quality was traded for responsiveness."""
+        if self.resolution == self.full_resolution and self.frame_interval <= 1.5 / self.max_fps:
+            return ""
+        return (
+            f"large network: boundary {self.resolution}×{self.resolution} "
+            f"{_rate_text(self.grid_interval)}, numbers {_rate_text(self.frame_interval)}, "
+            "so training stays fast and the window responsive"
+        )
+
+
+def _rate_text(interval: float) -> str:
+    return f"{1 / interval:.0f}×/s" if interval <= 1.0 else f"every {interval:.0f} s"
+
+
 class TrainingWorker(QtCore.QObject):
     """Drives a :class:`Trainer`; all its methods except ``send`` run on the worker thread."""
 
@@ -60,7 +115,7 @@ class TrainingWorker(QtCore.QObject):
         self._config = config or TrainConfig()
         self._factory = trainer_factory
         self._frame_interval = 1.0 / max_fps
-        self.grid_resolution = grid_resolution
+        self._budget = FrameBudget(grid_resolution, max_fps)
         self._trainer: Trainer | None = None
         self._run_id = 0
         self._state = RunState.PAUSED
@@ -68,7 +123,7 @@ class TrainingWorker(QtCore.QObject):
         self._stop_at: int | None = None  # where the current run or step pauses by itself
         self._stop_state = RunState.PAUSED
         self._speed = FLAT_OUT
-        self._chunk = 64
+        self._chunk = 1  # grows after the first chunk is timed (a 12 x 512 step takes ~1 s)
         self._last_publish = 0.0
         self._last_grid = 0.0
         self._next_frame = 0.0
@@ -85,6 +140,9 @@ class TrainingWorker(QtCore.QObject):
         """The loop: apply commands, train a chunk if running, publish, repeat until ``Stop``."""
         try:
             self._trainer = self._factory(self._config)
+            self._budget = FrameBudget(
+                self._budget.full_resolution, self._budget.max_fps, self._trainer.layer_dims
+            )
         except Exception:  # the trainer could not even be built: report, then stop cleanly
             self.failed.emit(traceback.format_exc())
             self.finished.emit()
@@ -174,6 +232,9 @@ class TrainingWorker(QtCore.QObject):
         elif isinstance(command, Configure):
             self._run_id, self._state = command.run_id, RunState.PAUSED
             self._trainer = self._factory(command.config)
+            self._budget = FrameBudget(
+                self._budget.full_resolution, self._budget.max_fps, self._trainer.layer_dims
+            )
             self._config = command.config
         elif isinstance(command, SetLearningRate):
             trainer.set_learning_rate(command.lr)
@@ -214,23 +275,27 @@ class TrainingWorker(QtCore.QObject):
         elif self._stop_at is not None and trainer.iteration >= self._stop_at:
             self._state = self._stop_state
             self._publish()
-        elif paced or time.perf_counter() - self._last_publish >= self._frame_interval:
+        elif paced or time.perf_counter() - self._last_publish >= self._budget.frame_interval:
             self._publish()
 
     def _publish(self) -> None:
         trainer = self._trainer
         assert trainer is not None
         now = time.perf_counter()
-        # The boundary grid is the costliest part of a frame (25,000 forward passes): while
+        cpu_start = time.thread_time()
+        # The boundary grid is the costliest part of a frame (22,500 forward passes): while
         # training runs it is refreshed at most GRID_FPS times a second, else on every frame.
-        with_grid = not self._active() or now - self._last_grid >= 1.0 / GRID_FPS
+        budget = self._budget
+        with_grid = not self._active() or now - self._last_grid >= budget.grid_interval
         snap = trainer.snapshot(
-            run_id=self._run_id, grid_resolution=self.grid_resolution if with_grid else None
+            run_id=self._run_id, grid_resolution=budget.resolution if with_grid else None
         )
+        heatmap = probability_rgba(snap.grid.probs) if snap.grid is not None else None
+        # CPU time of this thread, not wall time: waiting for the GIL is not the frame's cost.
+        budget.record(time.thread_time() - cpu_start, with_grid)
         if with_grid:
             self._last_grid = now
         self._last_publish = now
-        heatmap = probability_rgba(snap.grid.probs) if snap.grid is not None else None
         self.frameReady.emit(
-            Frame(snap, self._state, self._config, self._target, self._rate, heatmap)
+            Frame(snap, self._state, self._config, self._target, self._rate, heatmap, budget.note())
         )

@@ -9,8 +9,9 @@ from __future__ import annotations
 from PyQt6 import QtCore, QtWidgets
 
 from app.commands import FLAT_OUT
+from engine.activations import ACTIVATIONS
 from engine.initializers import INITIALIZERS
-from engine.trainer import MAX_LEARNING_RATE
+from engine.trainer import MAX_HIDDEN_LAYERS, MAX_LEARNING_RATE, MAX_UNITS
 
 __all__ = ["SPEEDS", "ControlPanel", "StatusStrip", "speed_text"]
 
@@ -90,6 +91,25 @@ class ControlPanel(QtWidgets.QWidget):
         )
         form.addRow(_form_label("&Learning rate", self.learning_rate), self.learning_rate)
         outer.addWidget(setup)
+
+        # -- the network ------------------------------------------------------------------------
+        net = QtWidgets.QGroupBox("Network")
+        nform = QtWidgets.QFormLayout(net)
+        nform.setFieldGrowthPolicy(QtWidgets.QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.hidden = QtWidgets.QLineEdit("10,5", objectName="hiddenLayersEdit")
+        self.hidden.setAccessibleName("Hidden layer sizes")
+        self.hidden.setToolTip(
+            f"Hidden layer sizes separated by commas, e.g. 10,5 (the tutorial's) or "
+            f"50,50,50. 1 to {MAX_HIDDEN_LAYERS} layers of 1 to {MAX_UNITS} units; press Enter."
+        )
+        nform.addRow(_form_label("&Hidden layers", self.hidden), self.hidden)
+        self.activation = QtWidgets.QComboBox(objectName="activationCombo")
+        for name, act in ACTIVATIONS.items():
+            self.activation.addItem(act.label, name)
+        self.activation.setAccessibleName("Hidden activation")
+        self.activation.setToolTip("The hidden layers' activation; the output is always a sigmoid")
+        nform.addRow(_form_label("&Activation", self.activation), self.activation)
+        outer.addWidget(net)
 
         # -- running ------------------------------------------------------------------------------
         run = QtWidgets.QGroupBox("Training")

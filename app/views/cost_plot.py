@@ -11,6 +11,7 @@ from engine.history import HistoryView
 
 __all__ = ["CostPlot", "peak_decimate"]
 
+FULL_TARGET_AXIS = 200_000  # up to this stop-at target, the x axis spans the whole run
 MIN_DRAWN_POINTS = 600  # below this many points a curve is drawn as it is
 MAX_GHOSTS = 8
 
@@ -184,8 +185,10 @@ class CostPlot(pg.PlotWidget):
             return
         it = self._current[0]
         target = self._target or 0
-        x_hi = target if it <= target else _nice_ceiling(it * 1.2)
-        x_hi = max(x_hi, 10)
+        # Up to a moderate stop-at target the axis spans the whole run from the start (the curve
+        # fills it like a progress bar); past it, grow in 1-2-5 steps so axes change rarely.
+        full = it <= target <= FULL_TARGET_AXIS
+        x_hi = target if full else _nice_ceiling(max(it * 1.1, 100))
         if self._y_hi == -np.inf:
             return
         if self._log:

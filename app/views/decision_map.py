@@ -69,6 +69,7 @@ class DecisionMap(pg.PlotWidget):
         )
         self.note.setParentItem(item.getViewBox())  # fixed in the view's corner, not in data units
         self.note.setZValue(20)
+        self.note.setVisible(False)
         item.getViewBox().sigResized.connect(self._place_note)
         self._data: Dataset | None = None
         self.apply_palette(self.palette_)
@@ -140,8 +141,9 @@ class DecisionMap(pg.PlotWidget):
         """Say why there is no boundary to see (zeros: P = 0.5 everywhere), not leave it blank."""
         probs = grid.probs
         if len(grid.boundary) or not np.isfinite(probs).all():
-            self.note.setText("")
+            self.note.setVisible(False)
             return
+        self.note.setVisible(True)
         lo, hi = float(probs.min()), float(probs.max())
         side = "class 1" if lo > 0.5 else "class 0"
         if hi - lo < 1e-9:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PyQt6 import QtWidgets
+from PyQt6 import QtCore, QtWidgets
 
 from app.views.style import FOREGROUND, Palette, cache_static, style_plot
 from engine.snapshot import LayerState
@@ -140,18 +140,29 @@ class LayerHistogram(pg.PlotWidget):
             self.getPlotItem().setTitle(title, color=FOREGROUND, size=f"{self.palette_.font_pt}pt")
 
 
-class WeightHistograms(QtWidgets.QWidget):
-    """``weightHistograms``: a column of :class:`LayerHistogram`, one per layer."""
+class WeightHistograms(QtWidgets.QScrollArea):
+    """``weightHistograms``: a column of :class:`LayerHistogram`, one per layer.
+
+    A scroll area: three layers share the height, a 12-layer network scrolls instead of
+    stretching the window.
+    """
+
+    MIN_PLOT_HEIGHT = 110
 
     def __init__(
         self, parent: QtWidgets.QWidget | None = None, palette: Palette | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("weightHistograms")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.palette_ = palette or Palette()
-        self._layout = QtWidgets.QVBoxLayout(self)
+        inner = QtWidgets.QWidget()
+        self._layout = QtWidgets.QVBoxLayout(inner)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(2)
+        self.setWidget(inner)
         self.plots: list[LayerHistogram] = []
         self._needs_start = True
 
@@ -182,4 +193,5 @@ class WeightHistograms(QtWidgets.QWidget):
             plot.deleteLater()
         self.plots = [LayerHistogram(i + 1, self.palette_) for i in range(n)]
         for plot in self.plots:
+            plot.setMinimumHeight(self.MIN_PLOT_HEIGHT)
             self._layout.addWidget(plot)
