@@ -8,6 +8,7 @@ the GUI thread does at most one redraw per tick.
 from __future__ import annotations
 
 import secrets
+import time
 from collections.abc import Callable
 
 from PyQt6 import QtCore, QtGui, QtWidgets
@@ -26,6 +27,7 @@ from engine.trainer import TrainConfig, Trainer, parse_hidden
 __all__ = ["MainWindow"]
 
 REDRAW_MS = 33
+HISTOGRAM_FPS = 6.0
 SessionFactory = Callable[[TrainConfig, Callable[[TrainConfig], Trainer]], TrainingSession]
 
 
@@ -57,6 +59,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.session.failed.connect(self._show_error)
         self._drawn: Frame | None = None
         self._views_dirty = False
+        self._histograms_drawn = 0.0
         self.redraw_timer = QtCore.QTimer(self)
         self.redraw_timer.setObjectName("redrawTimer")
         self.redraw_timer.setTimerType(QtCore.Qt.TimerType.PreciseTimer)
@@ -277,13 +280,16 @@ class MainWindow(QtWidgets.QMainWindow):
         snap = frame.snapshot
         self._show_numbers(frame)
         self.cost_plot.show_history(snap.history, snap.iteration, snap.cost, frame.target)
-        # While training flat out, the slower-changing panels are refreshed ~15 times a second:
-        # the boundary when a frame brings a new grid (the worker sends one every other frame),
-        # the histograms on the frames between; any frame that is not moving updates everything.
+        # While training flat out the slower-changing panels refresh less often, because every
+        # millisecond of GUI-thread Python is a millisecond the training thread waits for the GIL:
+        # the boundary when a frame brings a new grid (~15/s), the histograms ~10/s.  A frame
+        # that is not moving (paused, stepped, reset) updates everything.
         moving = frame.state in (RunState.RUNNING, RunState.STEPPING)
         if snap.grid is not None:
             self.decision_map.show_grid(snap.grid, frame.heatmap)
-        if not moving or snap.grid is None:
+        now = time.perf_counter()
+        if not moving or now - self._histograms_drawn >= 1.0 / HISTOGRAM_FPS:
+            self._histograms_drawn = now
             self.histograms.show_layers(snap.layers, snap.iteration)
 
     def _show_numbers(self, frame: Frame) -> None:

@@ -38,7 +38,7 @@ from engine.trainer import TrainConfig, Trainer
 __all__ = ["TrainingWorker"]
 
 GRID_RESOLUTION = 150  # smooth on a projector; the issue asks for at least 150 x 150
-GRID_FPS = 15.0
+GRID_FPS = 8.0
 CHUNK_SECONDS = 0.008  # flat out: train this long between looks at the command queue
 
 
@@ -259,6 +259,9 @@ class TrainingWorker(QtCore.QObject):
             self._next_frame = max(self._next_frame + self._frame_interval, time.perf_counter())
         else:
             n = self._chunk
+            if self._rate:  # end the chunk near the next frame's time, so frames keep their pace
+                due = self._last_publish + self._budget.frame_interval - time.perf_counter()
+                n = max(1, min(n, int(due * self._rate) + 1))
         if self._stop_at is not None:
             n = min(n, self._stop_at - trainer.iteration)
         started = time.perf_counter()

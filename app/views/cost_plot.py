@@ -167,7 +167,7 @@ class CostPlot(pg.PlotWidget):
             self._x, self._y = x, y
             # Thick (projector) pens are slow on long polylines, and more points than pixels add
             # nothing: keep each pixel column's min and max.
-            budget = max(MIN_DRAWN_POINTS, 2 * self.width())
+            budget = max(MIN_DRAWN_POINTS, self.width())
             dx, dy = peak_decimate(x.astype(np.float64), y, budget)
             if self.is_log_scale():
                 dy = np.maximum(dy, 1e-300)  # a log axis must never see 0
