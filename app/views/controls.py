@@ -206,7 +206,10 @@ class StatusStrip(QtWidgets.QFrame):
             font.setPointSizeF(font.pointSizeF() * 1.25)
             font.setBold(True)
             label.setFont(font)
-            label.setMinimumWidth(10)  # long numbers may be cut, never widen the window
+            # Ignored width: a new number every frame must not re-lay out the window around it.
+            label.setSizePolicy(
+                QtWidgets.QSizePolicy.Policy.Ignored, QtWidgets.QSizePolicy.Policy.Fixed
+            )
             layout.addWidget(label, index % 2, index // 2)
         layout.setColumnStretch(0, 1)
         layout.setColumnStretch(1, 1)
