@@ -2,6 +2,11 @@
 
 The output is the tutorial's, line for line (costs and accuracies printed with ``str()``), so a run
 can be checked against the published numbers with ``diff``.  Timing goes to stderr.
+
+``--preset NAME`` starts from a ready-made experiment; any option given explicitly overrides it
+(which is why the overridable options default to ``None`` here and get their real defaults, the
+tutorial's, in :func:`config_from_args`).  ``--diagnostics`` appends a per-layer report after the
+accuracies; without it the transcript is exactly the tutorial's.
 """
 
 from __future__ import annotations
@@ -12,12 +17,26 @@ import time
 from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
+import numpy as np
+
 from engine.activations import ACTIVATIONS
-from engine.datasets import DATASETS
-from engine.initializers import INITIALIZERS
+from engine.datasets import (
+    DATASETS,
+    MAX_NOISE,
+    MAX_SAMPLES,
+    MIN_SAMPLES,
+    DataError,
+    Dataset,
+    check_noise,
+    check_samples,
+    load_csv,
+)
+from engine.diagnostics import NAIVE_LOSS_NOTE, Diagnostics
+from engine.initializers import INITIALIZERS, MAX_SCALE, check_scale
+from engine.presets import PRESETS
 from engine.trainer import TrainConfig, Trainer, check_learning_rate, parse_hidden
 
-__all__ = ["build_parser", "main", "run_transcript"]
+__all__ = ["build_parser", "config_from_args", "diagnostics_report", "main", "run_transcript"]
 
 MAX_ITERATIONS = 1_000_000_000
 
@@ -55,6 +74,14 @@ def _hidden(text: str) -> tuple[int, ...]:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def _csv(text: str) -> Dataset:
+    """Load the file while parsing, so a bad one is refused like any bad option: one line."""
+    try:
+        return load_csv(text)
+    except DataError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = _OneLineParser(
         prog="main.py --headless",
@@ -62,29 +89,35 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--headless", action="store_true", help=argparse.SUPPRESS)
     p.add_argument(
-        "--init", default="he", choices=list(INITIALIZERS), help="weight initializer (default: he)"
+        "--preset",
+        choices=list(PRESETS),
+        help="start from a ready-made experiment; explicit options override it",
+    )
+    p.add_argument("--init", choices=list(INITIALIZERS), help="weight initializer (default: he)")
+    p.add_argument(
+        "--scale",
+        metavar="X",
+        type=_typed(float, check_scale, f"a number above 0 and at most {MAX_SCALE:g}"),
+        help="the multiplier of --init scaled (default: 1)",
     )
     p.add_argument(
         "--iterations",
-        default=15000,
         metavar="N",
         type=_typed(
             int,
             lambda n: _require(0 <= n <= MAX_ITERATIONS),
             f"a whole number from 0 to {MAX_ITERATIONS}",
         ),
-        help="gradient steps (default: 15000)",
+        help="gradient steps (default: 15000, or the preset's)",
     )
     p.add_argument(
         "--lr",
-        default=0.01,
         metavar="X",
         type=_typed(float, check_learning_rate, "a number above 0 and at most 10"),
         help="learning rate (default: 0.01)",
     )
     p.add_argument(
         "--layers",
-        default=(10, 5),
         type=_hidden,
         metavar="SIZES",
         help="hidden layer sizes, e.g. 10,5 (default)",
@@ -98,12 +131,28 @@ def build_parser() -> argparse.ArgumentParser:
         ),
         help="the initializer's random seed (default: 3)",
     )
+    p.add_argument("--dataset", choices=list(DATASETS), help="data set (default: circles)")
     p.add_argument(
-        "--dataset", default="circles", choices=list(DATASETS), help="data set (default: circles)"
+        "--noise",
+        metavar="X",
+        type=_typed(float, check_noise, f"a number from 0 to {MAX_NOISE:g}"),
+        help="noise of the generated data set (default: the data set's own; circles 0.05)",
+    )
+    p.add_argument(
+        "--samples",
+        metavar="N",
+        type=_typed(int, check_samples, f"a whole number from {MIN_SAMPLES} to {MAX_SAMPLES}"),
+        help="training points of the generated data set, plus a third as many test points "
+        "(default: 300)",
+    )
+    p.add_argument(
+        "--csv",
+        metavar="PATH",
+        type=_csv,
+        help="your own points: a CSV file of x1,x2,label rows (label 0 or 1)",
     )
     p.add_argument(
         "--activation",
-        default="relu",
         choices=list(ACTIVATIONS),
         help="hidden-layer activation (default: relu)",
     )
@@ -114,21 +163,126 @@ def build_parser() -> argparse.ArgumentParser:
         type=_typed(int, lambda k: _require(k >= 1), "a whole number of at least 1"),
         help="print the cost every K iterations (default: 1000)",
     )
+    p.add_argument(
+        "--diagnostics",
+        action="store_true",
+        help="after the accuracies, report per layer: gradient norms, distinct neurons, dead "
+        "units; and the saturated outputs",
+    )
     return p
+
+
+def config_from_args(args: argparse.Namespace) -> tuple[TrainConfig, Dataset | None, int]:
+    """The run the options ask for: ``(config, data loaded from --csv or None, iterations)``.
+
+    The preset (if any) first, then every option given explicitly; what neither sets keeps the
+    tutorial's default.
+    """
+    preset_name = getattr(args, "preset", None)
+    preset = PRESETS[preset_name] if preset_name else None
+    config = preset.apply() if preset else TrainConfig()
+    options = {  # TrainConfig field: option (attributes a namespace may lack count as not given)
+        "init": "init",
+        "scale": "scale",
+        "learning_rate": "lr",
+        "hidden": "layers",
+        "activation": "activation",
+        "seed": "seed",
+        "dataset": "dataset",
+        "samples": "samples",
+        "noise": "noise",
+    }
+    changes = {field: getattr(args, option, None) for field, option in options.items()}
+    data = getattr(args, "csv", None)
+    if data is not None:
+        changes["dataset"] = data.name
+    config = config.with_(**{k: v for k, v in changes.items() if v is not None})
+    iterations = getattr(args, "iterations", None)
+    if iterations is None:
+        iterations = preset.iterations if preset else 15000
+    return config, data, iterations
+
+
+def _refuse_combinations(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Options that parse on their own but contradict each other: one line, status 2."""
+    if args.scale is not None:
+        init = args.init or (PRESETS[args.preset].init if args.preset else TrainConfig().init)
+        if not INITIALIZERS[init].uses_scale:
+            parser.error(
+                f"argument --scale: only --init scaled uses a multiplier (the initializer: {init})"
+            )
+    if args.csv is not None:
+        clash = [
+            option
+            for option, value in (
+                ("--dataset", args.dataset),
+                ("--noise", args.noise),
+                ("--samples", args.samples),
+            )
+            if value is not None
+        ]
+        if clash:
+            parser.error(
+                f"argument --csv: not allowed with {clash[0]} (a file brings its own points)"
+            )
+
+
+def _norm(value: float) -> str:
+    return f"{value:.3g}" if np.isfinite(value) else "n/a"
+
+
+def diagnostics_report(diag: Diagnostics, saturated_at_start: int | None = None) -> list[str]:
+    """The ``--diagnostics`` lines: one per layer, then the saturated outputs."""
+    g = diag.grad_norms
+    lines = []
+    if len(g):
+        lines.append(
+            f"Diagnostics at iteration {diag.iteration}: gradient norms at iterations "
+            f"{int(g.iterations[0])} (first) and {int(g.iterations[-1])} (last); "
+            "|dW| of the weights, |δ| of the error signal dJ/dZ"
+        )
+    else:
+        lines.append(f"Diagnostics at iteration {diag.iteration} (no gradient computed yet)")
+    n_layers = len(diag.distinct_neurons)
+    word = diag.dead_rule.word
+    for k in range(n_layers):
+        name = f"Layer {k + 1}" + (" (output)" if k == n_layers - 1 else "")
+        parts = []
+        if len(g):
+            parts.append(
+                f"|dW| first={_norm(g.weight_norms[0, k])} last={_norm(g.weight_norms[-1, k])}"
+            )
+            parts.append(
+                f"|δ| first={_norm(g.delta_norms[0, k])} last={_norm(g.delta_norms[-1, k])}"
+            )
+        distinct, total = diag.distinct_neurons[k]
+        parts.append(f"distinct neurons {distinct}/{total}")
+        if k < n_layers - 1:
+            dead, units = diag.dead_units[k]
+            parts.append(f"{word} units {dead}/{units}")
+            parts.append(f"{diag.flat_fractions[k]:.0%} of outputs {_flat_words(word)}")
+        lines.append(f"{name}: " + ", ".join(parts))
+    lines.append(f"({word} unit: {diag.dead_rule.rule})")
+    sat = f"{diag.saturated} of {diag.n_train} at iteration {diag.iteration}"
+    if saturated_at_start is not None and diag.iteration:
+        sat = f"{saturated_at_start} of {diag.n_train} at iteration 0, " + sat
+    lines.append(f"Saturated outputs (exactly 0.0 or 1.0 in float64): {sat}")
+    if diag.saturated or saturated_at_start:
+        lines.append(NAIVE_LOSS_NOTE)
+    return lines
+
+
+def _flat_words(word: str) -> str:
+    return {"dead": "zero", "inactive": "negative"}.get(word, word)
 
 
 def run_transcript(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Train as ``args`` say, printing the transcript; returns the exit status."""
-    config = TrainConfig(
-        init=args.init,
-        learning_rate=args.lr,
-        hidden=args.layers,
-        seed=args.seed,
-        dataset=args.dataset,
-        activation=args.activation,
-    )
-    trainer = Trainer(config)
-    every, total = args.print_every, args.iterations
+    config, data, total = config_from_args(args)
+    trainer = Trainer(config, data)
+    report = bool(getattr(args, "diagnostics", False))
+    saturated_at_start = trainer.saturated_count() if report else None
+    every = args.print_every
     started = time.perf_counter()
     while trainer.iteration < total and trainer.diverged_at is None:
         start = trainer.iteration  # a multiple of ``every``: its cost is recorded by this chunk
@@ -148,13 +302,18 @@ def run_transcript(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     out.write(f"Accuracy: {trainer.train_accuracy()}\n")
     out.write("On the test set:\n")
     out.write(f"Accuracy: {trainer.test_accuracy()}\n")
+    if report:
+        for line in diagnostics_report(trainer.diagnostics(), saturated_at_start):
+            out.write(line + "\n")
     out.flush()
     err.write(f"trained {trainer.iteration} iterations in {elapsed:.3f} s\n")
     return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    _refuse_combinations(parser, args)
     return run_transcript(args, sys.stdout, sys.stderr)
 
 

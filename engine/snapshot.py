@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from engine.diagnostics import Diagnostics
 from engine.history import HistoryView
 
 __all__ = ["GridPrediction", "LayerState", "Snapshot", "frozen_copy"]
@@ -65,7 +66,8 @@ class Snapshot:
     ``run_id`` is stamped by whoever drives the trainer, so a view can drop late snapshots of a run
     that has since been reset.  ``cost`` is the stable loss of the current parameters; ``saturated``
     counts training points whose output sigmoid is exactly 0.0 or 1.0 in float64 (where the naive
-    ``-log`` loss becomes ``inf``).
+    ``-log`` loss becomes ``inf``).  ``diagnostics`` (gradient norms, activation histograms,
+    distinct neurons, dead units) is ``None`` when the snapshot was taken without them.
     """
 
     run_id: int
@@ -80,6 +82,7 @@ class Snapshot:
     grid: GridPrediction | None
     learning_rate: float
     diverged_at: int | None = None
+    diagnostics: Diagnostics | None = None
 
     @property
     def diverged(self) -> bool:

@@ -12,11 +12,30 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from engine.activations import ACTIVATIONS
+from engine.activations import ACTIVATIONS, sigmoid
 from engine.contour import contour_segments
-from engine.datasets import DATASETS, Dataset, load_dataset
+from engine.datasets import (
+    DEFAULT_SAMPLES,
+    Dataset,
+    check_dataset_name,
+    check_noise,
+    check_samples,
+    dataset_key,
+    load_dataset,
+)
+from engine.diagnostics import (
+    DEAD_RULES,
+    BlockNorms,
+    Diagnostics,
+    GradientHistory,
+    activation_histogram,
+    dead_units,
+    flat_fraction,
+    hidden_activations,
+    layer_distinct_neurons,
+)
 from engine.history import CostHistory
-from engine.initializers import INITIALIZERS, initialize
+from engine.initializers import INITIALIZERS, check_scale, describe, initialize
 from engine.network import Network, TrainingBatch
 from engine.snapshot import GridPrediction, LayerState, Snapshot, frozen_copy
 
@@ -74,7 +93,14 @@ def check_learning_rate(lr: float) -> float:
 
 @dataclass(frozen=True, slots=True)
 class TrainConfig:
-    """Everything that decides a run's numbers.  Defaults are the tutorial's He experiment."""
+    """Everything that decides a run's numbers.  Defaults are the tutorial's He experiment.
+
+    ``scale`` is the ``scaled`` initializer's multiplier (kept, and ignored, for the others).
+    ``dataset`` is a registered name or ``"csv:<path>"`` (made absolute here; the file is read
+    when the data are loaded, see :func:`engine.datasets.check_dataset_name`).  ``samples`` and
+    ``noise`` (``None``: the data set's default) parameterise the generated sets; a file ignores
+    them.
+    """
 
     init: str = "he"
     learning_rate: float = 0.01
@@ -82,14 +108,20 @@ class TrainConfig:
     seed: int = 3
     dataset: str = "circles"
     activation: str = "relu"
+    scale: float = 1.0
+    samples: int = DEFAULT_SAMPLES
+    noise: float | None = None
 
     def __post_init__(self) -> None:
         if self.init not in INITIALIZERS:
             raise ValueError(
                 f"unknown initializer {self.init!r}; choose from {', '.join(INITIALIZERS)}"
             )
-        if self.dataset not in DATASETS:
-            raise ValueError(f"unknown dataset {self.dataset!r}; choose from {', '.join(DATASETS)}")
+        object.__setattr__(self, "dataset", check_dataset_name(self.dataset))
+        object.__setattr__(self, "scale", check_scale(self.scale))
+        object.__setattr__(self, "samples", check_samples(self.samples))
+        if self.noise is not None:
+            object.__setattr__(self, "noise", check_noise(self.noise))
         if self.activation not in ACTIVATIONS:
             raise ValueError(
                 f"unknown activation {self.activation!r}; choose from {', '.join(ACTIVATIONS)}"
@@ -103,6 +135,24 @@ class TrainConfig:
     def with_(self, **changes) -> TrainConfig:
         """A validated copy with ``changes`` applied (the original is untouched on error)."""
         return replace(self, **changes)
+
+    @property
+    def data_key(self) -> tuple[str, int | None, float | None]:
+        """The :attr:`Dataset.key` of this config's data: equal keys, same points, no rebuild."""
+        return dataset_key(self.dataset, self.samples, self.noise)
+
+    @property
+    def init_label(self) -> str:
+        """The initializer as people read it, with ``scaled``'s multiplier: "Scaled ×3"."""
+        return describe(self.init, self.scale)
+
+
+def _saturated(proba: np.ndarray) -> int:
+    return int(np.count_nonzero((proba == 0.0) | (proba == 1.0)))
+
+
+def _accuracy(predictions: np.ndarray, Y: np.ndarray) -> float:
+    return float(np.mean(predictions[0, :] == Y[0, :]))
 
 
 #: Saturated and diverging runs overflow ``exp`` by design (the stable loss copes); floating-point
@@ -119,12 +169,24 @@ class Trainer:
     tutorial's "Cost after iteration i".
     """
 
-    def __init__(self, config: TrainConfig | None = None, data: Dataset | None = None) -> None:
+    #: Gradient norms are recorded at every multiple of this many iterations (0: never).
+    GRAD_EVERY = 10
+
+    def __init__(
+        self,
+        config: TrainConfig | None = None,
+        data: Dataset | None = None,
+        grad_every: int | None = None,
+    ) -> None:
         self.config = config or TrainConfig()
-        self.data = data if data is not None else load_dataset(self.config.dataset)
-        self.layer_dims = (self.data.n_features, *self.config.hidden, 1)
-        self._initial = initialize(self.config.init, self.layer_dims, self.config.seed)
-        self.learning_rate = self.config.learning_rate
+        c = self.config
+        self.data = data if data is not None else load_dataset(c.dataset, c.samples, c.noise)
+        self.layer_dims = (self.data.n_features, *c.hidden, 1)
+        self._initial = initialize(c.init, self.layer_dims, c.seed, c.scale)
+        self.learning_rate = c.learning_rate
+        self.grad_every = self.GRAD_EVERY if grad_every is None else int(grad_every)
+        if self.grad_every < 0:
+            raise ValueError(f"grad_every must be 0 (off) or more (got {grad_every})")
         self.reset()
 
     # -- run control ---------------------------------------------------------------------------
@@ -136,6 +198,15 @@ class Trainer:
         self.history = CostHistory()
         self.diverged_at: int | None = None
         self._cost_at: tuple[int, float] | None = None
+        # Gradient norms: |dW| per layer from the gradient buffer, |δ| = |∂J/∂Z| per layer from
+        # the batch's backward buffers (one reduction each when they are contiguous blocks).
+        self.grad_history = GradientHistory(self.net.n_layers, self.grad_every)
+        self._grad_due = self.grad_history.due_from(0)
+        self._weight_norms = BlockNorms(self.net.dW)
+        deltas = getattr(self._batch, "dZ", None)
+        self._delta_norms = (
+            BlockNorms(deltas) if deltas is not None and len(deltas) == self.net.n_layers else None
+        )
         self._costs = np.empty(1024)  # every step's cost, filled by the batch a chunk at a time
 
     def set_learning_rate(self, lr: float) -> None:
@@ -161,6 +232,8 @@ class Trainer:
         if backup is not None and went_bad:
             self.net.flat[...] = backup
             self.iteration, self.diverged_at = start_it, None
+            self.grad_history.drop_from(start_it)
+            self._grad_due = self.grad_history.due_from(start_it)
             self._run(n, record_every, probe=True)
         if self.diverged_at is None and not np.isfinite(self.net.flat).all():
             self.diverged_at = self.iteration  # only reachable with record_every == 0
@@ -171,33 +244,21 @@ class Trainer:
 
         The batch runs many steps per call (``TrainingBatch.run``): the steps between two recorded
         costs, or, when every step's cost is needed, up to ``len(self._costs)`` steps whose costs
-        it writes into ``self._costs``.
+        it writes into ``self._costs``.  A chunk also ends after each step whose gradient norms
+        are due (every ``grad_every`` iterations), so they are read from the gradient buffers
+        while those still hold that step's gradient.
         """
         batch, lr, history = self._batch, self.learning_rate, self.history
         every = 1 if probe else record_every
         it = self.iteration
         end = it + n
+        grad_due = self._grad_due
+        if every == 1:
+            self._run_costing(it, end, record_every, grad_due)
+            return
         while it < end:
-            if every == 1:
-                buf = self._costs
-                k = min(end - it, len(buf))
-                taken = batch.run(k, lr, buf)
-                computed = min(taken + 1, k)  # a non-finite cost is stored too
-                self._cost_at = (it + computed - 1, float(buf[computed - 1]))
-                if record_every:
-                    first = max(it, history.next_iteration())
-                    if record_every == 1:
-                        history.extend(first, buf[first - it : taken])
-                    else:
-                        first += -first % record_every
-                        for j in range(first, it + taken, record_every):
-                            history.append(j, float(buf[j - it]))
-                if taken < k:
-                    self.diverged_at = it + taken
-                    it += taken
-                    break
-                it += k
-                continue
+            # Steps to take before the gradient norms of iteration ``grad_due`` must be read.
+            until_grad = grad_due - it + 1 if grad_due >= it else end - it
             if every and it % every == 0:
                 cost = batch.step(lr, True)  # no step is taken when the cost is not finite
                 self._cost_at = (it, cost)
@@ -206,10 +267,68 @@ class Trainer:
                     break
                 if history.next_iteration() <= it:
                     history.append(it, cost)
+                if it == grad_due:
+                    grad_due = self._record_gradients(grad_due)
                 it += 1
-            k = min(end - it, every - it % every) if every else end - it
+                until_grad = grad_due - it + 1 if grad_due >= it else end - it
+            k = min(end - it, every - it % every if every else end - it, until_grad)
             it += batch.run(k, lr)
+            if k and it - 1 == grad_due:
+                grad_due = self._record_gradients(grad_due)
         self.iteration = it
+        self._grad_due = grad_due
+
+    def _run_costing(self, it: int, end: int, record_every: int, grad_due: int) -> None:
+        """``_run`` when every step's cost is computed: chunks of steps write their costs into
+        consecutive stretches of ``self._costs``, which goes to the history when full."""
+        batch, lr, buf = self._batch, self.learning_rate, self._costs
+        size = len(buf)
+        start, pos = it, 0  # buf[0:pos] holds the costs of iterations start .. start+pos-1
+        diverged = False
+        while it < end:
+            until_grad = grad_due - it + 1 if grad_due >= it else end - it
+            k = min(end - it, size - pos, until_grad)
+            taken = batch.run(k, lr, buf[pos : pos + k])
+            computed = min(taken + 1, k)  # a non-finite cost is stored too
+            self._cost_at = (it + computed - 1, float(buf[pos + computed - 1]))
+            pos += taken
+            it += taken
+            if taken < k:
+                diverged = True
+            elif it - 1 == grad_due:
+                grad_due = self._record_gradients(grad_due)
+            if diverged or pos == size or it == end:
+                if record_every:
+                    self._keep_costs(start, buf[:pos], record_every)
+                start, pos = it, 0
+            if diverged:
+                self.diverged_at = it
+                break
+        self.iteration = it
+        self._grad_due = grad_due
+
+    def _keep_costs(self, start: int, costs: np.ndarray, record_every: int) -> None:
+        """Record ``costs[i]`` (the cost at iteration ``start + i``) at the multiples of
+        ``record_every`` not yet in the history."""
+        history = self.history
+        first = max(start, history.next_iteration())
+        if record_every == 1:
+            history.extend(first, costs[first - start :])
+        else:
+            first += -first % record_every
+            for j in range(first, start + len(costs), record_every):
+                history.append(j, float(costs[j - start]))
+
+    def _record_gradients(self, it: int) -> int:
+        """Store the norms of iteration ``it``'s gradient (the last step's); returns the next
+        iteration due."""
+        weights, deltas = self.grad_history.open_row(it)
+        self._weight_norms.squared(weights)
+        if self._delta_norms is not None:
+            self._delta_norms.squared(deltas)
+        else:
+            deltas.fill(np.nan)
+        return self.grad_history.commit()
 
     # -- where the run stands ------------------------------------------------------------------
     @_quiet
@@ -227,7 +346,7 @@ class Trainer:
 
     def accuracy(self, X: np.ndarray, Y: np.ndarray) -> float:
         """Fraction of columns of ``X`` classified as ``Y`` says."""
-        return float(np.mean(self.predictions(X)[0, :] == Y[0, :]))
+        return _accuracy(self.predictions(X), Y)
 
     def train_accuracy(self) -> float:
         return self.accuracy(self.data.train_X, self.data.train_Y)
@@ -238,8 +357,42 @@ class Trainer:
     @_quiet
     def saturated_count(self) -> int:
         """Training points whose output is exactly 0.0 or 1.0 in float64 (naive log loss = inf)."""
-        a = self.net.predict_proba(self.data.train_X)
-        return int(np.count_nonzero((a == 0.0) | (a == 1.0)))
+        return _saturated(self.net.predict_proba(self.data.train_X))
+
+    def _training_forward(self) -> tuple[list[np.ndarray], np.ndarray]:
+        """Hidden activations and output probabilities on the training data, new arrays.
+
+        The same operations as ``Network.forward`` (so the same bits as ``predict_proba``), done
+        once for everything a snapshot reports about the training data.
+        """
+        acts = hidden_activations(self.net, self.data.train_X)
+        return acts, sigmoid(self.net.logits_from(acts[-1]))
+
+    @_quiet
+    def diagnostics(
+        self, *, forward: tuple[list[np.ndarray], np.ndarray] | None = None
+    ) -> Diagnostics:
+        """Gradient-norm history, activation histograms, distinct neurons and dead units, now.
+
+        Activations are those of the current parameters on the training data (computed afresh,
+        or ``forward``, a :meth:`_training_forward` the caller has just done); dead units follow
+        :data:`engine.diagnostics.DEAD_RULES` for the hidden activation.
+        """
+        activation = self.config.activation
+        acts, proba = forward or self._training_forward()
+        saturated = _saturated(proba)
+        return Diagnostics(
+            iteration=self.iteration,
+            activation=activation,
+            grad_norms=self.grad_history.view(),
+            activation_hists=tuple(activation_histogram(A, activation) for A in acts),
+            distinct_neurons=layer_distinct_neurons(self.net),
+            dead_units=tuple((dead_units(A, activation), int(A.shape[0])) for A in acts),
+            flat_fractions=tuple(flat_fraction(A, activation) for A in acts),
+            dead_rule=DEAD_RULES[activation],
+            saturated=saturated,
+            n_train=int(self.data.train_Y.shape[1]),
+        )
 
     def grid_bounds(self, pad: float = 1.0) -> tuple[float, float, float, float]:
         """A square around all the data, ``pad`` beyond it (the tutorial's plots pad by 1)."""
@@ -261,11 +414,13 @@ class Trainer:
         boundary = contour_segments(xs, ys, probs, 0.5)
         return GridPrediction(*(frozen_copy(a) for a in (xs, ys, probs, boundary)))
 
+    @_quiet
     def snapshot(
         self,
         run_id: int = 0,
         grid_resolution: int | None = None,
         grid_bounds: tuple[float, float, float, float] | None = None,
+        with_diagnostics: bool = True,
     ) -> Snapshot:
         """A frozen picture of the run (copies only): safe to hand to another thread."""
         grid = None
@@ -275,17 +430,22 @@ class Trainer:
             LayerState(frozen_copy(W), frozen_copy(b), frozen_copy(dW), frozen_copy(db))
             for W, b, dW, db in zip(self.net.W, self.net.b, self.net.dW, self.net.db)
         )
+        # One forward pass on the training data serves the accuracy, the saturation count and
+        # the diagnostics (bit for bit what train_accuracy() and saturated_count() compute).
+        forward = self._training_forward()
+        train_accuracy = _accuracy((forward[1] > 0.5).astype(np.int64), self.data.train_Y)
         return Snapshot(
             run_id=run_id,
             iteration=self.iteration,
             cost=self.cost(),
-            train_accuracy=self.train_accuracy(),
+            train_accuracy=train_accuracy,
             test_accuracy=self.test_accuracy(),
-            saturated=self.saturated_count(),
+            saturated=_saturated(forward[1]),
             n_train=int(self.data.train_Y.shape[1]),
             layers=layers,
             history=self.history.view(),
             grid=grid,
             learning_rate=self.learning_rate,
             diverged_at=self.diverged_at,
+            diagnostics=self.diagnostics(forward=forward) if with_diagnostics else None,
         )
