@@ -18,15 +18,28 @@ from app.session import TrainingSession
 from app.views.controls import ControlPanel, StatusStrip, speed_text
 from app.views.cost_plot import CostPlot
 from app.views.decision_map import DecisionMap
+from app.views.diagnostics import ActivationHistograms, DiagnosticsSummary, GradientNormPlot
+from app.views.lesson import LessonPanel
 from app.views.style import Palette
 from app.views.weight_histograms import WeightHistograms
-from engine.datasets import Dataset, load_dataset
+from engine.datasets import Dataset, load_csv, load_dataset
 from engine.initializers import INITIALIZERS
+from engine.presets import PRESETS
 from engine.trainer import TrainConfig, Trainer, parse_hidden
 
 __all__ = ["MainWindow"]
 
 REDRAW_MS = 33
+_CONFIG_FIELDS = (
+    "init",
+    "learning_rate",
+    "hidden",
+    "activation",
+    "scale",
+    "dataset",
+    "samples",
+    "noise",
+)
 HISTOGRAM_FPS = 6.0
 SessionFactory = Callable[[TrainConfig, Callable[[TrainConfig], Trainer]], TrainingSession]
 
@@ -47,7 +60,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle("InitScope — weight initialization, live")
         self.config = config or TrainConfig()
-        self.data: Dataset = load_dataset(self.config.dataset)
+        self.data: Dataset = self._load_data(self.config)
         self.palette_ = Palette()
         self._build_ui()
         self._build_actions()
@@ -80,8 +93,12 @@ class MainWindow(QtWidgets.QMainWindow):
     # -- construction ---------------------------------------------------------------------------
     def _make_trainer(self, config: TrainConfig) -> Trainer:
         """Trainers share the window's data set (read-only arrays, safe across threads)."""
-        data = self.data if config.dataset == self.data.name else load_dataset(config.dataset)
+        data = self.data if config.data_key == self.data.key else self._load_data(config)
         return Trainer(config, data)
+
+    @staticmethod
+    def _load_data(config: TrainConfig) -> Dataset:
+        return load_dataset(config.dataset, samples=config.samples, noise=config.noise)
 
     def _build_ui(self) -> None:
         self.controls = ControlPanel()
@@ -89,16 +106,34 @@ class MainWindow(QtWidgets.QMainWindow):
         scroll.setWidget(self.controls)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFixedWidth(self.controls.sizeHint().width() + 24)
+        self.lesson = LessonPanel(self.apply_preset)
+        side = QtWidgets.QTabWidget(objectName="sideTabs")
+        side.addTab(scroll, "Controls")
+        side.addTab(self.lesson, "Lesson")
+        side.setFixedWidth(self.controls.sizeHint().width() + 34)
+        self.side_tabs = side
 
         self.status = StatusStrip()
         self.cost_plot = CostPlot(palette=self.palette_)
         self.decision_map = DecisionMap(palette=self.palette_)
         self.histograms = WeightHistograms(palette=self.palette_)
+        self.gradient_plot = GradientNormPlot(palette=self.palette_)
+        self.diagnostics_summary = DiagnosticsSummary()
+        self.activation_hists = ActivationHistograms(palette=self.palette_)
+        gradients = QtWidgets.QWidget()
+        glayout = QtWidgets.QVBoxLayout(gradients)
+        glayout.setContentsMargins(0, 0, 0, 0)
+        glayout.addWidget(self.gradient_plot, 1)
+        glayout.addWidget(self.diagnostics_summary)
+        self.panel_tabs = QtWidgets.QTabWidget(objectName="panelTabs")
+        self.panel_tabs.addTab(self.histograms, "Weights")
+        self.panel_tabs.addTab(gradients, "Gradients")
+        self.panel_tabs.addTab(self.activation_hists, "Activations")
+        self.panel_tabs.currentChanged.connect(lambda _i: setattr(self, "_views_dirty", True))
 
         bottom = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal, objectName="bottomSplit")
         bottom.addWidget(self.decision_map)
-        bottom.addWidget(self.histograms)
+        bottom.addWidget(self.panel_tabs)
         bottom.setStretchFactor(0, 3)
         bottom.setStretchFactor(1, 2)
         bottom.setChildrenCollapsible(False)
@@ -122,7 +157,7 @@ class MainWindow(QtWidgets.QMainWindow):
         central = QtWidgets.QWidget()
         layout = QtWidgets.QHBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(scroll)
+        layout.addWidget(side)
         layout.addWidget(right, 1)
         self.setCentralWidget(central)
         self.setStatusBar(QtWidgets.QStatusBar(objectName="messageBar"))
@@ -136,6 +171,13 @@ class MainWindow(QtWidgets.QMainWindow):
         c.activation.currentIndexChanged.connect(
             lambda i: self._reconfigure(activation=c.activation.itemData(i))
         )
+        c.scale.valueChanged.connect(lambda v: self._reconfigure(scale=v))
+        c.dataset.currentIndexChanged.connect(
+            lambda i: self._reconfigure(dataset=c.dataset.itemData(i), noise=None)
+        )
+        c.noise.valueChanged.connect(lambda v: self._reconfigure(noise=v))
+        c.samples.valueChanged.connect(lambda v: self._reconfigure(samples=v))
+        c.load_csv.clicked.connect(self.choose_csv)
         c.play.clicked.connect(self.toggle_play)
         c.step.clicked.connect(self.step_clicked)
         c.reset.clicked.connect(self.reset)
@@ -173,6 +215,18 @@ class MainWindow(QtWidgets.QMainWindow):
                 str(key),
                 name=f"init_{name}_action",
             )
+        presets = self.menuBar().addMenu("&Presets")
+        presets.setObjectName("presetMenu")
+        for name, preset in PRESETS.items():
+            action = add(
+                presets,
+                preset.label,
+                lambda _=False, n=name: self.apply_preset(n),
+                name=f"preset_{name}_action",
+            )
+            action.setToolTip(preset.description)
+            action.setStatusTip(preset.description)
+        presets.setToolTipsVisible(True)
         view = self.menuBar().addMenu("&View")
         self.log_action = add(
             view,
@@ -233,9 +287,13 @@ class MainWindow(QtWidgets.QMainWindow):
         """Apply a change that re-initializes the weights; a refused change changes nothing."""
         try:
             config = self.config.with_(**changes)
-        except ValueError as exc:
+            data = self.data if config.data_key == self.data.key else self._load_data(config)
+        except (ValueError, OSError) as exc:  # DataError is a ValueError
             self._refuse(str(exc))
             return
+        if data is not self.data:
+            self.data = data
+            self.decision_map.show_data(data)
         if config == self.config:
             return
         self.config = config
@@ -267,6 +325,7 @@ class MainWindow(QtWidgets.QMainWindow):
         label = f"{init.label}, seed {self.config.seed}, lr {self.config.learning_rate:g}"
         self.cost_plot.start_run(self.config.init, label)
         self.histograms.start_run()
+        self.gradient_plot.start_run()
         self._drawn = None
 
     def redraw(self) -> None:
@@ -290,7 +349,21 @@ class MainWindow(QtWidgets.QMainWindow):
         now = time.perf_counter()
         if not moving or now - self._histograms_drawn >= 1.0 / HISTOGRAM_FPS:
             self._histograms_drawn = now
+            self._show_panel(snap)
+
+    def _show_panel(self, snap) -> None:
+        """Draw the visible tab of the side panel (hidden tabs are drawn when shown)."""
+        current = self.panel_tabs.currentIndex()
+        if current == 0:
             self.histograms.show_layers(snap.layers, snap.iteration)
+        diag = snap.diagnostics
+        if diag is None:
+            return
+        if current == 1:
+            self.gradient_plot.show_diagnostics(diag)
+            self.diagnostics_summary.show_diagnostics(diag)
+        elif current == 2:
+            self.activation_hists.show_diagnostics(diag)
 
     def _show_numbers(self, frame: Frame) -> None:
         snap, s = frame.snapshot, self.status
@@ -349,11 +422,69 @@ class MainWindow(QtWidgets.QMainWindow):
             ),
             (c.seed, lambda: c.seed.setValue(self.config.seed)),
             (c.learning_rate, lambda: c.learning_rate.setValue(self.config.learning_rate)),
+            (c.scale, lambda: c.scale.setValue(self.config.scale)),
+            (c.dataset, self._sync_dataset_combo),
+            (
+                c.noise,
+                lambda: c.noise.setValue(self.data.noise if self.data.noise is not None else 0),
+            ),
+            (c.samples, lambda: c.samples.setValue(self.config.samples)),
         ):
             blocked = widget.blockSignals(True)
             setter()
             widget.blockSignals(blocked)
+        generated = not self.config.dataset.startswith("csv:")
+        c.noise.setEnabled(generated)
+        c.samples.setEnabled(generated)
+        uses_scale = INITIALIZERS[self.config.init].uses_scale
+        c.scale.setVisible(uses_scale)
+        c.scale_label.setVisible(uses_scale)
         self._show_initializer_info(self.config.init)
+
+    def _sync_dataset_combo(self) -> None:
+        c = self.controls
+        index = c.dataset.findData(self.config.dataset)
+        if index < 0:  # a CSV file not listed yet
+            c.dataset.addItem(self.data.label or self.config.dataset, self.config.dataset)
+            index = c.dataset.count() - 1
+        c.dataset.setCurrentIndex(index)
+
+    # -- data, presets ----------------------------------------------------------------------------
+    def choose_csv(self) -> None:
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(
+            self, "Load 2-D points", "", "CSV files (*.csv *.txt);;All files (*)"
+        )
+        if path:
+            self.load_csv(path)
+
+    def load_csv(self, path: str) -> bool:
+        """Use the points in ``path``; a malformed file is refused and nothing changes."""
+        try:
+            data = load_csv(path)
+        except (ValueError, OSError) as exc:
+            self._refuse(f"{path}: {exc}")
+            return False
+        self.data = data
+        self.decision_map.show_data(data)
+        self._reconfigure(dataset=data.name)
+        self.statusBar().showMessage(f"Loaded {data.label}: {data.samples} points", 8000)
+        return True
+
+    def apply_preset(self, name: str) -> None:
+        """Set architecture, activation, initializer, learning rate and data in one click."""
+        preset = PRESETS[name]
+        try:
+            config = preset.apply(self.config)
+        except ValueError as exc:
+            self._refuse(str(exc))
+            return
+        blocked = self.controls.target.blockSignals(True)
+        self.controls.target.setValue(preset.iterations)
+        self.controls.target.blockSignals(blocked)
+        self.session.set_target(preset.iterations)
+        self._reconfigure(**{f: getattr(config, f) for f in _CONFIG_FIELDS})
+        self._sync_controls_from_config()
+        self._set_state_text(f"{preset.label}: paused at iteration 0, press Play")
 
     def _show_initializer_info(self, name: str) -> None:
         init = INITIALIZERS[name]

@@ -10,7 +10,8 @@ from PyQt6 import QtCore, QtWidgets
 
 from app.commands import FLAT_OUT
 from engine.activations import ACTIVATIONS
-from engine.initializers import INITIALIZERS
+from engine.datasets import DATASETS
+from engine.initializers import INITIALIZERS, MAX_SCALE
 from engine.trainer import MAX_HIDDEN_LAYERS, MAX_LEARNING_RATE, MAX_UNITS
 
 __all__ = ["SPEEDS", "ControlPanel", "StatusStrip", "speed_text"]
@@ -79,6 +80,16 @@ class ControlPanel(QtWidgets.QWidget):
         seed_row.addWidget(self.new_seed)
         form.addRow(_form_label("S&eed", self.seed), seed_row)
 
+        self.scale = QtWidgets.QDoubleSpinBox(objectName="scaleSpin")
+        self.scale.setDecimals(3)
+        self.scale.setRange(0.001, MAX_SCALE)
+        self.scale.setValue(1.0)
+        self.scale.setKeyboardTracking(False)
+        self.scale.setAccessibleName("Scale multiplier")
+        self.scale.setToolTip("The multiplier k of the 'scaled' initializer: randn × k·√(1/n_in)")
+        self.scale_label = _form_label("Scale &k", self.scale)
+        form.addRow(self.scale_label, self.scale)
+
         self.learning_rate = QtWidgets.QDoubleSpinBox(objectName="learningRateSpin")
         self.learning_rate.setDecimals(6)
         self.learning_rate.setRange(1e-6, MAX_LEARNING_RATE)
@@ -110,6 +121,41 @@ class ControlPanel(QtWidgets.QWidget):
         self.activation.setToolTip("The hidden layers' activation; the output is always a sigmoid")
         nform.addRow(_form_label("&Activation", self.activation), self.activation)
         outer.addWidget(net)
+
+        # -- the data -----------------------------------------------------------------------------
+        data = QtWidgets.QGroupBox("Data")
+        dform = QtWidgets.QFormLayout(data)
+        dform.setFieldGrowthPolicy(QtWidgets.QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.dataset = QtWidgets.QComboBox(objectName="datasetCombo")
+        for name, gen in DATASETS.items():
+            self.dataset.addItem(gen.label, name)
+            self.dataset.setItemData(
+                self.dataset.count() - 1, gen.description, QtCore.Qt.ItemDataRole.ToolTipRole
+            )
+        self.dataset.setAccessibleName("Data set")
+        data_row = QtWidgets.QHBoxLayout()
+        data_row.addWidget(self.dataset, 1)
+        self.load_csv = QtWidgets.QPushButton("CSV…", objectName="loadCsvButton")
+        self.load_csv.setToolTip("Load your own points: x1, x2, label (0 or 1) per line")
+        self.load_csv.setAccessibleName("Load points from a CSV file")
+        data_row.addWidget(self.load_csv)
+        dform.addRow(_form_label("&Data", self.dataset), data_row)
+        self.noise = QtWidgets.QDoubleSpinBox(objectName="noiseSpin")
+        self.noise.setDecimals(3)
+        self.noise.setRange(0.0, 1.0)
+        self.noise.setSingleStep(0.01)
+        self.noise.setValue(0.05)
+        self.noise.setKeyboardTracking(False)
+        self.noise.setAccessibleName("Noise")
+        self.samples = QtWidgets.QSpinBox(objectName="samplesSpin")
+        self.samples.setRange(20, 5000)
+        self.samples.setValue(300)
+        self.samples.setKeyboardTracking(False)
+        self.samples.setAccessibleName("Training points")
+        self.samples.setToolTip("Training points; the test set has a third as many")
+        dform.addRow(_form_label("N&oise", self.noise), self.noise)
+        dform.addRow(_form_label("Poi&nts", self.samples), self.samples)
+        outer.addWidget(data)
 
         # -- running ------------------------------------------------------------------------------
         run = QtWidgets.QGroupBox("Training")

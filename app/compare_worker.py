@@ -1,0 +1,420 @@
+"""The comparison worker: one thread owns every compared trainer and steps them in lockstep.
+
+Same design as :mod:`app.worker`: ``run()`` is one long loop on the worker thread that drains a
+thread-safe command queue between ~8 ms chunks of training (and blocks on it while there is nothing
+to do), and publishes an immutable :class:`CompareFrame` at most ``max_fps`` times a second, plus
+once more after every command so the screen is never stale.
+
+One thread for all configurations, not one each: the trainers are tiny NumPy loops that mostly pay
+per-call overhead while holding the GIL, so several threads would only take turns on it, and one
+thread keeps the lockstep trivially true (nothing to synchronise).
+
+A frame carries, per configuration, its cost history (sealed chunks shared, the open one copied),
+the standard deviation of each layer's weights, and — five times a second while training, on
+every frame otherwise — a small probability grid already coloured for the GUI; plus the table rows.
+"""
+
+from __future__ import annotations
+
+import queue
+import time
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+import numpy as np
+from PyQt6 import QtCore
+
+from app.commands import Pause, Play, Reset, RunState, SetTarget, Step, Stop, TogglePlay
+from app.views.decision_map import probability_rgba
+from app.worker import FrameBudget
+from engine.compare import CompareRow, Comparison
+from engine.datasets import Dataset
+from engine.history import HistoryView
+from engine.snapshot import GridPrediction
+from engine.trainer import TrainConfig, Trainer
+
+__all__ = [
+    "COMPARE_GRID",
+    "AddConfig",
+    "CompareFrame",
+    "CompareWorker",
+    "RemoveConfig",
+    "RunPicture",
+    "SetFrameRate",
+]
+
+COMPARE_GRID = 60  # the small maps are ~200 px wide: 60 x 60 cells look smooth there
+#: Maps for all configurations are refreshed this often while training: a boundary moves slowly,
+#: and every map costs the training thread a forward pass over the grid and the GUI a repaint.
+COMPARE_GRID_FPS = 5.0
+CHUNK_SECONDS = 0.008  # train this long between looks at the command queue
+MAX_CHUNK = 4096
+
+
+@dataclass(frozen=True, slots=True)
+class AddConfig:
+    """Add ``config`` as configuration ``key``; it catches up with the others, then keeps pace."""
+
+    key: int
+    config: TrainConfig
+    label: str | None
+    run_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class RemoveConfig:
+    """Drop configuration ``key``; the others carry on untouched."""
+
+    key: int
+    run_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class SetFrameRate:
+    """Publish at most ``fps`` frames a second: the view says how often it actually redraws.
+
+    Frames nobody draws still cost the training thread their snapshot, so a view that slows its
+    redraws (to leave the GIL to training) slows the worker's frames to match.
+    """
+
+    fps: float
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class RunPicture:
+    """What the plots need of one configuration (copies or sealed chunks only).
+
+    ``grid``/``heatmap`` are ``None`` on frames that bring no new map (the view keeps the last).
+    """
+
+    key: int
+    label: str
+    config: TrainConfig
+    iteration: int
+    history: HistoryView
+    layer_std: tuple[float, ...]
+    grid: GridPrediction | None
+    heatmap: np.ndarray | None
+    diverged_at: int | None
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class CompareFrame:
+    """One published picture of the whole comparison.  ``iteration`` is the common iteration."""
+
+    run_id: int
+    state: RunState
+    iteration: int
+    target: int
+    rows: tuple[CompareRow, ...]
+    runs: tuple[RunPicture, ...]
+    steps_per_second: float = 0.0  # gradient steps per second, all configurations together
+    note: str = ""
+
+    @property
+    def keys(self) -> tuple[int, ...]:
+        return tuple(r.key for r in self.runs)
+
+
+def _grid_cost(config_dims: Sequence[int]) -> int:
+    return sum(a * b for a, b in pairwise(config_dims))
+
+
+class CompareWorker(QtCore.QObject):
+    """Drives a :class:`~engine.compare.Comparison`; everything but ``send`` runs on its thread."""
+
+    frameReady = QtCore.pyqtSignal(object)  # CompareFrame
+    failed = QtCore.pyqtSignal(str)
+    finished = QtCore.pyqtSignal()
+
+    def __init__(
+        self,
+        data: Dataset,
+        configs: Sequence[tuple[int, TrainConfig, str | None]] = (),
+        *,
+        max_fps: float = 30.0,
+        grid_resolution: int = COMPARE_GRID,
+        trainer_factory: Callable[[TrainConfig, Dataset], Trainer] = Trainer,
+        target: int = 15000,
+    ) -> None:
+        super().__init__()  # no parent: a parented QObject cannot be moved to another thread
+        self._commands: queue.SimpleQueue = queue.SimpleQueue()
+        self._data = data
+        self._initial = tuple(configs)
+        self._factory = trainer_factory
+        self._max_fps = max_fps
+        self._frame_interval = 1.0 / max_fps
+        self._grid_resolution = grid_resolution
+        self._budget = FrameBudget(grid_resolution, max_fps)
+        self._comparison: Comparison | None = None
+        self._bounds: tuple[float, float, float, float] | None = None
+        self._run_id = 0
+        self._state = RunState.PAUSED
+        self._target = target
+        self._stop_at: int | None = None
+        self._stop_state = RunState.PAUSED
+        self._step_time = 0.0  # seconds per gradient step (one configuration), measured
+        self._rate = 0.0
+        self._last_publish = 0.0
+        self._last_grid = 0.0
+        self._consumer_interval = 1.0 / max_fps  # how often the view redraws (SetFrameRate)
+        self._live_count = 0
+        self._one_off = 0.0  # CPU time of this frame's one-time work (frozen maps)
+        #: key → (diverged_at, grid, heatmap) of diverged runs: their map no longer changes
+        self._frozen: dict[int, tuple[int, GridPrediction, np.ndarray]] = {}
+
+    # -- called from the GUI thread -----------------------------------------------------------
+    def send(self, command: object) -> None:
+        """Queue a command; thread-safe, returns at once."""
+        self._commands.put(command)
+
+    # -- the worker thread ----------------------------------------------------------------------
+    @QtCore.pyqtSlot()
+    def run(self) -> None:
+        """The loop: apply commands, train a chunk when there is work, publish, until ``Stop``."""
+        try:
+            self._comparison = Comparison(self._data, trainer_factory=self._factory)
+            for key, config, label in self._initial:
+                self._comparison.add(config, label, key)
+            self._rebuild_budget()
+        except Exception:  # the trainers could not even be built: report, then stop cleanly
+            self.failed.emit(traceback.format_exc())
+            self.finished.emit()
+            return
+        self._safe_publish()
+        while self._drain(0.0 if self._has_work() else None):
+            if self._has_work():
+                self._guarded(self._train_chunk)
+        self.finished.emit()
+
+    def _active(self) -> bool:
+        return self._state in (RunState.RUNNING, RunState.STEPPING)
+
+    def _has_work(self) -> bool:
+        comparison = self._comparison
+        return comparison is not None and (self._active() or bool(comparison.lagging))
+
+    def _guarded(self, action: Callable[[], None]) -> None:
+        """Run ``action``; an exception pauses everything and is reported instead of killing us."""
+        try:
+            action()
+        except Exception:
+            self._state = RunState.PAUSED
+            self.failed.emit(traceback.format_exc())
+            self._safe_publish()
+
+    def _safe_publish(self) -> None:
+        try:
+            self._publish()
+        except Exception:
+            self.failed.emit(traceback.format_exc())
+
+    def _drain(self, timeout: float | None) -> bool:
+        """Apply queued commands, first waiting up to ``timeout`` s for one (``None``: forever).
+
+        Returns ``False`` once told to stop.
+        """
+        try:
+            command = (
+                self._commands.get_nowait() if timeout == 0 else self._commands.get(timeout=timeout)
+            )
+        except queue.Empty:
+            return True
+        while True:
+            if isinstance(command, Stop):
+                return False
+            self._guarded(lambda c=command: self._apply(c))
+            try:
+                command = self._commands.get_nowait()
+            except queue.Empty:
+                return True
+
+    def _apply(self, command: object) -> None:
+        comparison = self._comparison
+        assert comparison is not None
+        if isinstance(command, TogglePlay):
+            command = Pause() if self._active() else Play()
+        if isinstance(command, Play):
+            if comparison.live:
+                # Play below the target stops there; at or past it, runs on until paused.
+                below = comparison.iteration < self._target
+                self._stop_at = self._target if below else None
+                self._stop_state = RunState.FINISHED
+                self._state = RunState.RUNNING
+        elif isinstance(command, Pause):
+            if self._active():
+                self._state = RunState.PAUSED
+        elif isinstance(command, Step):
+            if self._state is RunState.STEPPING:
+                self._stop_at += command.n  # a second click before the first finished: add up
+            elif self._active():
+                self._state = RunState.PAUSED  # step while running: pause, no extra steps
+            elif comparison.live:
+                self._stop_at = comparison.iteration + command.n
+                self._stop_state = RunState.PAUSED
+                self._state = RunState.STEPPING
+        elif isinstance(command, Reset):
+            self._run_id, self._state = command.run_id, RunState.PAUSED
+            comparison.reset()
+            self._frozen.clear()
+            self._rebuild_budget()
+        elif isinstance(command, AddConfig):
+            self._run_id = command.run_id
+            comparison.add(command.config, command.label, command.key)
+            if self._state is RunState.DIVERGED:
+                self._state = RunState.PAUSED
+            self._rebuild_budget()
+        elif isinstance(command, RemoveConfig):
+            self._run_id = command.run_id
+            comparison.remove(command.key)
+            self._frozen.pop(command.key, None)
+            self._settle_state()
+            self._rebuild_budget()
+        elif isinstance(command, SetFrameRate):
+            self._consumer_interval = 1.0 / max(command.fps, 0.1)
+        elif isinstance(command, SetTarget):
+            self._target = command.iterations
+            if self._state is RunState.RUNNING:
+                below = comparison.iteration < self._target
+                self._stop_at = self._target if below else None
+        if self._state is not RunState.STEPPING:  # a step's frame comes when it is done
+            self._publish()
+
+    def _rebuild_budget(self) -> None:
+        """Size the grid for the heaviest network still training (measurements refine it).
+
+        A diverged network's map never changes, so it is computed once (``_frozen``) and does
+        not count: one diverged 100×100×100 run must not coarsen everyone's maps.
+        """
+        comparison = self._comparison
+        if comparison is None:
+            return
+        entries = comparison.live or comparison.entries
+        if not entries:
+            return
+        heaviest = max((e.trainer.layer_dims for e in entries), key=_grid_cost)
+        self._budget = FrameBudget(self._grid_resolution, self._max_fps, heaviest)
+        self._live_count = len(comparison.live)
+
+    def _settle_state(self) -> None:
+        """Nothing left to train: stop running (all diverged shows as diverged)."""
+        comparison = self._comparison
+        assert comparison is not None
+        if not comparison.live and self._state is not RunState.PAUSED:
+            self._state = RunState.DIVERGED if comparison.entries else RunState.PAUSED
+
+    def _train_chunk(self) -> None:
+        comparison = self._comparison
+        assert comparison is not None
+        step_time = self._step_time or 1e-3  # a first guess, corrected after the first chunk
+        started = time.perf_counter()
+        lagging = comparison.lagging
+        if lagging:
+            # A late addition trains alone up to the others' iteration, in chunks like a run.
+            budget = max(1, int(CHUNK_SECONDS / (step_time * len(lagging))))
+            taken = comparison.catch_up(min(budget, MAX_CHUNK))
+        else:
+            live = len(comparison.live)
+            n = max(1, min(MAX_CHUNK, int(CHUNK_SECONDS / (step_time * max(live, 1)))))
+            if self._stop_at is not None:
+                n = min(n, self._stop_at - comparison.iteration)
+            taken = comparison.step(n) * live if n > 0 else 0
+        elapsed = time.perf_counter() - started
+        if taken and elapsed > 0:
+            self._step_time = elapsed / taken
+            rate = taken / elapsed
+            self._rate = 0.9 * self._rate + 0.1 * rate if self._rate else rate
+        self._settle_state()
+        if len(comparison.live) != self._live_count:
+            self._rebuild_budget()  # someone diverged: their map is frozen, the budget shrinks
+        if not comparison.live:
+            self._publish()
+        elif (
+            self._active()
+            and self._stop_at is not None
+            and comparison.iteration >= self._stop_at
+            and comparison.in_step
+        ):
+            self._state = self._stop_state
+            self._publish()
+        elif lagging and comparison.in_step:
+            self._publish()  # caught up: show it at once
+        elif time.perf_counter() - self._last_publish >= self._frame_interval_now():
+            self._publish()
+
+    def _frame_interval_now(self) -> float:
+        """Frames no more often than the budget allows and the view redraws."""
+        return max(self._budget.frame_interval, self._consumer_interval)
+
+    def _publish(self) -> None:
+        comparison = self._comparison
+        assert comparison is not None
+        now = time.perf_counter()
+        cpu_start = time.thread_time()
+        budget = self._budget
+        busy = self._has_work()
+        if self._bounds is None and comparison.entries:
+            # The same square for every map (they share the data): maps compare cell by cell.
+            self._bounds = comparison.entries[0].trainer.grid_bounds()
+        grid_interval = max(budget.grid_interval, 1.0 / COMPARE_GRID_FPS, self._consumer_interval)
+        due = not busy or now - self._last_grid >= grid_interval
+        with_grid = self._bounds is not None and due
+        self._one_off = 0.0
+        with np.errstate(all="ignore"):  # thread-local: must be entered on this thread
+            runs = tuple(self._picture(entry, with_grid) for entry in comparison.entries)
+            rows = comparison.rows(self._state.value)
+        budget.record(time.thread_time() - cpu_start - self._one_off, with_grid)
+        if with_grid:
+            self._last_grid = now
+        self._last_publish = now
+        self.frameReady.emit(
+            CompareFrame(
+                run_id=self._run_id,
+                state=self._state,
+                iteration=comparison.iteration,
+                target=self._target,
+                rows=rows,
+                runs=runs,
+                steps_per_second=self._rate if busy else 0.0,
+                note=self._note(),
+            )
+        )
+
+    def _note(self) -> str:
+        """Say so when the maps were made coarser or rarer to keep training fast."""
+        budget = self._budget
+        if budget.resolution >= self._grid_resolution and budget.grid_interval <= 0.25:
+            return ""
+        rate = 1.0 / max(budget.grid_interval, 1.0 / COMPARE_GRID_FPS)
+        return (
+            f"maps {budget.resolution}×{budget.resolution}, {rate:.0f}×/s, so training stays fast"
+        )
+
+    def _picture(self, entry, with_grid: bool) -> RunPicture:
+        trainer = entry.trainer
+        grid = heatmap = None
+        if with_grid and self._bounds is not None:
+            frozen = self._frozen.get(entry.key)
+            if frozen is not None and frozen[0] == trainer.diverged_at:
+                _, grid, heatmap = frozen
+            else:
+                started = time.thread_time()
+                grid = trainer.predict_grid(self._bounds, self._budget.resolution)
+                heatmap = probability_rgba(grid.probs)
+                if trainer.diverged_at is not None:
+                    self._frozen[entry.key] = (trainer.diverged_at, grid, heatmap)
+                    # Paid once: it must not make the budget coarsen every other map for good.
+                    self._one_off += time.thread_time() - started
+        return RunPicture(
+            key=entry.key,
+            label=entry.label,
+            config=entry.config,
+            iteration=trainer.iteration,
+            history=trainer.history.view(),
+            layer_std=tuple(float(np.std(W)) for W in trainer.net.W),
+            grid=grid,
+            heatmap=heatmap,
+            diverged_at=trainer.diverged_at,
+        )
