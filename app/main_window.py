@@ -15,6 +15,7 @@ from PyQt6 import QtCore, QtGui, QtWidgets
 
 from app.commands import Frame, RunState
 from app.session import TrainingSession
+from app.views.compare_view import CompareView
 from app.views.controls import ControlPanel, StatusStrip, speed_text
 from app.views.cost_plot import CostPlot
 from app.views.decision_map import DecisionMap
@@ -159,7 +160,13 @@ class MainWindow(QtWidgets.QMainWindow):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(side)
         layout.addWidget(right, 1)
-        self.setCentralWidget(central)
+        # The side-by-side comparison is its own tab: it starts its thread when first shown.
+        self.compare_view = CompareView(self.data)
+        self.compare_view.errorOccurred.connect(self._show_error)
+        self.mode_tabs = QtWidgets.QTabWidget(objectName="modeTabs")
+        self.mode_tabs.addTab(central, "Single run")
+        self.mode_tabs.addTab(self.compare_view, "Compare initializers")
+        self.setCentralWidget(self.mode_tabs)
         self.setStatusBar(QtWidgets.QStatusBar(objectName="messageBar"))
 
         c = self.controls
@@ -247,13 +254,25 @@ class MainWindow(QtWidgets.QMainWindow):
             button.setFocusPolicy(QtCore.Qt.FocusPolicy.TabFocus)
 
     # -- user actions -----------------------------------------------------------------------------
+    def _comparing(self) -> bool:
+        return self.mode_tabs.currentWidget() is self.compare_view
+
     def toggle_play(self) -> None:
+        if self._comparing():
+            self.compare_view.toggle_play()
+            return
         self.session.toggle_play()
 
     def step_clicked(self) -> None:
+        if self._comparing():
+            self.compare_view.step_clicked()
+            return
         self.session.step(self.controls.step_size.value())
 
     def reset(self) -> None:
+        if self._comparing():
+            self.compare_view.reset()
+            return
         self.session.reset()
         self._start_run_views()
         self._set_state_text("reset: iteration 0, paused, same initial weights")
@@ -503,5 +522,6 @@ class MainWindow(QtWidgets.QMainWindow):
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
         """Stop the worker and join its thread before the window goes."""
         self.redraw_timer.stop()
+        self.compare_view.shutdown()
         self.session.shutdown()
         super().closeEvent(event)

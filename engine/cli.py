@@ -164,6 +164,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="print the cost every K iterations (default: 1000)",
     )
     p.add_argument(
+        "--compare",
+        metavar="NAMES",
+        help="train several initializers side by side on the same data, e.g. zeros,random,he "
+        "(up to 6), then print a comparison table",
+    )
+    p.add_argument(
         "--diagnostics",
         action="store_true",
         help="after the accuracies, report per layer: gradient norms, distinct neurons, dead "
@@ -205,7 +211,10 @@ def config_from_args(args: argparse.Namespace) -> tuple[TrainConfig, Dataset | N
 
 def _refuse_combinations(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     """Options that parse on their own but contradict each other: one line, status 2."""
-    if args.scale is not None:
+    compared = args.compare.split(",") if args.compare else []
+    if args.scale is not None and not any(
+        n in INITIALIZERS and INITIALIZERS[n].uses_scale for n in compared
+    ):
         init = args.init or (PRESETS[args.preset].init if args.preset else TrainConfig().init)
         if not INITIALIZERS[init].uses_scale:
             parser.error(
@@ -314,6 +323,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     _refuse_combinations(parser, args)
+    if args.compare is not None:
+        from engine.compare import run_compare_cli
+
+        return run_compare_cli(args.compare.split(","), args, sys.stdout, sys.stderr)
     return run_transcript(args, sys.stdout, sys.stderr)
 
 

@@ -1,4 +1,4 @@
-"""The window's teaching controls: architecture, activation, data, CSV, presets, lesson, diagnostics."""
+"""The window's teaching controls: network, data, CSV, presets, lesson and diagnostics."""
 
 from __future__ import annotations
 

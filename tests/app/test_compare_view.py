@@ -1,0 +1,454 @@
+"""The comparison: its worker driven synchronously, then the view through pytest-qt.
+
+Every :class:`CompareSession` made here is recorded (strong references) and must have stopped its
+thread by the end of its test; the view fixture joins it in ``before_close_func``.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pyqtgraph as pg
+import pytest
+from PyQt6 import QtCore, QtWidgets
+
+from app import compare_session as session_module
+from app.commands import Pause, Play, Reset, RunState, SetTarget, Step, Stop
+from app.compare_session import CompareSession
+from app.compare_worker import AddConfig, CompareFrame, CompareWorker, RemoveConfig
+from app.views.compare_view import LINE_STYLES, MARKERS, CompareView, StyleBook
+from engine.compare import MAX_CONFIGS, RECORD_EVERY, make_trainer
+from engine.datasets import load_dataset
+from engine.trainer import TrainConfig
+
+REPO = Path(__file__).resolve().parents[2]
+DIRECT = QtCore.Qt.ConnectionType.DirectConnection
+TUTORIAL = {"zeros": (0.5, 0.5), "random": (0.83, 0.86), "he": (0.9933333333333333, 0.96)}
+DIVERGING = TrainConfig(init="random", learning_rate=10.0, hidden=(100, 100, 100))
+BUTTONS = (
+    "compareAddButton",
+    "compareRemoveButton",
+    "comparePlayButton",
+    "compareStepButton",
+    "compareResetButton",
+)
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load_dataset("circles")
+
+
+@pytest.fixture(autouse=True)
+def compare_sessions(monkeypatch):
+    """Fail the test if a comparison thread is still running when it ends."""
+    sessions: list[CompareSession] = []
+    original = session_module.CompareSession.__init__
+
+    def recording_init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        sessions.append(self)
+
+    monkeypatch.setattr(session_module.CompareSession, "__init__", recording_init)
+    yield sessions
+    running = [s for s in sessions if s.is_running()]
+    for s in running:
+        s.shutdown()
+    assert not running, f"{len(running)} comparison thread(s) still running at teardown"
+
+
+def cost_alone(config: TrainConfig, data, n: int) -> float:
+    trainer = make_trainer(config, data)
+    trainer.step(n)
+    return trainer.cost()
+
+
+# -- the worker, driven synchronously ----------------------------------------------------------
+class Script:
+    """Runs a worker in the test thread; ``react(frame)`` returns the commands to send next."""
+
+    def __init__(self, worker: CompareWorker) -> None:
+        self.worker = worker
+        self.frames: list[CompareFrame] = []
+        self.failures: list[str] = []
+        self.stopped_by_guard = False
+        worker.frameReady.connect(self._on_frame, DIRECT)
+        worker.failed.connect(self.failures.append, DIRECT)
+        self._react = lambda frame: None
+
+    def _on_frame(self, frame: CompareFrame) -> None:
+        self.frames.append(frame)
+        for command in self._react(frame) or ():
+            self.worker.send(command)
+
+    def _guard(self) -> None:
+        self.stopped_by_guard = True
+        self.worker.send(Stop())
+
+    def run(self, commands=(), react=None, limit: float = 30.0) -> list[CompareFrame]:
+        if react is not None:
+            self._react = react
+        for command in commands:
+            self.worker.send(command)
+        guard = threading.Timer(limit, self._guard)
+        guard.start()
+        try:
+            self.worker.run()
+        finally:
+            guard.cancel()
+        return self.frames
+
+
+def tutorial_worker(data, **kwargs) -> CompareWorker:
+    configs = [(i, TrainConfig(init=name), None) for i, name in enumerate(TUTORIAL)]
+    return CompareWorker(data, configs, grid_resolution=12, **kwargs)
+
+
+def test_worker_steps_every_configuration_in_lockstep(data):
+    script = Script(tutorial_worker(data))
+    frames = script.run(
+        [Step(25)],
+        react=lambda f: [Stop()] if f.state is RunState.PAUSED and f.iteration == 25 else None,
+    )
+    assert not script.stopped_by_guard and not script.failures
+    first, last = frames[0], frames[-1]
+    assert first.iteration == 0 and first.state is RunState.PAUSED
+    assert [r.iteration for r in last.rows] == [25, 25, 25]
+    for row, run in zip(last.rows, last.runs):
+        assert row.cost == cost_alone(run.config, data, 25)
+        assert run.grid is not None and run.heatmap.shape == (12, 12, 4)
+        assert not run.heatmap.flags.writeable  # frames are immutable copies
+        assert all(not its.flags.writeable for its, _ in run.history.chunks)
+    assert frames[0].runs[2].layer_std != last.runs[2].layer_std
+
+
+def test_worker_play_stops_everyone_at_the_target_then_runs_on(data):
+    def react(frame):
+        if frame.state is RunState.FINISHED and frame.iteration == 40:
+            return [Play()]  # at the target: runs on until paused
+        if frame.state is RunState.RUNNING and frame.iteration > 40:
+            return [Pause()]
+        if frame.state is RunState.PAUSED and frame.iteration > 40:
+            return [Stop()]
+        return None
+
+    script = Script(tutorial_worker(data))
+    frames = script.run([SetTarget(40), Play()], react)
+    assert not script.stopped_by_guard and not script.failures
+    finished = [f for f in frames if f.state is RunState.FINISHED]
+    assert finished and all(r.iteration == 40 for r in finished[0].rows)
+    assert finished[0].rows[0].state == "finished"
+    last = frames[-1]
+    assert last.iteration > 40 and {r.iteration for r in last.rows} == {last.iteration}
+
+
+def test_worker_adds_mid_run_catches_up_then_removes(data):
+    added = TrainConfig(hidden=(8, 4), learning_rate=0.05)
+    phase = {"added": False, "removed": False}
+
+    def react(frame):
+        if not phase["added"] and frame.iteration >= 60:
+            phase["added"] = True
+            return [Pause(), AddConfig(7, added, None, run_id=1)]
+        caught_up = len(frame.rows) == 4 and frame.rows[3].state != "catching up"
+        paused = frame.run_id == 1 and frame.state is RunState.PAUSED
+        if paused and caught_up and not phase["removed"]:
+            phase["removed"] = True
+            return [RemoveConfig(0, run_id=2)]
+        if frame.run_id == 2:
+            return [Stop()]
+        return None
+
+    script = Script(tutorial_worker(data))
+    frames = script.run([Play()], react)
+    assert not script.stopped_by_guard and not script.failures
+    caught_up = next(f for f in frames if f.run_id == 1 and f.rows[3].state != "catching up")
+    assert caught_up.rows[3].iteration == caught_up.iteration
+    assert caught_up.rows[3].cost == cost_alone(added, data, caught_up.iteration)
+    assert any(r.state == "catching up" for f in frames if f.run_id == 1 for r in f.rows)
+    last = frames[-1]
+    assert last.keys == (1, 2, 7)
+    assert {r.iteration for r in last.rows} == {last.iteration}
+
+
+def test_worker_reset_returns_everyone_to_zero_as_a_new_run(data):
+    def react(frame):
+        if frame.run_id == 0 and frame.iteration == 30 and frame.state is RunState.PAUSED:
+            return [Reset(run_id=1)]
+        return [Stop()] if frame.run_id == 1 else None
+
+    script = Script(tutorial_worker(data))
+    frames = script.run([Step(30)], react)
+    last = frames[-1]
+    assert last.run_id == 1 and last.iteration == 0 and last.state is RunState.PAUSED
+    assert [r.cost for r in last.rows] == [r.cost for r in frames[0].rows]
+
+
+def test_worker_reports_a_broken_factory_instead_of_dying(data):
+    def broken(config, data):
+        raise RuntimeError("no trainer today")
+
+    worker = CompareWorker(data, [(0, TrainConfig(), None)], trainer_factory=broken)
+    script = Script(worker)
+    finished = []
+    worker.finished.connect(lambda: finished.append(True), DIRECT)
+    frames = script.run(limit=5)
+    assert not script.stopped_by_guard and frames == [] and finished == [True]
+    assert "RuntimeError: no trainer today" in script.failures[0]
+
+
+def test_every_configuration_gets_its_own_colour_line_and_marker():
+    book = StyleBook()
+    styles = [book.get(key, name) for key, name in enumerate(["he"] * MAX_CONFIGS)]
+    assert len({s.color for s in styles}) == MAX_CONFIGS
+    assert len({s.line for s in styles}) == len(set(LINE_STYLES)) == MAX_CONFIGS
+    assert len({s.marker for s in styles}) == len(MARKERS)
+    book.keep_only([0, 1, 2, 4, 5])
+    again = book.get(99, "zeros")
+    assert again.line == styles[3].line and again.marker == styles[3].marker  # slot 3 reused
+    assert again.color not in {s.color for s in styles if s is not styles[3]}
+
+
+# -- the view ------------------------------------------------------------------------------------
+@pytest.fixture
+def make_view(qtbot, data):
+    """Build a shown view (optionally with its own configurations); joined at teardown."""
+    views: list[CompareView] = []
+
+    def make(configs=None, target: int | None = None) -> CompareView:
+        def factory(d, default_configs):
+            session = CompareSession(d, default_configs if configs is None else configs)
+            if target is not None:
+                session.set_target(target)
+            return session
+
+        view = CompareView(data, session_factory=factory)
+        views.append(view)
+        qtbot.addWidget(view, before_close_func=lambda w: w.shutdown())
+        view.resize(1280, 760)
+        view.show()
+        qtbot.waitExposed(view)
+        qtbot.waitUntil(lambda: view.redraws > 0, timeout=5000)
+        return view
+
+    yield make
+    for view in views:
+        view.close()
+        assert view.session is None or not view.session.is_running()
+
+
+def find(view, kind, name):
+    widget = view.findChild(kind, name)
+    assert widget is not None, name
+    return widget
+
+
+def click(view, name):
+    find(view, QtWidgets.QAbstractButton, name).click()
+
+
+def drawn(qtbot, view: CompareView, predicate, timeout: int = 10000) -> CompareFrame:
+    """Wait until the view has drawn a frame that satisfies ``predicate``; return it."""
+
+    def ok() -> bool:
+        frame = view.session.latest
+        return frame is not None and frame is view._drawn and predicate(frame)
+
+    qtbot.waitUntil(ok, timeout=timeout)
+    return view.session.latest
+
+
+@pytest.fixture
+def view(make_view):
+    return make_view()
+
+
+def test_the_view_has_every_named_control_and_plot(view):
+    assert view.objectName() == "compareView"
+    for name in BUTTONS:
+        find(view, QtWidgets.QAbstractButton, name)
+    find(view, QtWidgets.QComboBox, "compareInitCombo")
+    find(view, QtWidgets.QDoubleSpinBox, "compareLrSpin")
+    find(view, QtWidgets.QLineEdit, "compareHiddenEdit")
+    find(view, QtWidgets.QSpinBox, "compareStepSizeSpin")
+    find(view, pg.PlotWidget, "compareCostPlot")
+    find(view, pg.PlotWidget, "compareSpreadPlot")
+    table = find(view, QtWidgets.QTableWidget, "compareTable")
+    assert table.rowCount() == 3
+    maps = [find(view, pg.PlotWidget, f"compareMap{i}") for i in range(MAX_CONFIGS)]
+    assert [m.isVisible() for m in maps] == [True] * 3 + [False] * 3
+
+
+def test_the_default_comparison_reproduces_the_tutorial_at_15000(view, qtbot):
+    click(view, "comparePlayButton")
+    frame = drawn(qtbot, view, lambda f: f.state is RunState.FINISHED, timeout=90000)
+    assert frame.iteration == 15000
+    table = find(view, QtWidgets.QTableWidget, "compareTable")
+    for r, (row, (name, (train, test))) in enumerate(zip(frame.rows, TUTORIAL.items())):
+        assert row.init == name and row.iteration == 15000
+        assert (row.train_accuracy, row.test_accuracy) == (train, test)
+        assert table.item(r, 1).text() == "15,000"
+        assert table.item(r, 3).text().startswith(f"{train:.4f}")
+        assert table.item(r, 4).text().startswith(f"{test:.4f}")
+        assert table.item(r, 7).text() == "finished"
+    assert table.item(0, 5).text() == table.item(0, 6).text() == "not reached"
+    assert table.item(2, 5).text() != "not reached"
+    # The plots: three curves over the whole run, the current points, the maps, the spreads.
+    plot = view.cost_plot
+    for key in frame.keys:
+        x, _ = plot.curve_data(key)
+        assert x[0] == 0 and x[-1] == 15000 - RECORD_EVERY  # the last recorded cost
+    assert len(plot.markers.data) == 3
+    assert all(m.image.image is not None for m in view.maps[:3])
+    _, zeros_std = view.spread_plot.points(frame.keys[0])
+    assert list(zeros_std) == [0.0, 0.0, 0.0]  # zeros never breaks symmetry: all W stay 0
+    assert find(view, QtWidgets.QPushButton, "comparePlayButton").text() == "Play"
+
+
+def test_lockstep_holds_through_pause_step_and_reset(view, data, qtbot):
+    click(view, "comparePlayButton")
+    drawn(qtbot, view, lambda f: f.state is RunState.RUNNING and f.iteration > 300)
+    click(view, "comparePlayButton")  # pause
+    paused = drawn(qtbot, view, lambda f: f.state is RunState.PAUSED)
+    it = paused.iteration
+    assert it > 300 and [r.iteration for r in paused.rows] == [it] * 3
+    for row, run in zip(paused.rows, paused.runs):
+        assert row.cost == cost_alone(run.config, data, it)  # equal effort, the same numbers
+
+    find(view, QtWidgets.QSpinBox, "compareStepSizeSpin").setValue(7)
+    click(view, "compareStepButton")
+    stepped = drawn(qtbot, view, lambda f: f.iteration == it + 7 and f.state is RunState.PAUSED)
+    assert [r.iteration for r in stepped.rows] == [it + 7] * 3
+    table = find(view, QtWidgets.QTableWidget, "compareTable")
+    assert {table.item(r, 1).text() for r in range(3)} == {f"{it + 7:,}"}
+
+    click(view, "compareResetButton")
+    reset = drawn(qtbot, view, lambda f: f.iteration == 0)
+    assert [r.iteration for r in reset.rows] == [0, 0, 0]
+    assert [r.cost for r in reset.rows] == [cost_alone(r.config, data, 0) for r in reset.runs]
+    assert {table.item(r, 1).text() for r in range(3)} == {"0"}
+    # Step while running pauses, taking no extra steps; everyone still agrees.
+    click(view, "comparePlayButton")
+    drawn(qtbot, view, lambda f: f.state is RunState.RUNNING and f.iteration > 50)
+    click(view, "compareStepButton")
+    stopped = drawn(qtbot, view, lambda f: f.state is RunState.PAUSED)
+    assert {r.iteration for r in stopped.rows} == {stopped.iteration}
+
+
+def test_adding_and_removing_mid_run_is_safe(make_view, qtbot, data):
+    view = make_view(target=4000)
+    click(view, "comparePlayButton")
+    drawn(qtbot, view, lambda f: f.state is RunState.RUNNING and f.iteration > 500)
+    combo = find(view, QtWidgets.QComboBox, "compareInitCombo")
+    combo.setCurrentIndex(combo.findData("he"))
+    find(view, QtWidgets.QDoubleSpinBox, "compareLrSpin").setValue(0.05)
+    find(view, QtWidgets.QLineEdit, "compareHiddenEdit").setText("8,4")
+    click(view, "compareAddButton")
+    frame = drawn(qtbot, view, lambda f: len(f.rows) == 4)
+    assert frame.runs[3].config == TrainConfig(learning_rate=0.05, hidden=(8, 4))
+    assert find(view, QtWidgets.QTableWidget, "compareTable").rowCount() == 4
+    assert view.maps[3].isVisible()
+    # It catches up, then trains in step with the others.
+    drawn(qtbot, view, lambda f: len(f.rows) == 4 and f.rows[3].iteration == f.iteration > 600)
+
+    table = find(view, QtWidgets.QTableWidget, "compareTable")
+    table.selectRow(0)  # zeros
+    click(view, "compareRemoveButton")
+    frame = drawn(qtbot, view, lambda f: len(f.rows) == 3)
+    assert [r.init for r in frame.rows] == ["random", "he", "he"]
+    assert table.rowCount() == 3 and not view.maps[3].isVisible()
+    assert len(view.cost_plot.curves) == 3 and len(view.cost_plot.legend.items) == 3
+
+    done = drawn(qtbot, view, lambda f: f.state is RunState.FINISHED, timeout=60000)
+    assert [r.iteration for r in done.rows] == [4000] * 3
+    added = done.rows[2]
+    assert added.cost == cost_alone(TrainConfig(learning_rate=0.05, hidden=(8, 4)), data, 4000)
+    assert not view._said_error
+
+
+def test_at_most_six_and_refusals_say_why(view, qtbot):
+    hidden = find(view, QtWidgets.QLineEdit, "compareHiddenEdit")
+    hidden.setText("10,x")
+    assert view.add_from_controls() is None
+    assert "refused" in view.status.text()
+    hidden.setText("10,5")
+    for _ in range(MAX_CONFIGS - 3):
+        click(view, "compareAddButton")
+    drawn(qtbot, view, lambda f: len(f.rows) == MAX_CONFIGS)
+    assert not find(view, QtWidgets.QPushButton, "compareAddButton").isEnabled()
+    assert view.add_from_controls() is None
+    assert f"at most {MAX_CONFIGS}" in view.status.text()
+    assert all(m.isVisible() for m in view.maps)
+    # Styles stay distinct with six on screen.
+    pens = [c.opts["pen"] for c in view.cost_plot.curves.values()]
+    assert len({p.color().name() for p in pens}) == MAX_CONFIGS
+    assert len({p.style() for p in pens}) == MAX_CONFIGS
+
+
+def test_a_diverging_configuration_shows_where_and_the_others_go_on(make_view, qtbot):
+    view = make_view(configs=[TrainConfig(), DIVERGING], target=300)
+    click(view, "comparePlayButton")
+    frame = drawn(qtbot, view, lambda f: f.state is RunState.FINISHED)
+    he, bad = frame.rows
+    assert he.iteration == 300 and he.state == "finished"
+    assert bad.state == "diverged" and bad.iteration == bad.diverged_at < 300
+    table = find(view, QtWidgets.QTableWidget, "compareTable")
+    assert table.item(1, 7).text() == f"diverged at {bad.diverged_at}"
+    assert table.item(1, 2).text() == "not finite"
+    assert f"diverged at {bad.diverged_at}" in view.maps[1].overlay.toPlainText()
+    assert view.maps[1].image.opacity() < 1 and view.maps[0].image.opacity() == 1
+
+
+def test_log_scale_can_be_switched_off(view, qtbot):
+    click(view, "compareStepButton")
+    frame = drawn(qtbot, view, lambda f: f.iteration == 1)
+    check = find(view, QtWidgets.QCheckBox, "compareLogCheck")
+    assert check.isChecked() and view.cost_plot.is_log_scale()
+    check.setChecked(False)
+    assert not view.cost_plot.is_log_scale()
+    key = frame.keys[1]  # random: cost 1773.59 at iteration 0
+    _, y = view.cost_plot.curves[key].getData()
+    assert y[0] == pytest.approx(frame.runs[1].history.arrays()[1][0])
+
+
+def test_closing_while_running_joins_the_thread_quietly(tmp_path):
+    script = r"""
+import os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+sys.path.insert(0, os.getcwd())
+from PyQt6 import QtCore, QtWidgets
+from app.views.compare_view import CompareView
+from engine.datasets import load_dataset
+
+app = QtWidgets.QApplication([])
+QtCore.QTimer.singleShot(30000, lambda: os._exit(3))
+view = CompareView(load_dataset("circles"))
+view.show()
+
+def on_frame(frame):
+    if frame.state.value == "paused" and frame.iteration == 0:
+        view.session.play()
+    elif frame.iteration > 200:
+        view.close()
+        print("running after close:", view.session.is_running(), flush=True)
+        app.quit()
+
+view.session.frameReady.connect(on_frame)
+sys.exit(app.exec())
+"""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "running after close: False" in result.stdout
+    assert "QThread: Destroyed" not in result.stderr
