@@ -51,12 +51,12 @@ class FrameBudget:
     says so, so the status line can tell the user why the boundary looks coarser.
     """
 
-    MIN_RESOLUTION = 16
+    MIN_RESOLUTION = 24
     GRID_FLOPS = 1e8  # ~20 ms of one core: the most a first boundary grid may cost
     share = 0.12
-    grid_budget_s = 0.02
+    grid_budget_s = 0.04
     MAX_FRAME_INTERVAL = 1.0  # however big the network, the numbers move at least once a second
-    MAX_GRID_INTERVAL = 3.0
+    MAX_GRID_INTERVAL = 10.0
 
     def __init__(self, resolution: int, max_fps: float, layer_dims=(2, 10, 5, 1)) -> None:
         self.full_resolution = resolution
@@ -64,6 +64,7 @@ class FrameBudget:
         # point), so even the very first frame is affordable; measurements refine it later.
         per_point = 2 * sum(a * b for a, b in pairwise(layer_dims))
         affordable = int((self.GRID_FLOPS / max(per_point, 1)) ** 0.5)
+        self.cap = resolution
         self.resolution = min(resolution, max(self.MIN_RESOLUTION, affordable))
         self.max_fps = max_fps
         self.frame_interval = 1.0 / max_fps
@@ -74,6 +75,9 @@ class FrameBudget:
         if with_grid and seconds > self.grid_budget_s and self.resolution > floor:
             scale = (self.grid_budget_s / seconds) ** 0.5  # grid work grows with its area
             self.resolution = max(floor, int(self.resolution * max(scale, 0.5)))
+        elif with_grid and seconds < self.grid_budget_s / 3 and self.resolution < self.cap:
+            # a busy moment passed (or the first guess was cautious): win the detail back
+            self.resolution = min(self.cap, int(self.resolution * 1.25) + 1)
         if with_grid:
             wanted = max(1.0 / GRID_FPS, seconds / self.share)
             self.grid_interval = min(wanted, self.MAX_GRID_INTERVAL)

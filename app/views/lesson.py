@@ -54,8 +54,8 @@ LESSON: tuple[LessonStep, ...] = (
     ),
     LessonStep(
         "5 · Deep and too large: exploding gradients",
-        "deep_tanh_scaled3",
-        "The same ten layers, weights ×3 too large. Activations pile up at ±1 (see the "
+        "deep_tanh_scaled",
+        "The same ten layers, weights ×5 too large. Activations pile up at ±1 (see the "
         "activation histograms) and gradients swing wildly from layer to layer; training is "
         "erratic or stalls.",
     ),

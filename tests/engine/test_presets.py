@@ -14,7 +14,7 @@ EXPECTED = [
     "tutorial_random",
     "tutorial_he",
     "deep_tanh_small",
-    "deep_tanh_scaled3",
+    "deep_tanh_scaled",
     "deep_tanh_xavier",
     "deep_relu_he",
 ]
@@ -55,9 +55,9 @@ def test_the_tutorial_presets_are_the_tutorials_runs():
 def test_the_deep_presets_differ_only_in_activation_initializer_and_scale():
     deep = [PRESETS[n] for n in EXPECTED[3:]]
     assert {(p.hidden, p.learning_rate, p.iterations) for p in deep} == {((50,) * 10, 0.01, 3000)}
-    assert PRESETS["deep_tanh_scaled3"].init == "scaled"
-    assert PRESETS["deep_tanh_scaled3"].scale == 3.0
-    assert apply_preset("deep_tanh_scaled3").init_label == "Scaled ×3"
+    assert PRESETS["deep_tanh_scaled"].init == "scaled"
+    assert PRESETS["deep_tanh_scaled"].scale == 5.0
+    assert apply_preset("deep_tanh_scaled").init_label == "Scaled ×5"
 
 
 def test_unknown_preset():
@@ -78,14 +78,14 @@ def test_deep_stories_at_the_first_step():
     assert np.all(small.weight_norms[0] < 1e-13)
 
     xavier = _first_step("deep_tanh_xavier")
-    exploding = _first_step("deep_tanh_scaled3")
+    exploding = _first_step("deep_tanh_scaled")
     x, e = xavier.grad_history.view(), exploding.grad_history.view()
-    assert e.delta_norms[0, 0] / e.delta_norms[0, -1] > 20
+    assert e.delta_norms[0, 0] / e.delta_norms[0, -1] > 100
     assert 1 / 1.5 < x.delta_norms[0].max() / x.delta_norms[0].min() < 1.5
     ratio = e.weight_norms[0] / x.weight_norms[0]
-    assert ratio.min() > 10 and ratio.max() < 80
+    assert ratio.min() > 5 and ratio.max() > 100  # the first layers get far larger gradients
     flat = exploding.diagnostics().flat_fractions
-    assert min(flat) > 0.2 and max(flat) < 0.4
+    assert min(flat) > 0.35 and max(flat) < 0.7
     assert max(xavier.diagnostics().flat_fractions) < 0.02
     assert exploding.history.view().arrays()[1][0] > 2 * xavier.history.view().arrays()[1][0]
 
