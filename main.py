@@ -11,9 +11,15 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if "--headless" in argv:
+        import os
+
         from engine.cli import main as headless_main
 
-        return headless_main(argv)
+        try:
+            return headless_main(argv)
+        except BrokenPipeError:  # e.g. `| head`: the reader left; stop quietly, as a filter should
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 0
     from app.launch import main as window_main
 
     return window_main(argv)
