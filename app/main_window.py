@@ -8,7 +8,6 @@ the GUI thread does at most one redraw per tick.
 from __future__ import annotations
 
 import secrets
-import time
 from collections.abc import Callable
 
 from PyQt6 import QtCore, QtGui, QtWidgets
@@ -41,7 +40,6 @@ _CONFIG_FIELDS = (
     "samples",
     "noise",
 )
-HISTOGRAM_FPS = 6.0
 SessionFactory = Callable[[TrainConfig, Callable[[TrainConfig], Trainer]], TrainingSession]
 
 
@@ -73,7 +71,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.session.failed.connect(self._show_error)
         self._drawn: Frame | None = None
         self._views_dirty = False
-        self._histograms_drawn = 0.0
+        self._drawn_full: Frame | None = None
+        self._panel_dirty = False
         self.redraw_timer = QtCore.QTimer(self)
         self.redraw_timer.setObjectName("redrawTimer")
         self.redraw_timer.setTimerType(QtCore.Qt.TimerType.PreciseTimer)
@@ -130,7 +129,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.panel_tabs.addTab(self.histograms, "Weights")
         self.panel_tabs.addTab(gradients, "Gradients")
         self.panel_tabs.addTab(self.activation_hists, "Activations")
-        self.panel_tabs.currentChanged.connect(lambda _i: setattr(self, "_views_dirty", True))
+        self.panel_tabs.currentChanged.connect(self._on_panel_tab)
 
         bottom = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal, objectName="bottomSplit")
         bottom.addWidget(self.decision_map)
@@ -345,7 +344,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.cost_plot.start_run(self.config.init, label)
         self.histograms.start_run()
         self.gradient_plot.start_run()
-        self._drawn = None
+        self._drawn = self._drawn_full = None
 
     def redraw(self) -> None:
         """Timer tick: draw the newest accepted frame, if it is not on screen yet."""
@@ -360,15 +359,18 @@ class MainWindow(QtWidgets.QMainWindow):
         self.cost_plot.show_history(snap.history, snap.iteration, snap.cost, frame.target)
         # While training flat out the slower-changing panels refresh less often, because every
         # millisecond of GUI-thread Python is a millisecond the training thread waits for the GIL:
-        # the boundary when a frame brings a new grid (~15/s), the histograms ~10/s.  A frame
-        # that is not moving (paused, stepped, reset) updates everything.
-        moving = frame.state in (RunState.RUNNING, RunState.STEPPING)
-        if snap.grid is not None:
-            self.decision_map.show_grid(snap.grid, frame.heatmap)
-        now = time.perf_counter()
-        if not moving or now - self._histograms_drawn >= 1.0 / HISTOGRAM_FPS:
-            self._histograms_drawn = now
-            self._show_panel(snap)
+        # the boundary and the side panel come from "full" frames (with grid, weights and
+        # diagnostics; the worker sends ~8 a second), which may not be the newest frame.
+        full = self.session.latest_full
+        if full is not None and (full is not self._drawn_full or self._panel_dirty):
+            self._drawn_full = full
+            self._panel_dirty = False
+            if full.snapshot.grid is not None:
+                self.decision_map.show_grid(full.snapshot.grid, full.heatmap)
+            self._show_panel(full.snapshot)
+
+    def _on_panel_tab(self, _index: int) -> None:
+        self._views_dirty = self._panel_dirty = True
 
     def _show_panel(self, snap) -> None:
         """Draw the visible tab of the side panel (hidden tabs are drawn when shown)."""

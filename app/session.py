@@ -55,6 +55,7 @@ class TrainingSession(QtCore.QObject):
         self.config = config or TrainConfig()
         self.run_id = 0
         self.latest: Frame | None = None
+        self.latest_full: Frame | None = None  # newest frame carrying grid, weights, diagnostics
         self._thread = QtCore.QThread()
         self._thread.setObjectName("InitScopeTraining")
         self._worker = TrainingWorker(self.config, trainer_factory)
@@ -81,14 +82,14 @@ class TrainingSession(QtCore.QObject):
 
     def reset(self) -> None:
         self.run_id += 1
-        self.latest = None  # the previous run's last frame must not be drawn as this run's
+        self.latest = self.latest_full = None  # the previous run's frames are not this run's
         self._worker.send(Reset(self.run_id))
 
     def configure(self, config: TrainConfig) -> None:
         """New weights for ``config``: back to iteration 0, paused, as a new run."""
         self.config = config
         self.run_id += 1
-        self.latest = None
+        self.latest = self.latest_full = None
         self._worker.send(Configure(config, self.run_id))
 
     def set_learning_rate(self, lr: float) -> None:
@@ -106,6 +107,8 @@ class TrainingSession(QtCore.QObject):
         if frame.run_id != self.run_id:
             return  # a late frame of a run that has been reset or replaced
         self.latest = frame
+        if frame.snapshot.layers:
+            self.latest_full = frame
         self.frameReady.emit(frame)
 
     # -- lifetime -------------------------------------------------------------------------------

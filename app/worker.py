@@ -294,8 +294,13 @@ class TrainingWorker(QtCore.QObject):
         # training runs it is refreshed at most GRID_FPS times a second, else on every frame.
         budget = self._budget
         with_grid = not self._active() or now - self._last_grid >= budget.grid_interval
+        # Frames between grid frames carry only numbers and the cost history: the weights and
+        # diagnostics feed panels that refresh at the grid's pace anyway.
         snap = trainer.snapshot(
-            run_id=self._run_id, grid_resolution=budget.resolution if with_grid else None
+            run_id=self._run_id,
+            grid_resolution=budget.resolution if with_grid else None,
+            with_layers=with_grid,
+            with_diagnostics=with_grid,
         )
         heatmap = probability_rgba(snap.grid.probs) if snap.grid is not None else None
         # CPU time of this thread, not wall time: waiting for the GIL is not the frame's cost.

@@ -421,14 +421,20 @@ class Trainer:
         grid_resolution: int | None = None,
         grid_bounds: tuple[float, float, float, float] | None = None,
         with_diagnostics: bool = True,
+        with_layers: bool = True,
     ) -> Snapshot:
-        """A frozen picture of the run (copies only): safe to hand to another thread."""
+        """A frozen picture of the run (copies only): safe to hand to another thread.
+
+        ``with_layers=False`` and ``with_diagnostics=False`` leave out the per-layer copies and
+        the diagnostics, for frames that only need the numbers and the cost history.
+        """
         grid = None
         if grid_resolution:
             grid = self.predict_grid(grid_bounds or self.grid_bounds(), grid_resolution)
         layers = tuple(
             LayerState(frozen_copy(W), frozen_copy(b), frozen_copy(dW), frozen_copy(db))
             for W, b, dW, db in zip(self.net.W, self.net.b, self.net.dW, self.net.db)
+            if with_layers
         )
         # One forward pass on the training data serves the accuracy, the saturation count and
         # the diagnostics (bit for bit what train_accuracy() and saturated_count() compute).
