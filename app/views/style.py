@@ -43,22 +43,46 @@ FALLBACK_COLOR = "#444444"
 
 
 class Palette:
-    """Sizes that projector mode scales up."""
+    """Sizes and colours every plot reads; projector mode and zoom make a new one.
 
-    def __init__(self, scale: float = 1.0) -> None:
-        self.scale = scale
+    ``zoom`` is the user's Ctrl+= / Ctrl+- factor.  In projector mode every font is at least
+    20 pt, every line at least 3 px, markers are big and the foreground is pure black, so the
+    plots survive a washed-out projector viewed from the back row.
+    """
+
+    def __init__(self, zoom: float = 1.0, projector: bool = False) -> None:
+        self.zoom = float(zoom)
+        self.projector = bool(projector)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Palette) and (self.zoom, self.projector) == (
+            other.zoom,
+            other.projector,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.zoom, self.projector))
 
     @property
     def line_width(self) -> float:
-        return 2.0 * self.scale
+        return max(3.0, 3.5 * self.zoom) if self.projector else 2.0 * self.zoom
+
+    @property
+    def thin_line_width(self) -> float:
+        """Secondary lines (guides, outlines): still at least 3 px in projector mode."""
+        return max(3.0, 2.0 * self.zoom) if self.projector else max(1.0, self.zoom)
 
     @property
     def marker_size(self) -> float:
-        return 8.0 * self.scale
+        return max(14.0, 14.0 * self.zoom) if self.projector else 8.0 * self.zoom
 
     @property
     def font_pt(self) -> int:
-        return round(10 * self.scale)
+        return max(20, round(20 * self.zoom)) if self.projector else max(6, round(10 * self.zoom))
+
+    @property
+    def foreground(self) -> str:
+        return "#000000" if self.projector else FOREGROUND
 
 
 def init_color(name: str) -> str:
@@ -83,13 +107,18 @@ def style_plot(
         axis = item.getAxis(name)
         cache_static(axis)
         axis.enableAutoSIPrefix(False)  # "cost (x0.001)" confuses more than it helps
-        axis.setPen(pg.mkPen(FOREGROUND))
-        axis.setTextPen(pg.mkPen(FOREGROUND))
+        axis.setPen(pg.mkPen(palette.foreground, width=1.5 if palette.projector else 1))
+        axis.setTextPen(pg.mkPen(palette.foreground))
         axis.setTickFont(font)
-    label_style = {"color": FOREGROUND, "font-size": f"{palette.font_pt}pt"}
+        # Room for bigger tick labels, so nothing is clipped at projector size.
+        if name == "left":
+            axis.setWidth(None)
+        else:
+            axis.setHeight(None)
+    label_style = {"color": palette.foreground, "font-size": f"{palette.font_pt}pt"}
     if x:
         item.setLabel("bottom", x, **label_style)
     if y:
         item.setLabel("left", y, **label_style)
     if title:
-        item.setTitle(title, color=FOREGROUND, size=f"{palette.font_pt + 1}pt")
+        item.setTitle(title, color=palette.foreground, size=f"{palette.font_pt + 1}pt")
