@@ -3,18 +3,22 @@
 The output is the tutorial's, line for line (costs and accuracies printed with ``str()``), so a run
 can be checked against the published numbers with ``diff``.  Timing goes to stderr.
 
-``--preset NAME`` starts from a ready-made experiment; any option given explicitly overrides it
-(which is why the overridable options default to ``None`` here and get their real defaults, the
-tutorial's, in :func:`config_from_args`).  ``--diagnostics`` appends a per-layer report after the
-accuracies; without it the transcript is exactly the tutorial's.
+``--preset NAME`` starts from a ready-made experiment, ``--experiment FILE`` from a saved one; any
+option given explicitly overrides it (which is why the overridable options default to ``None``
+here and get their real defaults, the tutorial's, in :func:`config_from_args`).  ``--diagnostics``
+appends a per-layer report after the accuracies; without it the transcript is exactly the
+tutorial's.  ``--save-experiment FILE`` writes the run's settings before training, and
+``--export-csv FILE`` the cost of every iteration with the accuracies and gradient norms after it.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Sequence
+from pathlib import Path
 from typing import NoReturn, TextIO
 
 import numpy as np
@@ -29,16 +33,33 @@ from engine.datasets import (
     Dataset,
     check_noise,
     check_samples,
+    csv_path,
     load_csv,
 )
 from engine.diagnostics import NAIVE_LOSS_NOTE, Diagnostics
+from engine.experiment import Experiment, ExperimentError, load_experiment, save_experiment
+from engine.export import write_history_csv
 from engine.initializers import INITIALIZERS, MAX_SCALE, check_scale
 from engine.presets import PRESETS
-from engine.trainer import TrainConfig, Trainer, check_learning_rate, parse_hidden
+from engine.trainer import (
+    MAX_ITERATIONS,
+    TrainConfig,
+    Trainer,
+    check_learning_rate,
+    parse_hidden,
+)
 
-__all__ = ["build_parser", "config_from_args", "diagnostics_report", "main", "run_transcript"]
+__all__ = [
+    "MAX_ITERATIONS",
+    "build_parser",
+    "config_from_args",
+    "diagnostics_report",
+    "main",
+    "run_transcript",
+]
 
-MAX_ITERATIONS = 1_000_000_000
+
+PROG = "main.py --headless"
 
 
 class _OneLineParser(argparse.ArgumentParser):
@@ -82,9 +103,32 @@ def _csv(text: str) -> Dataset:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def _experiment(text: str) -> Experiment:
+    """Read the experiment file while parsing: a bad one is refused in one line."""
+    try:
+        return load_experiment(text)
+    except ExperimentError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _output_file(text: str) -> str:
+    """A file the run will write: refused now, before training, if it clearly cannot be."""
+    path = Path(text).expanduser()
+    folder = path.parent
+    if not text.strip():
+        raise argparse.ArgumentTypeError("a file name is needed")
+    if path.is_dir():
+        raise argparse.ArgumentTypeError(f"{text}: is a folder, not a file")
+    if not folder.is_dir():
+        raise argparse.ArgumentTypeError(f"{text}: the folder {str(folder)!r} does not exist")
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise argparse.ArgumentTypeError(f"{text}: no permission to write it")
+    return str(path)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = _OneLineParser(
-        prog="main.py --headless",
+        prog=PROG,
         description="Train without a window and print the tutorial's transcript.",
     )
     p.add_argument("--headless", action="store_true", help=argparse.SUPPRESS)
@@ -124,7 +168,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--seed",
-        default=3,
         metavar="S",
         type=_typed(
             int, lambda s: _require(0 <= s < 2**32), f"a whole number from 0 to {2**32 - 1}"
@@ -175,18 +218,43 @@ def build_parser() -> argparse.ArgumentParser:
         help="after the accuracies, report per layer: gradient norms, distinct neurons, dead "
         "units; and the saturated outputs",
     )
+    p.add_argument(
+        "--experiment",
+        metavar="FILE",
+        type=_experiment,
+        help="start from a saved experiment file (its settings and its target iterations); "
+        "explicit options override it",
+    )
+    p.add_argument(
+        "--save-experiment",
+        metavar="FILE",
+        type=_output_file,
+        help="write the run's settings and iterations to an experiment file, then train",
+    )
+    p.add_argument(
+        "--export-csv",
+        metavar="FILE",
+        type=_output_file,
+        help="after training, write every iteration's cost, with the accuracies and gradient "
+        "norms every 100 iterations, as CSV",
+    )
     return p
 
 
 def config_from_args(args: argparse.Namespace) -> tuple[TrainConfig, Dataset | None, int]:
     """The run the options ask for: ``(config, data loaded from --csv or None, iterations)``.
 
-    The preset (if any) first, then every option given explicitly; what neither sets keeps the
-    tutorial's default.
+    The preset or experiment file (if any) first, then every option given explicitly; what
+    neither sets keeps the tutorial's default.  The iterations: ``--iterations``, else the
+    experiment's target, else the preset's, else 15000.
     """
     preset_name = getattr(args, "preset", None)
     preset = PRESETS[preset_name] if preset_name else None
-    config = preset.apply() if preset else TrainConfig()
+    experiment: Experiment | None = getattr(args, "experiment", None)
+    if experiment is not None:
+        config = experiment.config
+    else:
+        config = preset.apply() if preset else TrainConfig()
     options = {  # TrainConfig field: option (attributes a namespace may lack count as not given)
         "init": "init",
         "scale": "scale",
@@ -203,7 +271,12 @@ def config_from_args(args: argparse.Namespace) -> tuple[TrainConfig, Dataset | N
     if data is not None:
         changes["dataset"] = data.name
     config = config.with_(**{k: v for k, v in changes.items() if v is not None})
+    loaded = getattr(args, "experiment_data", None)  # the experiment's CSV, read by main()
+    if data is None and loaded is not None and loaded.name == config.dataset:
+        data = loaded
     iterations = getattr(args, "iterations", None)
+    if iterations is None and experiment is not None:
+        iterations = experiment.target
     if iterations is None:
         iterations = preset.iterations if preset else 15000
     return config, data, iterations
@@ -211,11 +284,25 @@ def config_from_args(args: argparse.Namespace) -> tuple[TrainConfig, Dataset | N
 
 def _refuse_combinations(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     """Options that parse on their own but contradict each other: one line, status 2."""
+    experiment: Experiment | None = args.experiment
+    if experiment is not None and args.preset is not None:
+        parser.error("argument --experiment: not allowed with --preset (both set up the whole run)")
+    if args.compare is not None:
+        for option, value in (
+            ("--save-experiment", args.save_experiment),
+            ("--export-csv", args.export_csv),
+        ):
+            if value is not None:
+                parser.error(f"argument {option}: not allowed with --compare (a single run only)")
     compared = args.compare.split(",") if args.compare else []
     if args.scale is not None and not any(
         n in INITIALIZERS and INITIALIZERS[n].uses_scale for n in compared
     ):
-        init = args.init or (PRESETS[args.preset].init if args.preset else TrainConfig().init)
+        if experiment is not None:
+            base_init = experiment.config.init
+        else:
+            base_init = PRESETS[args.preset].init if args.preset else TrainConfig().init
+        init = args.init or base_init
         if not INITIALIZERS[init].uses_scale:
             parser.error(
                 f"argument --scale: only --init scaled uses a multiplier (the initializer: {init})"
@@ -234,6 +321,19 @@ def _refuse_combinations(parser: argparse.ArgumentParser, args: argparse.Namespa
             parser.error(
                 f"argument --csv: not allowed with {clash[0]} (a file brings its own points)"
             )
+    elif experiment is not None and args.dataset is None:
+        path = csv_path(experiment.config.dataset)
+        if path is not None:
+            for option, value in (("--noise", args.noise), ("--samples", args.samples)):
+                if value is not None:
+                    parser.error(
+                        f"argument {option}: the experiment's data come from a file, which "
+                        "brings its own points (choose a --dataset to use it)"
+                    )
+            try:
+                args.experiment_data = load_csv(path)
+            except DataError as exc:
+                parser.error(f"argument --experiment: its data file: {exc}")
 
 
 def _norm(value: float) -> str:
@@ -288,6 +388,14 @@ def _flat_words(word: str) -> str:
 def run_transcript(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Train as ``args`` say, printing the transcript; returns the exit status."""
     config, data, total = config_from_args(args)
+    save_to = getattr(args, "save_experiment", None)
+    export_to = getattr(args, "export_csv", None)
+    if save_to is not None:
+        try:
+            save_experiment(save_to, config, target=total)
+        except ExperimentError as exc:
+            err.write(f"{PROG}: error: argument --save-experiment: {exc}\n")
+            return 2
     trainer = Trainer(config, data)
     report = bool(getattr(args, "diagnostics", False))
     saturated_at_start = trainer.saturated_count() if report else None
@@ -295,28 +403,46 @@ def run_transcript(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     started = time.perf_counter()
     while trainer.iteration < total and trainer.diverged_at is None:
         start = trainer.iteration  # a multiple of ``every``: its cost is recorded by this chunk
-        trainer.step(min(every, total - start), record_every=every)
+        chunk = min(every, total - start)
+        if export_to is None:
+            trainer.step(chunk, record_every=every)
+        else:  # the export wants every iteration's cost: the window's history, the same numbers
+            trainer.step(1, record_every=1)
         last = trainer.history.last()
         if last is not None and last[0] == start:
             out.write(f"Cost after iteration {start}: {last[1]}\n")
             out.flush()
+        if export_to is not None and chunk > 1:
+            trainer.step(chunk - 1, record_every=1)
     elapsed = time.perf_counter() - started
+    status = 0
     if trainer.diverged_at is not None:
         err.write(
             f"training diverged at iteration {trainer.diverged_at}: the cost or the weights "
             "stopped being finite; try a lower learning rate or another initializer\n"
         )
-        return 1
-    out.write("On the train set:\n")
-    out.write(f"Accuracy: {trainer.train_accuracy()}\n")
-    out.write("On the test set:\n")
-    out.write(f"Accuracy: {trainer.test_accuracy()}\n")
-    if report:
-        for line in diagnostics_report(trainer.diagnostics(), saturated_at_start):
-            out.write(line + "\n")
-    out.flush()
-    err.write(f"trained {trainer.iteration} iterations in {elapsed:.3f} s\n")
-    return 0
+        status = 1
+    else:
+        out.write("On the train set:\n")
+        out.write(f"Accuracy: {trainer.train_accuracy()}\n")
+        out.write("On the test set:\n")
+        out.write(f"Accuracy: {trainer.test_accuracy()}\n")
+        if report:
+            for line in diagnostics_report(trainer.diagnostics(), saturated_at_start):
+                out.write(line + "\n")
+        out.flush()
+        err.write(f"trained {trainer.iteration} iterations in {elapsed:.3f} s\n")
+    if export_to is not None:
+        snapshot = trainer.snapshot(with_diagnostics=False, with_layers=False)
+        try:
+            write_history_csv(export_to, snapshot)
+        except OSError as exc:
+            err.write(
+                f"{PROG}: error: argument --export-csv: {export_to}: cannot be written "
+                f"({exc.strerror or exc})\n"
+            )
+            return 1
+    return status
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -24,6 +24,8 @@ from pathlib import Path
 
 import numpy as np
 
+from engine.errors import InputError, UnknownNameError
+
 __all__ = [
     "CSV_PREFIX",
     "DATASETS",
@@ -36,6 +38,7 @@ __all__ = [
     "DataError",
     "DataGenerator",
     "Dataset",
+    "UnknownDatasetError",
     "check_dataset_name",
     "check_noise",
     "check_samples",
@@ -64,8 +67,12 @@ MIN_CSV_ROWS = 10
 MAX_CSV_ROWS = 20000
 
 
-class DataError(ValueError):
+class DataError(InputError):
     """A data file or data parameter that cannot be used; the message says where and why."""
+
+
+class UnknownDatasetError(DataError, UnknownNameError):
+    """A data set name that is neither registered nor ``"csv:<path>"`` (also a ``KeyError``)."""
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -293,10 +300,15 @@ DATASETS: dict[str, DataGenerator] = {
 def check_samples(samples: int) -> int:
     """The training-sample count as an int, or ``DataError`` saying what is allowed."""
     if isinstance(samples, bool) or not isinstance(samples, (int, np.integer)):
-        raise DataError(f"the number of samples must be a whole number (got {samples!r})")
+        raise DataError(
+            "the number of samples must be a whole number (got {value})", value=repr(samples)
+        )
     if not MIN_SAMPLES <= samples <= MAX_SAMPLES:
         raise DataError(
-            f"the number of samples must be from {MIN_SAMPLES} to {MAX_SAMPLES} (got {samples})"
+            "the number of samples must be from {low} to {high} (got {value})",
+            low=MIN_SAMPLES,
+            high=MAX_SAMPLES,
+            value=int(samples),
         )
     return int(samples)
 
@@ -306,9 +318,13 @@ def check_noise(noise: float) -> float:
     try:
         value = float(noise)
     except (TypeError, ValueError):
-        raise DataError(f"the noise must be a number (got {noise!r})") from None
+        raise DataError("the noise must be a number (got {value})", value=repr(noise)) from None
     if not (math.isfinite(value) and 0.0 <= value <= MAX_NOISE):
-        raise DataError(f"the noise must be from 0 to {MAX_NOISE:g} (got {noise!r})")
+        raise DataError(
+            "the noise must be from 0 to {high} (got {value})",
+            high=f"{MAX_NOISE:g}",
+            value=repr(noise),
+        )
     return value
 
 
@@ -330,8 +346,10 @@ def check_dataset_name(name: str) -> str:
             raise DataError("a CSV data set needs a file name after 'csv:'")
         return CSV_PREFIX + os.path.abspath(os.path.expanduser(path))
     if name not in DATASETS:
-        raise DataError(
-            f"unknown dataset {name!r}; choose from {', '.join(DATASETS)} or csv:<path>"
+        raise UnknownDatasetError(
+            "unknown dataset {name}; choose from {choices} or csv:<path>",
+            name=repr(name),
+            choices=", ".join(DATASETS),
         )
     return name
 
@@ -362,8 +380,9 @@ def load_dataset(name: str, samples: int = DEFAULT_SAMPLES, noise: float | None 
 
     A generator draws ``samples`` training points with ``RandomState(1)`` and ``samples // 3``
     test points with ``RandomState(2)``; ``noise`` ``None`` means the generator's default.  A file
-    ignores both.  Unknown names raise ``KeyError`` (naming the known ones); bad parameters and
-    bad files raise :class:`DataError`.
+    ignores both.  Unknown names raise :class:`UnknownDatasetError` (a ``KeyError`` and a
+    :class:`DataError`, naming the known ones); bad parameters and bad files raise
+    :class:`DataError`.
     """
     path = csv_path(name)
     if path is not None:
@@ -371,7 +390,9 @@ def load_dataset(name: str, samples: int = DEFAULT_SAMPLES, noise: float | None 
     try:
         gen = DATASETS[name]
     except KeyError:
-        raise KeyError(f"unknown dataset {name!r}; known: {', '.join(DATASETS)}") from None
+        raise UnknownDatasetError(
+            "unknown dataset {name}; known: {choices}", name=repr(name), choices=", ".join(DATASETS)
+        ) from None
     samples = check_samples(samples)
     noise = check_noise(gen.default_noise if noise is None else noise)
     train = gen.make(samples, noise, np.random.RandomState(1))
@@ -400,27 +421,46 @@ def _is_number(text: str) -> bool:
 def _parse_row(fields: list[str], row: int) -> tuple[float, float, float]:
     """One data row's three values, or ``DataError`` naming the row, the column and the problem."""
     if len(fields) != 3:
+        if len(fields) < 3:
+            raise DataError(
+                "row {row}: expected 3 values (x1, x2, label), found {count} (a missing column?)",
+                row=row,
+                count=len(fields),
+            )
         raise DataError(
-            f"row {row}: expected 3 values (x1, x2, label), found {len(fields)}"
-            + (" (a missing column?)" if len(fields) < 3 else "")
+            "row {row}: expected 3 values (x1, x2, label), found {count}",
+            row=row,
+            count=len(fields),
         )
     values = []
     for col, (text, column) in enumerate(zip(fields, _COLUMNS), start=1):
         if not text:
-            raise DataError(f"row {row}: column {col} ({column}) is empty")
+            raise DataError(
+                "row {row}: column {col} ({column}) is empty", row=row, col=col, column=column
+            )
         try:
             value = float(text)
         except ValueError:
             raise DataError(
-                f"row {row}: column {col} ({column}) is {text!r}, which is not a number"
+                "row {row}: column {col} ({column}) is {text}, which is not a number",
+                row=row,
+                col=col,
+                column=column,
+                text=repr(text),
             ) from None
         if not math.isfinite(value):
             raise DataError(
-                f"row {row}: column {col} ({column}) is {text!r}; only finite numbers are allowed"
+                "row {row}: column {col} ({column}) is {text}; only finite numbers are allowed",
+                row=row,
+                col=col,
+                column=column,
+                text=repr(text),
             )
         values.append(value)
     if values[2] not in (0.0, 1.0):
-        raise DataError(f"row {row}: the label is {fields[2]!r}; labels must be 0 or 1")
+        raise DataError(
+            "row {row}: the label is {label}; labels must be 0 or 1", row=row, label=repr(fields[2])
+        )
     return values[0], values[1], values[2]
 
 
@@ -442,11 +482,13 @@ def load_csv(path: str | os.PathLike[str]) -> Dataset:
     try:
         text = file.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise DataError(f"{file}: no such file") from None
+        raise DataError("{file}: no such file", file=str(file)) from None
     except UnicodeDecodeError:
-        raise DataError(f"{file}: not a text file (it is not UTF-8)") from None
+        raise DataError("{file}: not a text file (it is not UTF-8)", file=str(file)) from None
     except OSError as exc:
-        raise DataError(f"{file}: cannot be read ({exc.strerror or exc})") from None
+        raise DataError(
+            "{file}: cannot be read ({reason})", file=str(file), reason=exc.strerror or str(exc)
+        ) from None
 
     rows: list[tuple[float, float, float]] = []
     line_numbers: list[int] = []
@@ -461,22 +503,41 @@ def load_csv(path: str | os.PathLike[str]) -> Dataset:
             continue  # column names
         header_allowed = False
         if len(rows) == MAX_CSV_ROWS:
-            raise DataError(f"row {number}: more than {MAX_CSV_ROWS} points; use a smaller sample")
+            raise DataError(
+                "row {row}: more than {max} points; use a smaller sample",
+                row=number,
+                max=MAX_CSV_ROWS,
+            )
         rows.append(_parse_row(fields, number))
         line_numbers.append(number)
 
-    span = f"rows {line_numbers[0]}–{line_numbers[-1]}" if line_numbers else "the file"
     if len(rows) < MIN_CSV_ROWS:
+        if not rows:
+            raise DataError("the file: only 0 points; at least {min} are needed", min=MIN_CSV_ROWS)
+        if len(rows) == 1:
+            raise DataError(
+                "rows {first}–{last}: only {count} point; at least {min} are needed",
+                first=line_numbers[0],
+                last=line_numbers[-1],
+                count=1,
+                min=MIN_CSV_ROWS,
+            )
         raise DataError(
-            f"{span}: only {len(rows)} point{'s' if len(rows) != 1 else ''}; "
-            f"at least {MIN_CSV_ROWS} are needed"
+            "rows {first}–{last}: only {count} points; at least {min} are needed",
+            first=line_numbers[0],
+            last=line_numbers[-1],
+            count=len(rows),
+            min=MIN_CSV_ROWS,
         )
     data = np.array(rows, dtype=np.float64)
     labels = data[:, 2]
     classes = np.unique(labels)
     if len(classes) < 2:
         raise DataError(
-            f"{span}: every point has label {classes[0]:g}; both classes, 0 and 1, are needed"
+            "rows {first}–{last}: every point has label {label}; both classes, 0 and 1, are needed",
+            first=line_numbers[0],
+            last=line_numbers[-1],
+            label=f"{classes[0]:g}",
         )
 
     rng = np.random.RandomState(0)

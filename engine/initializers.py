@@ -19,6 +19,8 @@ from itertools import pairwise
 
 import numpy as np
 
+from engine.errors import InputError, UnknownNameError
+
 __all__ = [
     "INITIALIZERS",
     "MAX_SCALE",
@@ -37,13 +39,17 @@ DrawFn = Callable[[np.random.RandomState, int, int, float], np.ndarray]
 
 
 def check_scale(scale: float) -> float:
-    """The multiplier as a float, or ``ValueError`` saying what is allowed."""
+    """The multiplier as a float, or :class:`~engine.errors.InputError` saying what is allowed."""
     try:
         value = float(scale)
     except (TypeError, ValueError):
-        raise ValueError(f"the scale must be a number (got {scale!r})") from None
+        raise InputError("the scale must be a number (got {value})", value=repr(scale)) from None
     if not (math.isfinite(value) and 0.0 < value <= MAX_SCALE):
-        raise ValueError(f"the scale must be above 0 and at most {MAX_SCALE:g} (got {scale!r})")
+        raise InputError(
+            "the scale must be above 0 and at most {max} (got {value})",
+            max=f"{MAX_SCALE:g}",
+            value=repr(scale),
+        )
     return value
 
 
@@ -206,7 +212,11 @@ def initialize(
     try:
         init = INITIALIZERS[name]
     except KeyError:
-        raise KeyError(f"unknown initializer {name!r}; known: {', '.join(INITIALIZERS)}") from None
+        raise UnknownNameError(
+            "unknown initializer {name}; known: {choices}",
+            name=repr(name),
+            choices=", ".join(INITIALIZERS),
+        ) from None
     scale = check_scale(scale)
     rng = np.random.RandomState(seed)
     return [

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from engine.datasets import DEFAULT_SAMPLES
+from engine.errors import UnknownNameError
 from engine.trainer import TrainConfig
 
 __all__ = ["PRESETS", "Preset", "apply_preset"]
@@ -155,5 +156,7 @@ def apply_preset(name: str, config: TrainConfig | None = None) -> TrainConfig:
     try:
         preset = PRESETS[name]
     except KeyError:
-        raise KeyError(f"unknown preset {name!r}; known: {', '.join(PRESETS)}") from None
+        raise UnknownNameError(
+            "unknown preset {name}; known: {choices}", name=repr(name), choices=", ".join(PRESETS)
+        ) from None
     return preset.apply(config)

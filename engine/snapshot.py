@@ -12,6 +12,7 @@ import numpy as np
 
 from engine.diagnostics import Diagnostics
 from engine.history import HistoryView
+from engine.metrics import MetricsView
 
 __all__ = ["GridPrediction", "LayerState", "Snapshot", "frozen_copy"]
 
@@ -68,6 +69,9 @@ class Snapshot:
     counts training points whose output sigmoid is exactly 0.0 or 1.0 in float64 (where the naive
     ``-log`` loss becomes ``inf``).  ``diagnostics`` (gradient norms, activation histograms,
     distinct neurons, dead units) is ``None`` when the snapshot was taken without them.
+    ``metrics`` is the run's log of accuracies and gradient norms every
+    :data:`~engine.metrics.METRICS_EVERY` iterations (read-only chunks shared with the trainer,
+    like ``history``'s), for the history export.
     """
 
     run_id: int
@@ -83,6 +87,7 @@ class Snapshot:
     learning_rate: float
     diverged_at: int | None = None
     diagnostics: Diagnostics | None = None
+    metrics: MetricsView | None = None
 
     @property
     def diverged(self) -> bool:

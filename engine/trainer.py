@@ -34,14 +34,18 @@ from engine.diagnostics import (
     hidden_activations,
     layer_distinct_neurons,
 )
+from engine.errors import InputError, UnknownNameError
 from engine.history import CostHistory
 from engine.initializers import INITIALIZERS, check_scale, describe, initialize
+from engine.metrics import METRICS_EVERY, MetricsLog
 from engine.network import Network, TrainingBatch
 from engine.snapshot import GridPrediction, LayerState, Snapshot, frozen_copy
 
 __all__ = [
     "MAX_HIDDEN_LAYERS",
+    "MAX_ITERATIONS",
     "MAX_LEARNING_RATE",
+    "MAX_SEED",
     "MAX_UNITS",
     "TrainConfig",
     "Trainer",
@@ -52,20 +56,25 @@ __all__ = [
 MAX_HIDDEN_LAYERS = 12
 MAX_UNITS = 512
 MAX_LEARNING_RATE = 10.0
+MAX_SEED = 2**32 - 1
+#: The longest run a command line or an experiment file may ask for.
+MAX_ITERATIONS = 1_000_000_000
 
 
 def parse_hidden(text: str) -> tuple[int, ...]:
-    """``"10,5"`` → ``(10, 5)``; ``ValueError`` with a sentence saying what is allowed."""
+    """``"10,5"`` → ``(10, 5)``; :class:`~engine.errors.InputError` (a ``ValueError``) with a
+    sentence saying what is allowed."""
     parts = [p.strip() for p in text.replace(";", ",").split(",")]
     if not text.strip() or any(not p for p in parts):
-        raise ValueError(
-            f"hidden layers must be sizes separated by commas, like 10,5 (got {text!r})"
+        raise InputError(
+            "hidden layers must be sizes separated by commas, like 10,5 (got {text})",
+            text=repr(text),
         )
     try:
         sizes = tuple(int(p) for p in parts)
     except ValueError:
-        raise ValueError(
-            f"hidden layer sizes must be whole numbers, like 10,5 (got {text!r})"
+        raise InputError(
+            "hidden layer sizes must be whole numbers, like 10,5 (got {text})", text=repr(text)
         ) from None
     _check_hidden(sizes)
     return sizes
@@ -73,20 +82,32 @@ def parse_hidden(text: str) -> tuple[int, ...]:
 
 def _check_hidden(sizes: tuple[int, ...]) -> None:
     if not 1 <= len(sizes) <= MAX_HIDDEN_LAYERS:
-        raise ValueError(
-            f"between 1 and {MAX_HIDDEN_LAYERS} hidden layers are allowed (got {len(sizes)})"
+        raise InputError(
+            "between 1 and {max} hidden layers are allowed (got {count})",
+            max=MAX_HIDDEN_LAYERS,
+            count=len(sizes),
         )
     bad = [s for s in sizes if not 1 <= s <= MAX_UNITS]
     if bad:
-        raise ValueError(f"each hidden layer needs 1 to {MAX_UNITS} units (got {bad[0]})")
+        raise InputError(
+            "each hidden layer needs 1 to {max} units (got {value})", max=MAX_UNITS, value=bad[0]
+        )
 
 
 def check_learning_rate(lr: float) -> float:
-    """The learning rate as a float, or ``ValueError`` saying what is allowed."""
-    lr = float(lr)
+    """The learning rate as a float, or :class:`~engine.errors.InputError` saying what is
+    allowed."""
+    try:
+        lr = float(lr)
+    except (TypeError, ValueError):
+        raise InputError(
+            "the learning rate must be a number (got {value})", value=repr(lr)
+        ) from None
     if not (math.isfinite(lr) and 0.0 < lr <= MAX_LEARNING_RATE):
-        raise ValueError(
-            f"the learning rate must be above 0 and at most {MAX_LEARNING_RATE:g} (got {lr!r})"
+        raise InputError(
+            "the learning rate must be above 0 and at most {max} (got {value})",
+            max=f"{MAX_LEARNING_RATE:g}",
+            value=repr(lr),
         )
     return lr
 
@@ -114,8 +135,10 @@ class TrainConfig:
 
     def __post_init__(self) -> None:
         if self.init not in INITIALIZERS:
-            raise ValueError(
-                f"unknown initializer {self.init!r}; choose from {', '.join(INITIALIZERS)}"
+            raise UnknownNameError(
+                "unknown initializer {name}; choose from {choices}",
+                name=repr(self.init),
+                choices=", ".join(INITIALIZERS),
             )
         object.__setattr__(self, "dataset", check_dataset_name(self.dataset))
         object.__setattr__(self, "scale", check_scale(self.scale))
@@ -123,13 +146,22 @@ class TrainConfig:
         if self.noise is not None:
             object.__setattr__(self, "noise", check_noise(self.noise))
         if self.activation not in ACTIVATIONS:
-            raise ValueError(
-                f"unknown activation {self.activation!r}; choose from {', '.join(ACTIVATIONS)}"
+            raise UnknownNameError(
+                "unknown activation {name}; choose from {choices}",
+                name=repr(self.activation),
+                choices=", ".join(ACTIVATIONS),
             )
-        check_learning_rate(self.learning_rate)
+        object.__setattr__(self, "learning_rate", check_learning_rate(self.learning_rate))
         _check_hidden(tuple(self.hidden))
+        if isinstance(self.seed, bool) or not isinstance(self.seed, (int, np.integer)):
+            raise InputError("the seed must be a whole number (got {value})", value=repr(self.seed))
         if not 0 <= self.seed < 2**32:
-            raise ValueError(f"the seed must be between 0 and {2**32 - 1} (got {self.seed})")
+            raise InputError(
+                "the seed must be between 0 and {max} (got {value})",
+                max=MAX_SEED,
+                value=int(self.seed),
+            )
+        object.__setattr__(self, "seed", int(self.seed))
         object.__setattr__(self, "hidden", tuple(int(h) for h in self.hidden))
 
     def with_(self, **changes) -> TrainConfig:
@@ -166,17 +198,23 @@ class Trainer:
 
     ``iteration`` counts the updates taken; ``cost()`` is the loss of the current parameters, so
     ``history`` holds, for each recorded iteration ``i``, the cost *after* ``i`` updates — the
-    tutorial's "Cost after iteration i".
+    tutorial's "Cost after iteration i".  ``metrics`` (:class:`~engine.metrics.MetricsLog`) holds,
+    at iteration 0 and every ``metrics_every`` iterations, the train and test accuracy of the
+    parameters there and ``|dW|`` per layer of the gradient computed there; its rows depend only
+    on the iteration numbers, never on how the steps were chunked.
     """
 
     #: Gradient norms are recorded at every multiple of this many iterations (0: never).
     GRAD_EVERY = 10
+    #: Accuracies and ``|dW|`` go into ``metrics`` at every multiple of this (0: never).
+    METRICS_EVERY = METRICS_EVERY
 
     def __init__(
         self,
         config: TrainConfig | None = None,
         data: Dataset | None = None,
         grad_every: int | None = None,
+        metrics_every: int | None = None,
     ) -> None:
         self.config = config or TrainConfig()
         c = self.config
@@ -187,6 +225,9 @@ class Trainer:
         self.grad_every = self.GRAD_EVERY if grad_every is None else int(grad_every)
         if self.grad_every < 0:
             raise ValueError(f"grad_every must be 0 (off) or more (got {grad_every})")
+        self.metrics_every = self.METRICS_EVERY if metrics_every is None else int(metrics_every)
+        if self.metrics_every < 0:
+            raise ValueError(f"metrics_every must be 0 (off) or more (got {metrics_every})")
         self.reset()
 
     # -- run control ---------------------------------------------------------------------------
@@ -208,6 +249,11 @@ class Trainer:
             BlockNorms(deltas) if deltas is not None and len(deltas) == self.net.n_layers else None
         )
         self._costs = np.empty(1024)  # every step's cost, filled by the batch a chunk at a time
+        # Accuracies and |dW| every ``metrics_every`` iterations (see engine.metrics).
+        self.metrics = MetricsLog(self.net.n_layers, self.metrics_every)
+        self._train_labels = self.data.train_Y[0] == 1.0
+        self._test_labels = self.data.test_Y[0] == 1.0
+        self._metrics_due = self.metrics.due_from(0)
 
     def set_learning_rate(self, lr: float) -> None:
         """Use ``lr`` from the next step on; refuses bad values without changing anything."""
@@ -234,6 +280,8 @@ class Trainer:
             self.iteration, self.diverged_at = start_it, None
             self.grad_history.drop_from(start_it)
             self._grad_due = self.grad_history.due_from(start_it)
+            self.metrics.drop_from(start_it)
+            self._metrics_due = self.metrics.due_from(start_it)
             self._run(n, record_every, probe=True)
         if self.diverged_at is None and not np.isfinite(self.net.flat).all():
             self.diverged_at = self.iteration  # only reachable with record_every == 0
@@ -246,19 +294,22 @@ class Trainer:
         costs, or, when every step's cost is needed, up to ``len(self._costs)`` steps whose costs
         it writes into ``self._costs``.  A chunk also ends after each step whose gradient norms
         are due (every ``grad_every`` iterations), so they are read from the gradient buffers
-        while those still hold that step's gradient.
+        while those still hold that step's gradient; and before and after each step whose
+        metrics row is due (every ``metrics_every``): accuracies before its update, ``|dW|``
+        after its gradient.
         """
         batch, lr, history = self._batch, self.learning_rate, self.history
         every = 1 if probe else record_every
         it = self.iteration
         end = it + n
-        grad_due = self._grad_due
+        grad_due, metrics_due = self._grad_due, self._metrics_due
         if every == 1:
-            self._run_costing(it, end, record_every, grad_due)
+            self._run_costing(it, end, record_every, grad_due, metrics_due)
             return
+        row = None  # the metrics row of iteration ``metrics_due``, once its accuracies are in
         while it < end:
-            # Steps to take before the gradient norms of iteration ``grad_due`` must be read.
-            until_grad = grad_due - it + 1 if grad_due >= it else end - it
+            if it == metrics_due:
+                row = self._open_metrics(it)
             if every and it % every == 0:
                 cost = batch.step(lr, True)  # no step is taken when the cost is not finite
                 self._cost_at = (it, cost)
@@ -267,27 +318,38 @@ class Trainer:
                     break
                 if history.next_iteration() <= it:
                     history.append(it, cost)
-                if it == grad_due:
-                    grad_due = self._record_gradients(grad_due)
                 it += 1
+            else:
+                # Steps to take before the gradient norms of iteration ``grad_due`` must be read,
+                # and before (then just after) the step of iteration ``metrics_due``.
                 until_grad = grad_due - it + 1 if grad_due >= it else end - it
-            k = min(end - it, every - it % every if every else end - it, until_grad)
-            it += batch.run(k, lr)
-            if k and it - 1 == grad_due:
+                until_metrics = max(metrics_due - it, 1) if metrics_due >= it else end - it
+                k = min(end - it, every - it % every if every else end - it, until_grad)
+                it += batch.run(min(k, until_metrics), lr)
+            if it - 1 == grad_due:
                 grad_due = self._record_gradients(grad_due)
+            if row is not None and it - 1 == metrics_due:
+                metrics_due = self._close_metrics(row)
+                row = None
         self.iteration = it
-        self._grad_due = grad_due
+        self._grad_due, self._metrics_due = grad_due, metrics_due
 
-    def _run_costing(self, it: int, end: int, record_every: int, grad_due: int) -> None:
+    def _run_costing(
+        self, it: int, end: int, record_every: int, grad_due: int, metrics_due: int
+    ) -> None:
         """``_run`` when every step's cost is computed: chunks of steps write their costs into
         consecutive stretches of ``self._costs``, which goes to the history when full."""
         batch, lr, buf = self._batch, self.learning_rate, self._costs
         size = len(buf)
         start, pos = it, 0  # buf[0:pos] holds the costs of iterations start .. start+pos-1
         diverged = False
+        row = None
         while it < end:
+            if it == metrics_due:
+                row = self._open_metrics(it)
             until_grad = grad_due - it + 1 if grad_due >= it else end - it
-            k = min(end - it, size - pos, until_grad)
+            until_metrics = max(metrics_due - it, 1) if metrics_due >= it else end - it
+            k = min(end - it, size - pos, until_grad, until_metrics)
             taken = batch.run(k, lr, buf[pos : pos + k])
             computed = min(taken + 1, k)  # a non-finite cost is stored too
             self._cost_at = (it + computed - 1, float(buf[pos + computed - 1]))
@@ -295,8 +357,12 @@ class Trainer:
             it += taken
             if taken < k:
                 diverged = True
-            elif it - 1 == grad_due:
-                grad_due = self._record_gradients(grad_due)
+            else:
+                if it - 1 == grad_due:
+                    grad_due = self._record_gradients(grad_due)
+                if row is not None and it - 1 == metrics_due:
+                    metrics_due = self._close_metrics(row)
+                    row = None
             if diverged or pos == size or it == end:
                 if record_every:
                     self._keep_costs(start, buf[:pos], record_every)
@@ -305,7 +371,32 @@ class Trainer:
                 self.diverged_at = it
                 break
         self.iteration = it
-        self._grad_due = grad_due
+        self._grad_due, self._metrics_due = grad_due, metrics_due
+
+    def _open_metrics(self, it: int) -> np.ndarray:
+        """Start iteration ``it``'s metrics row, before its step: the test accuracy.
+
+        The same arithmetic as :meth:`test_accuracy` (``predict_proba`` on fresh arrays; the
+        batch's training buffers are left alone), counted without the int64 detour.
+        """
+        row = self.metrics.open_row(it)
+        proba = self.net.predict_proba(self.data.test_X)
+        row[1] = np.count_nonzero(np.equal(proba[0] > 0.5, self._test_labels)) / proba.shape[1]
+        return row
+
+    def _close_metrics(self, row: np.ndarray) -> int:
+        """Finish the open metrics row after its step; returns the next iteration due.
+
+        The step's forward pass left the output of the parameters *before* its update on the
+        training data in the batch's buffer (the same operations as ``predict_proba``, so the
+        same bits): the train accuracy is read from there, then ``|dW|`` of the step's gradient.
+        """
+        out = self._batch.A[-1]
+        row[0] = np.count_nonzero(np.equal(out[0] > 0.5, self._train_labels)) / out.shape[1]
+        grads = row[2:]
+        self._weight_norms.squared(grads)
+        np.sqrt(grads, grads)
+        return self.metrics.commit()
 
     def _keep_costs(self, start: int, costs: np.ndarray, record_every: int) -> None:
         """Record ``costs[i]`` (the cost at iteration ``start + i``) at the multiples of
@@ -454,4 +545,5 @@ class Trainer:
             learning_rate=self.learning_rate,
             diverged_at=self.diverged_at,
             diagnostics=self.diagnostics(forward=forward) if with_diagnostics else None,
+            metrics=self.metrics.view(),
         )
