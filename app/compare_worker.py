@@ -111,11 +111,22 @@ class CompareFrame:
     rows: tuple[CompareRow, ...]
     runs: tuple[RunPicture, ...]
     steps_per_second: float = 0.0  # gradient steps per second, all configurations together
-    note: str = ""
+    #: (grid resolution, maps per second) when the maps were made coarser or rarer to keep
+    #: training fast, else ``None``.  Numbers, not a sentence: the view words it in the current
+    #: language (and again after a language switch, with no new frame).
+    coarse_maps: tuple[int, float] | None = None
 
     @property
     def keys(self) -> tuple[int, ...]:
         return tuple(r.key for r in self.runs)
+
+    @property
+    def note(self) -> str:
+        """``coarse_maps`` as an English sentence (logs, benchmarks); "" when the maps are full."""
+        if self.coarse_maps is None:
+            return ""
+        resolution, rate = self.coarse_maps
+        return f"maps {resolution}×{resolution}, {rate:.0f}×/s, so training stays fast"
 
 
 def _grid_cost(config_dims: Sequence[int]) -> int:
@@ -378,19 +389,16 @@ class CompareWorker(QtCore.QObject):
                 rows=rows,
                 runs=runs,
                 steps_per_second=self._rate if busy else 0.0,
-                note=self._note(),
+                coarse_maps=self._coarse_maps(),
             )
         )
 
-    def _note(self) -> str:
-        """Say so when the maps were made coarser or rarer to keep training fast."""
+    def _coarse_maps(self) -> tuple[int, float] | None:
+        """(resolution, maps per second) when the maps were made coarser or rarer, else None."""
         budget = self._budget
         if budget.resolution >= self._grid_resolution and budget.grid_interval <= 0.25:
-            return ""
-        rate = 1.0 / max(budget.grid_interval, 1.0 / COMPARE_GRID_FPS)
-        return (
-            f"maps {budget.resolution}×{budget.resolution}, {rate:.0f}×/s, so training stays fast"
-        )
+            return None
+        return budget.resolution, 1.0 / max(budget.grid_interval, 1.0 / COMPARE_GRID_FPS)
 
     def _picture(self, entry, with_grid: bool) -> RunPicture:
         trainer = entry.trainer

@@ -3,6 +3,9 @@
 The window never trains.  It sends commands to a :class:`TrainingSession` and, on its own ~30 fps
 timer, draws the newest frame the session accepted (if it changed).  However fast training runs,
 the GUI thread does at most one redraw per tick.
+
+Menus and actions live in :mod:`app.window_menus`, files (pictures, history, experiments) in
+:mod:`app.file_actions`; this module composes the views and maps the controls to commands.
 """
 
 from __future__ import annotations
@@ -13,7 +16,10 @@ from collections.abc import Callable
 from PyQt6 import QtCore, QtGui, QtWidgets
 
 from app.commands import Frame, RunState
+from app.file_actions import FileActions
+from app.i18n import LANGUAGES, Translations, engine_text, error_text, translate
 from app.session import TrainingSession
+from app.settings import AppSettings
 from app.views.compare_view import CompareView
 from app.views.controls import ControlPanel, StatusStrip, speed_text
 from app.views.cost_plot import CostPlot
@@ -22,6 +28,7 @@ from app.views.diagnostics import ActivationHistograms, DiagnosticsSummary, Grad
 from app.views.lesson import LessonPanel
 from app.views.style import Palette
 from app.views.weight_histograms import WeightHistograms
+from app.window_menus import WindowMenus
 from engine.datasets import Dataset, load_csv, load_dataset
 from engine.initializers import INITIALIZERS
 from engine.presets import PRESETS
@@ -30,6 +37,8 @@ from engine.trainer import TrainConfig, Trainer, parse_hidden
 __all__ = ["MainWindow"]
 
 REDRAW_MS = 33
+#: Ctrl+= / Ctrl+- zoom steps (a factor on every font, line and marker)
+ZOOM_STEPS = (0.75, 0.85, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
 _CONFIG_FIELDS = (
     "init",
     "learning_rate",
@@ -48,27 +57,39 @@ def _default_session(config: TrainConfig, factory: Callable[[TrainConfig], Train
 
 
 class MainWindow(QtWidgets.QMainWindow):
-    """The instrument: controls on the left, numbers on top, live plots below them."""
+    """The instrument: controls on the left, numbers on top, live plots below them.
+
+    ``settings`` is the store of what to remember between starts (``None``: remember nothing,
+    as in tests); ``translations`` switches the language (``None``: one is made on demand).
+    """
 
     def __init__(
         self,
         config: TrainConfig | None = None,
         session_factory: SessionFactory = _default_session,
+        settings: QtCore.QSettings | None = None,
+        translations: Translations | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        self.setWindowTitle("InitScope — weight initialization, live")
-        self.config = config or TrainConfig()
+        self.settings = AppSettings(settings)
+        self.translations = translations
+        self.config = config or self.settings.config() or TrainConfig()
         self.data: Dataset = self._load_data(self.config)
         self.palette_ = Palette()
+        self._state_text_source: Callable[[], str] = lambda: ""
         self._build_ui()
-        self._build_actions()
+        self.files = FileActions(self)
+        self.menus = WindowMenus(self)
         self._sync_controls_from_config()
         self.decision_map.show_data(self.data)
         self._start_run_views()
 
         self.session = session_factory(self.config, self._make_trainer)
         self.session.failed.connect(self._show_error)
+        target = self.settings.target()
+        if target is not None:
+            self.controls.target.setValue(target)  # tells the session through its signal
         self._drawn: Frame | None = None
         self._views_dirty = False
         self._drawn_full: Frame | None = None
@@ -79,18 +100,22 @@ class MainWindow(QtWidgets.QMainWindow):
         self.redraw_timer.timeout.connect(self.redraw)
         self.redraw_timer.start(REDRAW_MS)
         self.redraws = 0
-        self.resize(1280, 800)
+        self.retranslate_ui()
+        self._restore_view_settings()
 
     def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
         """Keep the splitters' proportions sensible at any window size (laptop to projector)."""
         super().resizeEvent(event)
+        self._fit_splitters()
+
+    def _fit_splitters(self) -> None:
         plots, bottom = self._splitters
         h, w = plots.height(), bottom.width()
         if h > 0 and w > 0:
             plots.setSizes([int(h * 0.4), h - int(h * 0.4)])
             bottom.setSizes([int(w * 0.58), w - int(w * 0.58)])
 
-    # -- construction ---------------------------------------------------------------------------
+    # -- construction -----------------------------------------------------------------------------
     def _make_trainer(self, config: TrainConfig) -> Trainer:
         """Trainers share the window's data set (read-only arrays, safe across threads)."""
         data = self.data if config.data_key == self.data.key else self._load_data(config)
@@ -106,12 +131,13 @@ class MainWindow(QtWidgets.QMainWindow):
         scroll.setWidget(self.controls)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.control_scroll = scroll
         self.lesson = LessonPanel(self.apply_preset)
         side = QtWidgets.QTabWidget(objectName="sideTabs")
-        side.addTab(scroll, "Controls")
-        side.addTab(self.lesson, "Lesson")
-        side.setFixedWidth(self.controls.sizeHint().width() + 34)
+        side.addTab(scroll, "")
+        side.addTab(self.lesson, "")
         self.side_tabs = side
+        self._fit_side_width()
 
         self.status = StatusStrip()
         self.cost_plot = CostPlot(palette=self.palette_)
@@ -126,9 +152,9 @@ class MainWindow(QtWidgets.QMainWindow):
         glayout.addWidget(self.gradient_plot, 1)
         glayout.addWidget(self.diagnostics_summary)
         self.panel_tabs = QtWidgets.QTabWidget(objectName="panelTabs")
-        self.panel_tabs.addTab(self.histograms, "Weights")
-        self.panel_tabs.addTab(gradients, "Gradients")
-        self.panel_tabs.addTab(self.activation_hists, "Activations")
+        self.panel_tabs.addTab(self.histograms, "")
+        self.panel_tabs.addTab(gradients, "")
+        self.panel_tabs.addTab(self.activation_hists, "")
         self.panel_tabs.currentChanged.connect(self._on_panel_tab)
 
         bottom = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal, objectName="bottomSplit")
@@ -159,12 +185,13 @@ class MainWindow(QtWidgets.QMainWindow):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(side)
         layout.addWidget(right, 1)
+        self.single_page = central
         # The side-by-side comparison is its own tab: it starts its thread when first shown.
         self.compare_view = CompareView(self.data)
         self.compare_view.errorOccurred.connect(self._show_error)
         self.mode_tabs = QtWidgets.QTabWidget(objectName="modeTabs")
-        self.mode_tabs.addTab(central, "Single run")
-        self.mode_tabs.addTab(self.compare_view, "Compare initializers")
+        self.mode_tabs.addTab(central, "")
+        self.mode_tabs.addTab(self.compare_view, "")
         self.setCentralWidget(self.mode_tabs)
         self.setStatusBar(QtWidgets.QStatusBar(objectName="messageBar"))
 
@@ -187,70 +214,172 @@ class MainWindow(QtWidgets.QMainWindow):
         c.play.clicked.connect(self.toggle_play)
         c.step.clicked.connect(self.step_clicked)
         c.reset.clicked.connect(self.reset)
-        c.target.valueChanged.connect(lambda v: self.session.set_target(v))
+        c.target.valueChanged.connect(self._on_target_changed)
         c.speed.valueChanged.connect(self._on_speed_changed)
         c.log_scale.toggled.connect(self._on_log_scale)
         c.clear_ghosts.clicked.connect(self.cost_plot.clear_ghosts)
-
-    def _build_actions(self) -> None:
-        """Every shortcut is a menu action, so the menus list them all."""
-        run = self.menuBar().addMenu("&Run")
-
-        def add(menu, text, slot, *keys, name=None):
-            action = QtGui.QAction(text, self)
-            if name:
-                action.setObjectName(name)
-            action.setShortcuts([QtGui.QKeySequence(k) for k in keys])
-            action.setShortcutContext(QtCore.Qt.ShortcutContext.WindowShortcut)
-            action.triggered.connect(slot)
-            menu.addAction(action)
-            return action
-
-        add(run, "Play / pause", self.toggle_play, "Space", name="playPauseAction")
-        add(run, "Step", self.step_clicked, "Right", "S", name="stepAction")
-        add(run, "Reset", self.reset, "R", name="resetAction")
-        add(run, "New seed", self.new_seed, "N", name="newSeedAction")
-        run.addSeparator()
-        for key, (name, init) in enumerate(INITIALIZERS.items(), start=1):
-            if key > 9:
-                break
-            add(
-                run,
-                f"Initializer: {init.label}",
-                lambda _=False, n=name: self.choose_initializer(n),
-                str(key),
-                name=f"init_{name}_action",
-            )
-        presets = self.menuBar().addMenu("&Presets")
-        presets.setObjectName("presetMenu")
-        for name, preset in PRESETS.items():
-            action = add(
-                presets,
-                preset.label,
-                lambda _=False, n=name: self.apply_preset(n),
-                name=f"preset_{name}_action",
-            )
-            action.setToolTip(preset.description)
-            action.setStatusTip(preset.description)
-        presets.setToolTipsVisible(True)
-        view = self.menuBar().addMenu("&View")
-        self.log_action = add(
-            view,
-            "Log-scale cost",
-            lambda: self.controls.log_scale.toggle(),
-            "L",
-            name="logScaleAction",
-        )
-        add(view, "Clear earlier runs", self.cost_plot.clear_ghosts, name="clearHistoryAction")
         # Buttons keep keyboard focus only by Tab, so Space reaches the window-level shortcut.
-        for button in (
-            self.controls.play,
-            self.controls.step,
-            self.controls.reset,
-            self.controls.new_seed,
-            self.controls.clear_ghosts,
-        ):
+        for button in (c.play, c.step, c.reset, c.new_seed, c.clear_ghosts, c.load_csv):
             button.setFocusPolicy(QtCore.Qt.FocusPolicy.TabFocus)
+
+    def _fit_side_width(self) -> None:
+        """The side panel is as wide as its widest control needs, in the current font."""
+        self.controls.adjustSize()
+        width = self.controls.sizeHint().width() + 34
+        self.side_tabs.setFixedWidth(width)
+
+    # -- language ---------------------------------------------------------------------------------
+    def changeEvent(self, event: QtCore.QEvent) -> None:
+        if event.type() == QtCore.QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Every text the window itself owns, in the current language (the views do their own)."""
+        self.setWindowTitle(translate("MainWindow", "InitScope — weight initialization, live"))
+        self.side_tabs.setTabText(0, translate("MainWindow", "Controls"))
+        self.side_tabs.setTabText(1, translate("MainWindow", "Lesson"))
+        self.panel_tabs.setTabText(0, translate("MainWindow", "Weights"))
+        self.panel_tabs.setTabText(1, translate("MainWindow", "Gradients"))
+        self.panel_tabs.setTabText(2, translate("MainWindow", "Activations"))
+        self.mode_tabs.setTabText(0, translate("MainWindow", "Single run"))
+        self.mode_tabs.setTabText(1, translate("MainWindow", "Compare initializers"))
+        self.side_tabs.setAccessibleName(translate("MainWindow", "Controls and lesson"))
+        self.panel_tabs.setAccessibleName(
+            translate("MainWindow", "Weights, gradients, activations")
+        )
+        self.mode_tabs.setAccessibleName(translate("MainWindow", "Single run or comparison"))
+        self.cost_plot.setAccessibleName(translate("MainWindow", "Cost curve"))
+        self.decision_map.setAccessibleName(translate("MainWindow", "Decision boundary"))
+        self.menus.retranslate_ui()
+        self._show_initializer_info(self.config.init)
+        self._start_run_label()
+        self.statusBar().clearMessage()  # a message from before the switch is in the old language
+        self.status.state.setText(self._state_text_source())
+        self._views_dirty = True  # numbers and state re-rendered in the new words at the next tick
+        self._fit_side_width()
+
+    def set_language(self, code: str) -> bool:
+        """Switch the whole application's language live and remember the choice."""
+        if code not in LANGUAGES:
+            return False
+        if self.translations is None:
+            app = QtCore.QCoreApplication.instance()
+            self.translations = Translations(app)
+        if not self.translations.set_language(code):
+            self._refuse(translate("MainWindow", "No translation for {code}").format(code=code))
+            return False
+        self.settings.set_language(code)
+        self.menus.sync_checks()
+        return True
+
+    @property
+    def language(self) -> str:
+        return self.translations.language if self.translations else "en"
+
+    # -- projector mode and zoom ------------------------------------------------------------------
+    def _restore_view_settings(self) -> None:
+        zoom, projector = self.settings.zoom(), self.settings.projector()
+        self.apply_palette(Palette(zoom=zoom, projector=projector))
+        geometry = self.settings.geometry()
+        if geometry is None or not self.restoreGeometry(geometry) or not self._on_a_screen():
+            self.resize(1280, 800)
+        # Never come back full screen or maximised onto a projector that has gone.
+        self.setWindowState(QtCore.Qt.WindowState.WindowNoState)
+
+    def _on_a_screen(self) -> bool:
+        frame = self.frameGeometry()
+        return any(
+            screen.availableGeometry().intersects(frame)
+            for screen in QtGui.QGuiApplication.screens()
+        )
+
+    def apply_palette(self, palette: Palette) -> None:
+        """Projector mode and zoom: fonts, lines, markers and the presentation layout."""
+        self.palette_ = palette
+        app = QtWidgets.QApplication.instance()
+        if not hasattr(self, "_base_font"):
+            self._base_font = QtGui.QFont(app.font())
+        font = QtGui.QFont(self._base_font)
+        if palette.projector or palette.zoom != 1.0:
+            font.setPointSizeF(palette.font_pt)
+        # The application font reaches menus, tooltips and dialogs too, but only through posted
+        # events; the window's own font reaches its children at once, so the layout below is
+        # measured in the new size.
+        app.setFont(font)
+        QtWidgets.QToolTip.setFont(font)
+        self.setFont(font)
+        for menu in self.menuBar().findChildren(QtWidgets.QMenu):
+            menu.setFont(font)
+        for view in (
+            self.status,
+            self.cost_plot,
+            self.decision_map,
+            self.histograms,
+            self.gradient_plot,
+            self.diagnostics_summary,
+            self.activation_hists,
+            self.lesson,
+            self.compare_view,
+        ):
+            view.apply_palette(palette)
+        self.menus.set_presentation(palette.projector)
+        self._fit_side_width()
+        self._fit_splitters()
+        self._views_dirty = self._panel_dirty = True
+
+    def set_projector_mode(self, on: bool) -> None:
+        self.apply_palette(Palette(zoom=self.palette_.zoom, projector=on))
+        self.settings.set_projector(on)
+        self.menus.sync_checks()
+        self.statusBar().showMessage(
+            translate("MainWindow", "Projector mode on: Ctrl+P or F5 turns it off")
+            if on
+            else translate("MainWindow", "Projector mode off"),
+            5000,
+        )
+
+    def zoom(self, direction: int) -> None:
+        """One step bigger (+1) or smaller (-1); 0 is back to 100 %."""
+        current = self.palette_.zoom
+        if direction == 0:
+            new = 1.0
+        else:
+            nearest = min(range(len(ZOOM_STEPS)), key=lambda i: abs(ZOOM_STEPS[i] - current))
+            index = max(0, min(len(ZOOM_STEPS) - 1, nearest + direction))
+            new = ZOOM_STEPS[index]
+        self.apply_palette(Palette(zoom=new, projector=self.palette_.projector))
+        self.settings.set_zoom(new)
+        self.statusBar().showMessage(
+            translate("MainWindow", "Zoom {percent} %").format(percent=round(new * 100)), 3000
+        )
+
+    def toggle_full_screen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+        self.menus.sync_checks()
+
+    def leave_full_screen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+            self.menus.sync_checks()
+
+    def set_controls_visible(self, visible: bool) -> None:
+        """Fold the side panel away (projector layout) or back; every control stays in a menu."""
+        self.side_tabs.setVisible(visible)
+        self.menus.sync_checks()
+
+    def reset_layout(self) -> None:
+        """Back to a sensible size, panels shown, 100 %, no projector mode."""
+        self.showNormal()
+        self.apply_palette(Palette())
+        self.settings.set_zoom(1.0)
+        self.settings.set_projector(False)
+        self.side_tabs.setVisible(True)
+        self.resize(1280, 800)
+        self.menus.sync_checks()
 
     # -- user actions -----------------------------------------------------------------------------
     def _comparing(self) -> bool:
@@ -274,7 +403,9 @@ class MainWindow(QtWidgets.QMainWindow):
             return
         self.session.reset()
         self._start_run_views()
-        self._set_state_text("reset: iteration 0, paused, same initial weights")
+        self._set_state_text(
+            lambda: translate("MainWindow", "reset: iteration 0, paused, same initial weights")
+        )
 
     def new_seed(self) -> None:
         self.controls.seed.setValue(secrets.randbelow(self.controls.seed.maximum() + 1))
@@ -297,7 +428,11 @@ class MainWindow(QtWidgets.QMainWindow):
         try:
             hidden = parse_hidden(text)
         except ValueError as exc:
-            self._refuse(f"“{text}” refused: {exc}")
+            self._refuse(
+                translate("MainWindow", "“{text}” refused: {reason}").format(
+                    text=text, reason=error_text(exc)
+                )
+            )
             return
         self._reconfigure(hidden=hidden)
 
@@ -306,8 +441,8 @@ class MainWindow(QtWidgets.QMainWindow):
         try:
             config = self.config.with_(**changes)
             data = self.data if config.data_key == self.data.key else self._load_data(config)
-        except (ValueError, OSError) as exc:  # DataError is a ValueError
-            self._refuse(str(exc))
+        except (ValueError, OSError, KeyError) as exc:  # DataError is a ValueError
+            self._refuse(error_text(exc))
             return
         if data is not self.data:
             self.data = data
@@ -316,17 +451,27 @@ class MainWindow(QtWidgets.QMainWindow):
             return
         self.config = config
         self.session.configure(config)
+        self.settings.set_config(config)
         self._start_run_views()
-        self._set_state_text("new weights: iteration 0, paused")
+        self._set_state_text(lambda: translate("MainWindow", "new weights: iteration 0, paused"))
 
     def _on_learning_rate_changed(self, lr: float) -> None:
         try:
             self.config = self.config.with_(learning_rate=lr)
         except ValueError as exc:
-            self._refuse(str(exc))
+            self._refuse(error_text(exc))
             return
         self.session.set_learning_rate(lr)
-        self._set_state_text(f"learning rate {lr:g} from the next step")
+        self.settings.set_config(self.config)
+        self._set_state_text(
+            lambda: translate("MainWindow", "learning rate {lr} from the next step").format(
+                lr=f"{lr:g}"
+            )
+        )
+
+    def _on_target_changed(self, target: int) -> None:
+        self.session.set_target(target)
+        self.settings.set_target(target)
 
     def _on_speed_changed(self, _position: int) -> None:
         steps = self.controls.speed_steps()
@@ -338,13 +483,24 @@ class MainWindow(QtWidgets.QMainWindow):
         self._views_dirty = True
 
     # -- drawing ----------------------------------------------------------------------------------
+    def _run_label(self) -> str:
+        return translate("MainWindow", "{init}, seed {seed}, lr {lr}").format(
+            init=engine_text(INITIALIZERS[self.config.init].label),
+            seed=self.config.seed,
+            lr=f"{self.config.learning_rate:g}",
+        )
+
     def _start_run_views(self) -> None:
-        init = INITIALIZERS[self.config.init]
-        label = f"{init.label}, seed {self.config.seed}, lr {self.config.learning_rate:g}"
-        self.cost_plot.start_run(self.config.init, label)
+        self.cost_plot.start_run(self.config.init, self._run_label())
         self.histograms.start_run()
         self.gradient_plot.start_run()
         self._drawn = self._drawn_full = None
+
+    def _start_run_label(self) -> None:
+        """Re-label the current run's curve after a language switch (its data stay)."""
+        relabel = getattr(self.cost_plot, "set_run_label", None)
+        if relabel is not None:
+            relabel(self._run_label())
 
     def redraw(self) -> None:
         """Timer tick: draw the newest accepted frame, if it is not on screen yet."""
@@ -388,21 +544,34 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _show_numbers(self, frame: Frame) -> None:
         snap, s = frame.snapshot, self.status
-        s.iteration.setText(f"Iteration {snap.iteration:,}")
-        s.cost.setText(f"Cost {snap.cost!r}" if snap.cost == snap.cost else "Cost: not a number")
+        s.iteration.setText(
+            translate("MainWindow", "Iteration {n}").format(n=f"{snap.iteration:,}")
+        )
+        if snap.cost == snap.cost:
+            s.cost.setText(translate("MainWindow", "Cost {cost}").format(cost=repr(snap.cost)))
+        else:
+            s.cost.setText(translate("MainWindow", "Cost: not a number"))
         n_test = int(self.data.test_Y.shape[1])
-        for label, name, acc, n in (
-            (s.train_accuracy, "Train", snap.train_accuracy, snap.n_train),
-            (s.test_accuracy, "Test", snap.test_accuracy, n_test),
+        train = translate("MainWindow", "Train accuracy {acc} ({right}/{n})")
+        test = translate("MainWindow", "Test accuracy {acc} ({right}/{n})")
+        for label, text, acc, n in (
+            (s.train_accuracy, train, snap.train_accuracy, snap.n_train),
+            (s.test_accuracy, test, snap.test_accuracy, n_test),
         ):
-            label.setText(f"{name} accuracy {acc!r} ({round(acc * n)}/{n})")
-        self.controls.play.setText("Pause" if frame.state is RunState.RUNNING else "Play")
-        self._set_state_text(self._state_text(frame))
+            full = text.format(acc=repr(acc), right=round(acc * n), n=n)
+            # compact (projector): the number alone fits the back row's font; counts in the tip
+            label.setText(full.split(" (")[0].split("（")[0] if s.compact else full)
+            label.setToolTip(full)
+        self.controls.set_running(frame.state is RunState.RUNNING)
+        self._set_state_text(lambda: self._state_text(frame))
         s.saturation.setVisible(bool(snap.saturated))
         if snap.saturated:
             s.saturation.setText(
-                f"{snap.saturated} of {snap.n_train} outputs are exactly 0 or 1 in float64: the "
-                "naive −log(σ) loss would print inf here; InitScope computes it from the logits."
+                translate(
+                    "MainWindow",
+                    "{k} of {n} outputs are exactly 0 or 1 in float64: the naive −log(σ) loss "
+                    "would print inf here; InitScope computes it from the logits.",
+                ).format(k=snap.saturated, n=snap.n_train)
             )
         else:
             s.saturation.setText("")
@@ -411,22 +580,29 @@ class MainWindow(QtWidgets.QMainWindow):
     def _state_text(frame: Frame) -> str:
         snap = frame.snapshot
         if frame.state is RunState.RUNNING:
-            rate = f" · {frame.steps_per_second:,.0f} steps/s" if frame.steps_per_second else ""
-            note = f" · {frame.note}" if frame.note else ""
-            return f"running{rate}{note}"
+            text = translate("MainWindow", "running")
+            if frame.steps_per_second:
+                rate = translate("MainWindow", "{n} steps/s")
+                text += " · " + rate.format(n=f"{frame.steps_per_second:,.0f}")
+            return text + (f" · {frame.note}" if frame.note else "")
         if frame.state is RunState.STEPPING:
-            return "stepping…"
+            return translate("MainWindow", "stepping…")
         if frame.state is RunState.FINISHED:
-            return f"finished {snap.iteration:,} iterations"
-        if frame.state is RunState.DIVERGED:
-            return (
-                f"training diverged at iteration {snap.diverged_at:,}: lower the learning "
-                "rate or try another initializer, then Reset"
+            return translate("MainWindow", "finished {n} iterations").format(
+                n=f"{snap.iteration:,}"
             )
-        return "paused"
+        if frame.state is RunState.DIVERGED:
+            return translate(
+                "MainWindow",
+                "training diverged at iteration {n}: lower the learning rate or try another "
+                "initializer, then Reset",
+            ).format(n=f"{snap.diverged_at:,}")
+        return translate("MainWindow", "paused")
 
-    def _set_state_text(self, text: str) -> None:
-        self.status.state.setText(text)
+    def _set_state_text(self, source: Callable[[], str]) -> None:
+        """Show a state line; ``source`` makes it again in the new language after a switch."""
+        self._state_text_source = source
+        self.status.state.setText(source())
 
     def _sync_controls_from_config(self) -> None:
         """Show ``self.config`` in the controls without triggering their handlers."""
@@ -473,7 +649,10 @@ class MainWindow(QtWidgets.QMainWindow):
     # -- data, presets ----------------------------------------------------------------------------
     def choose_csv(self) -> None:
         path, _ = QtWidgets.QFileDialog.getOpenFileName(
-            self, "Load 2-D points", "", "CSV files (*.csv *.txt);;All files (*)"
+            self,
+            translate("MainWindow", "Load 2-D points"),
+            "",
+            translate("MainWindow", "CSV files (*.csv *.txt);;All files (*)"),
         )
         if path:
             self.load_csv(path)
@@ -483,12 +662,17 @@ class MainWindow(QtWidgets.QMainWindow):
         try:
             data = load_csv(path)
         except (ValueError, OSError) as exc:
-            self._refuse(f"{path}: {exc}")
+            self._refuse(f"{path}: {error_text(exc)}")
             return False
         self.data = data
         self.decision_map.show_data(data)
         self._reconfigure(dataset=data.name)
-        self.statusBar().showMessage(f"Loaded {data.label}: {data.samples} points", 8000)
+        self.statusBar().showMessage(
+            translate("MainWindow", "Loaded {name}: {n} points").format(
+                name=data.label, n=data.samples
+            ),
+            8000,
+        )
         return True
 
     def apply_preset(self, name: str) -> None:
@@ -497,32 +681,74 @@ class MainWindow(QtWidgets.QMainWindow):
         try:
             config = preset.apply(self.config)
         except ValueError as exc:
-            self._refuse(str(exc))
+            self._refuse(error_text(exc))
             return
-        blocked = self.controls.target.blockSignals(True)
         self.controls.target.setValue(preset.iterations)
-        self.controls.target.blockSignals(blocked)
-        self.session.set_target(preset.iterations)
         self._reconfigure(**{f: getattr(config, f) for f in _CONFIG_FIELDS})
         self._sync_controls_from_config()
-        self._set_state_text(f"{preset.label}: paused at iteration 0, press Play")
+        self._set_state_text(
+            lambda: translate("MainWindow", "{preset}: paused at iteration 0, press Play").format(
+                preset=engine_text(preset.label)
+            )
+        )
+
+    def apply_experiment(self, config: TrainConfig, target: int | None = None) -> None:
+        """Make ``config`` the run (from iteration 0); raises, changing nothing, if it can't be.
+
+        The data are loaded first: a missing CSV file raises before anything is touched.
+        """
+        data = self.data if config.data_key == self.data.key else self._load_data(config)
+        if data is not self.data:
+            self.data = data
+            self.decision_map.show_data(data)
+        if target is not None:
+            self.controls.target.setValue(target)
+        if config != self.config:
+            self.config = config
+            self.session.configure(config)
+            self.settings.set_config(config)
+            self._start_run_views()
+        else:
+            self.session.reset()
+            self._start_run_views()
+        self._sync_controls_from_config()
+        self._set_state_text(
+            lambda: translate("MainWindow", "experiment loaded: iteration 0, paused")
+        )
+
+    def show_about(self) -> None:
+        from app.about import AboutDialog
+
+        dialog = AboutDialog(self)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def _show_initializer_info(self, name: str) -> None:
         init = INITIALIZERS[name]
-        self.controls.init_info.setText(f"<b>{init.formula}</b><br>{init.explanation}")
+        formula, text = engine_text(init.formula), engine_text(init.explanation)
+        self.controls.init_info.setText(f"<b>{formula}</b><br>{text}")
 
     def _refuse(self, message: str) -> None:
         """A value the user gave was not accepted: say why (not modally), show what stands."""
         self._sync_controls_from_config()
-        self.statusBar().showMessage(f"{message}. Nothing was changed.", 15000)
+        self.statusBar().showMessage(
+            translate("MainWindow", "{message}. Nothing was changed.").format(
+                message=message.rstrip(".")
+            ),
+            15000,
+        )
 
     def _show_error(self, message: str) -> None:
-        self._set_state_text(message.strip().splitlines()[-1])
+        last = message.strip().splitlines()[-1]
+        self._set_state_text(lambda: last)
         QtWidgets.QMessageBox.warning(self, "InitScope", message)
 
     # -- lifetime ---------------------------------------------------------------------------------
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
-        """Stop the worker and join its thread before the window goes."""
+        """Remember the window, stop the workers and join their threads before the window goes."""
+        if not self.isFullScreen():
+            self.settings.set_geometry(self.saveGeometry())
+        self.settings.sync()
         self.redraw_timer.stop()
         self.compare_view.shutdown()
         self.session.shutdown()

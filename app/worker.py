@@ -32,6 +32,7 @@ from app.commands import (
     Stop,
     TogglePlay,
 )
+from app.i18n import translate
 from app.views.decision_map import probability_rgba
 from engine.trainer import TrainConfig, Trainer
 
@@ -89,15 +90,23 @@ class FrameBudget:
         """A sentence for the status line when quality was traded for responsiveness."""
         if self.resolution == self.full_resolution and self.frame_interval <= 1.5 / self.max_fps:
             return ""
-        return (
-            f"large network: boundary {self.resolution}×{self.resolution} "
-            f"{_rate_text(self.grid_interval)}, numbers {_rate_text(self.frame_interval)}, "
-            "so training stays fast and the window responsive"
+        # translate() is thread-safe; the text is made anew for every frame, so it follows a
+        # language switch.
+        return translate(
+            "TrainingWorker",
+            "large network: boundary {n}×{n} {grid}, numbers {numbers}, so training stays fast "
+            "and the window responsive",
+        ).format(
+            n=self.resolution,
+            grid=_rate_text(self.grid_interval),
+            numbers=_rate_text(self.frame_interval),
         )
 
 
 def _rate_text(interval: float) -> str:
-    return f"{1 / interval:.0f}×/s" if interval <= 1.0 else f"every {interval:.0f} s"
+    if interval <= 1.0:
+        return translate("TrainingWorker", "{n}×/s").format(n=f"{1 / interval:.0f}")
+    return translate("TrainingWorker", "every {n} s").format(n=f"{interval:.0f}")
 
 
 class TrainingWorker(QtCore.QObject):

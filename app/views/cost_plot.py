@@ -1,19 +1,85 @@
-"""The cost curve: every iteration's cost, the current point, and faint ghosts of earlier runs."""
+"""The cost curve: every iteration's cost, the current point, and faint ghosts of earlier runs.
+
+Also the small helpers every view of the single-run page shares to re-apply a :class:`Palette`
+(projector mode, zoom) and to re-translate plot texts: :func:`restyle_plot`,
+:func:`set_plot_title`, :func:`relabel_legend`, :func:`set_legend_text` and :func:`point_font`.
+"""
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PyQt6 import QtCore
+from PyQt6 import QtCore, QtGui, QtWidgets
 
+from app.i18n import translate
 from app.views.style import Palette, cache_static, init_color, style_plot
 from engine.history import HistoryView
 
-__all__ = ["CostPlot", "peak_decimate"]
+__all__ = [
+    "CostPlot",
+    "peak_decimate",
+    "point_font",
+    "relabel_legend",
+    "restyle_plot",
+    "set_legend_text",
+    "set_plot_title",
+]
 
 FULL_TARGET_AXIS = 200_000  # up to this stop-at target, the x axis spans the whole run
 MIN_DRAWN_POINTS = 600  # below this many points a curve is drawn as it is
 MAX_GHOSTS = 8
+GHOST_POINTS = 2000  # a ghost is decimated once to this many points (dashed wide pens are slow)
+GHOST_WIDTH = 0.75  # a ghost's pen, relative to the palette's line width (at least a guide's)
+
+
+# -- palette and text helpers shared by the single-run views ------------------------------------
+def point_font(points: float, bold: bool = False, base: QtGui.QFont | None = None) -> QtGui.QFont:
+    """The application's font (or ``base``) at ``points`` pt."""
+    font = QtGui.QFont(base if base is not None else QtWidgets.QApplication.font())
+    font.setPointSizeF(points)
+    font.setBold(bold)
+    return font
+
+
+def restyle_plot(
+    plot: pg.PlotWidget | pg.PlotItem, palette: Palette, x: str = "", y: str = ""
+) -> None:
+    """:func:`style_plot`, with the axis lines and tick marks at the guide-line width (so they
+    are 3 px on a projector too).  Safe to call again for new texts or a new palette."""
+    style_plot(plot, palette=palette, x=x, y=y)
+    item = plot.getPlotItem() if isinstance(plot, pg.PlotWidget) else plot
+    for name in ("left", "bottom"):
+        item.getAxis(name).setPen(pg.mkPen(palette.foreground, width=palette.thin_line_width))
+
+
+def set_plot_title(
+    plot: pg.PlotWidget | pg.PlotItem, title: str, palette: Palette, points: float | None = None
+) -> None:
+    """A plot title at ``points`` (default ``palette.font_pt``), in a row tall enough for it
+    (pyqtgraph fixes the title row at 30 px, which clips a projector-size title)."""
+    item = plot.getPlotItem() if isinstance(plot, pg.PlotWidget) else plot
+    points = points or palette.font_pt
+    item.setTitle(title, color=palette.foreground, size=f"{points}pt")
+    height = max(30, QtGui.QFontMetrics(point_font(points)).height() + 8)
+    item.titleLabel.setMaximumHeight(height)
+    item.layout.setRowFixedHeight(0, height)
+
+
+def relabel_legend(legend: pg.LegendItem, palette: Palette) -> None:
+    """Legend text in the palette's size and colour (pyqtgraph only applies it to new text)."""
+    legend.setLabelTextColor(palette.foreground)
+    legend.setLabelTextSize(f"{palette.font_pt}pt")
+    for _sample, label in legend.items:
+        label.setText(label.text)
+    legend.updateSize()
+
+
+def set_legend_text(legend: pg.LegendItem, item: pg.GraphicsObject, text: str) -> None:
+    """Re-label ``item``'s legend entry (a language switch, a renamed run)."""
+    label = legend.getLabel(item)
+    if label is not None and label.text != text:
+        label.setText(text)
+        legend.updateSize()
 
 
 def _nice_ceiling(value: float) -> float:
@@ -51,13 +117,16 @@ def peak_decimate(x: np.ndarray, y: np.ndarray, max_points: int) -> tuple[np.nda
 
 
 class CostPlot(pg.PlotWidget):
-    """``costPlot``: the live cost curve.  ``show_history`` is called by the window's redraw."""
+    """``costPlot``: the live cost curve.  ``show_history`` is called by the window's redraw.
+
+    Runs are labelled by the window (``start_run(init, label)``, ``set_run_label``): the labels
+    are shown as they are given, inside translated "now: …" / "earlier: …" legend entries.
+    """
 
     def __init__(self, parent=None, palette: Palette | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("costPlot")
         self.palette_ = palette or Palette()
-        style_plot(self, palette=self.palette_, x="iteration", y="cost")
         item = self.getPlotItem()
         # Set on the plot, not the curve: a curve's own flags are reset when it is added.
         item.setDownsampling(auto=True, mode="peak")
@@ -71,29 +140,84 @@ class CostPlot(pg.PlotWidget):
         self._target: int | None = None
         self._y_hi = -np.inf
         self._y_lo = np.inf
-        self.legend = item.addLegend(offset=(-10, 10), labelTextColor="#222222")
+        self.legend = item.addLegend(offset=(-10, 10), labelTextColor=self.palette_.foreground)
         cache_static(self.legend)
-        self.curve = item.plot(name="current run")
+        self.curve = item.plot()
+        self.legend.addItem(self.curve, "")
         # A PlotDataItem (not a bare scatter) so the plot's log mode transforms it like the curve.
         self.marker = pg.PlotDataItem([], [], pen=None, symbol="o")
         item.addItem(self.marker)
         self._log = False
         self._current: tuple[int, float] | None = None
         self.ghosts: list[pg.PlotDataItem] = []
+        #: each ghost's run label and colour, as given by the window (its legend is re-rendered)
+        self._ghost_runs: dict[pg.PlotDataItem, tuple[str, str]] = {}
         self._drawn_length = -1
         self._color = init_color("he")
         self._label = ""
         self._x = np.empty(0)
         self._y = np.empty(0)
         self.apply_palette(self.palette_)
+        self.retranslate_ui()
 
-    # -- appearance -----------------------------------------------------------------------------
+    # -- language and appearance ------------------------------------------------------------------
+    def changeEvent(self, event: QtCore.QEvent) -> None:
+        if event.type() == QtCore.QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Axis labels, the legend entries (labels of the runs stay as given) and the name."""
+        self._restyle()
+        set_legend_text(self.legend, self.curve, self._current_run_text())
+        for ghost in self.ghosts:
+            set_legend_text(self.legend, ghost, self._ghost_text(ghost))
+        self.setAccessibleName(translate("CostPlot", "Cost curve"))
+
+    def _restyle(self) -> None:
+        restyle_plot(
+            self,
+            self.palette_,
+            x=translate("CostPlot", "iteration"),
+            y=translate("CostPlot", "cost"),
+        )
+
+    def _current_run_text(self) -> str:
+        if not self._label:
+            return translate("CostPlot", "current run")
+        return translate("CostPlot", "now: {run}").format(run=self._label)
+
+    def _ghost_text(self, ghost: pg.PlotDataItem) -> str:
+        label, _color = self._ghost_runs[ghost]
+        return translate("CostPlot", "earlier: {run}").format(run=label)
+
+    def set_run_label(self, label: str) -> None:
+        """Rename the current run (the window re-builds its label after a language switch)."""
+        self._label = label
+        set_legend_text(self.legend, self.curve, self._current_run_text())
+
     def apply_palette(self, palette: Palette) -> None:
+        """Fonts (ticks, axis labels, legend), the curves' and marker's sizes for ``palette``."""
         self.palette_ = palette
+        self.setFont(point_font(palette.font_pt, base=self.font()))
+        self._restyle()
+        relabel_legend(self.legend, palette)
+        self._apply_pens()
+        for ghost in self.ghosts:
+            ghost.setPen(self._ghost_pen(self._ghost_runs[ghost][1]))
+
+    def _apply_pens(self) -> None:
+        palette = self.palette_
         self.curve.setPen(pg.mkPen(self._color, width=palette.line_width))
         self.marker.setSymbolSize(palette.marker_size * 1.6)
         self.marker.setSymbolBrush(pg.mkBrush(self._color))
-        self.marker.setSymbolPen(pg.mkPen("#000000", width=max(1.0, palette.line_width / 2)))
+        self.marker.setSymbolPen(
+            pg.mkPen("#000000", width=max(palette.thin_line_width, palette.line_width / 2))
+        )
+
+    def _ghost_pen(self, color: str) -> QtGui.QPen:
+        width = max(self.palette_.thin_line_width, self.palette_.line_width * GHOST_WIDTH)
+        return pg.mkPen(color, width=width, style=QtCore.Qt.PenStyle.DashLine)
 
     def set_log_scale(self, on: bool) -> None:
         self._log = on
@@ -110,19 +234,13 @@ class CostPlot(pg.PlotWidget):
     def start_run(self, init_name: str, label: str) -> None:
         """Keep the current curve as a faint labelled ghost, then start an empty one."""
         if len(self._x) > 1:
-            ghost_x, ghost_y = peak_decimate(self._x, self._y, 4000)
-            ghost = pg.PlotDataItem(
-                ghost_x,
-                ghost_y,
-                pen=pg.mkPen(
-                    self._color,
-                    width=self.palette_.line_width * 0.75,
-                    style=QtCore.Qt.PenStyle.DashLine,
-                ),
-                name=f"earlier: {self._label}",
-            )
+            # Decimated once: a long dashed curve at projector width would be slow to draw.
+            ghost_x, ghost_y = peak_decimate(self._x, self._y, GHOST_POINTS)
+            ghost = pg.PlotDataItem(ghost_x, ghost_y, pen=self._ghost_pen(self._color))
             ghost.setOpacity(0.45)
+            self._ghost_runs[ghost] = (self._label, self._color)
             self.getPlotItem().addItem(ghost)
+            self.legend.addItem(ghost, self._ghost_text(ghost))
             self.ghosts.append(ghost)
             if len(self.ghosts) > MAX_GHOSTS:
                 self._remove_ghost(self.ghosts.pop(0))
@@ -137,13 +255,14 @@ class CostPlot(pg.PlotWidget):
         self._y_hi, self._y_lo = -np.inf, np.inf
         self._range = None
         self._user_range = False
-        self.legend.removeItem(self.curve)
-        self.legend.addItem(self.curve, f"now: {label}")
-        self.apply_palette(self.palette_)
+        self.legend.removeItem(self.curve)  # the current run is listed last, after its ghosts
+        self.legend.addItem(self.curve, self._current_run_text())
+        self._apply_pens()
 
     def _remove_ghost(self, ghost: pg.PlotDataItem) -> None:
         self.legend.removeItem(ghost)
         self.getPlotItem().removeItem(ghost)
+        self._ghost_runs.pop(ghost, None)
 
     def clear_ghosts(self) -> None:
         for ghost in self.ghosts:

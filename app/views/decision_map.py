@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PyQt6 import QtCore
+from PyQt6 import QtCore, QtGui
 
-from app.views.style import CLASS_COLORS, Palette, cache_static, style_plot
+from app.i18n import translate
+from app.views.cost_plot import point_font, relabel_legend, restyle_plot, set_legend_text
+from app.views.style import CLASS_COLORS, Palette, cache_static
 from engine.datasets import Dataset
 from engine.snapshot import GridPrediction
 
@@ -46,7 +48,6 @@ class DecisionMap(pg.PlotWidget):
         super().__init__(parent)
         self.setObjectName("boundaryPlot")
         self.palette_ = palette or Palette()
-        style_plot(self, palette=self.palette_, x="x1", y="x2")
         item = self.getPlotItem()
         item.setAspectLocked(True)
         self.image = pg.ImageItem(axisOrder="row-major")
@@ -56,33 +57,93 @@ class DecisionMap(pg.PlotWidget):
         self.contour.setZValue(5)
         item.addItem(self.contour)
         self.points: list[pg.ScatterPlotItem] = []
-        # Bottom-left, two columns: the corners of the plot are where the data are not.
-        self.legend = item.addLegend(
-            offset=(4, -4),
-            labelTextColor="#222222",
-            brush=pg.mkBrush(255, 255, 255, 215),
-            colCount=2,
+        #: (split, class) of each scatter in ``points``, for its legend text
+        self._point_keys: list[tuple[str, int]] = []
+        # Below the x axis, in the plot's own layout: at projector sizes a legend inside the
+        # view covered the very points it names.
+        self.legend = pg.LegendItem(
+            labelTextColor=self.palette_.foreground, colCount=4, verSpacing=-4
         )
+        item.layout.addItem(self.legend, 4, 1)
+        item.layout.setAlignment(self.legend, QtCore.Qt.AlignmentFlag.AlignHCenter)
         cache_static(self.legend)
         self.note = pg.TextItem(
-            anchor=(0.5, 0), color="#222222", fill=pg.mkBrush(255, 255, 255, 220)
+            anchor=(0.5, 0), color=self.palette_.foreground, fill=pg.mkBrush(255, 255, 255, 220)
         )
         self.note.setParentItem(item.getViewBox())  # fixed in the view's corner, not in data units
         self.note.setZValue(20)
         self.note.setVisible(False)
-        item.getViewBox().sigResized.connect(self._place_note)
+        #: (lowest, highest) P(class 1) of the last grid without a boundary in view, or None
+        self._note_probs: tuple[float, float] | None = None
+        item.getViewBox().sigResized.connect(self._on_resized)
         self._data: Dataset | None = None
         self.apply_palette(self.palette_)
+        self.retranslate_ui()
 
-    def _place_note(self, *_args) -> None:
-        self.note.setPos(self.getPlotItem().getViewBox().width() / 2, 6)
+    def _on_resized(self, *_args) -> None:
+        self._place_note()
+        self._fit_legend()
+
+    def _place_note(self) -> None:
+        """Centred at the top, wrapped when it is wider than the view (projector-size text)."""
+        width = self.getPlotItem().getViewBox().width()
+        room = max(width - 12.0, 40.0)
+        self.note.setTextWidth(-1)
+        if self.note.textItem.document().idealWidth() > room:
+            self.note.setTextWidth(room)
+        self.note.setPos(width / 2, 6)
+
+    def _fit_legend(self) -> None:
+        """As many legend columns (4, 2 or 1) as fit side by side under the plot."""
+        if not self.legend.items:
+            return
+        metrics = QtGui.QFontMetrics(point_font(self.palette_.font_pt))
+        widest = max(metrics.horizontalAdvance(label.text) for _sample, label in self.legend.items)
+        sample = 20 + 2 * self.palette_.marker_size  # a marker and the spacing around it
+        room = self.getPlotItem().getViewBox().width()
+        columns = next((n for n in (4, 2) if n * (widest + sample) + 16 <= room), 1)
+        if columns != self.legend.columnCount:
+            self.legend.setColumnCount(columns)
+
+    # -- language and sizes -------------------------------------------------------------------
+    def changeEvent(self, event: QtCore.QEvent) -> None:
+        if event.type() == QtCore.QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Axis labels, the legend, the "no boundary" note (of the last grid) and the name."""
+        self._restyle()
+        for scatter, (split, cls) in zip(self.points, self._point_keys):
+            set_legend_text(self.legend, scatter, _point_name(split, cls))
+        self._show_note()
+        self._fit_legend()
+        self.setAccessibleName(
+            translate("DecisionMap", "Decision boundary: P(class 1) with the data points")
+        )
+
+    def _restyle(self) -> None:
+        restyle_plot(
+            self,
+            self.palette_,
+            x=translate("DecisionMap", "x1"),
+            y=translate("DecisionMap", "x2"),
+        )
 
     def apply_palette(self, palette: Palette) -> None:
+        """Fonts (ticks, axis labels, legend, note), the contour's width and the markers."""
         self.palette_ = palette
+        self.setFont(point_font(palette.font_pt, base=self.font()))
+        self._restyle()
         self.contour.setPen(pg.mkPen("#000000", width=palette.line_width))
+        relabel_legend(self.legend, palette)
+        self.note.setColor(palette.foreground)
+        self.note.setFont(point_font(palette.font_pt))
+        self._place_note()
         if self._data is not None:
             self.show_data(self._data)
 
+    # -- data -----------------------------------------------------------------------------------
     def show_data(self, data: Dataset) -> None:
         """Draw train and test points (once per data set)."""
         self._data = data
@@ -91,8 +152,10 @@ class DecisionMap(pg.PlotWidget):
             self.legend.removeItem(scatter)
             item.removeItem(scatter)
         self.points = []
+        self._point_keys = []
         size = self.palette_.marker_size
-        edge = max(1.0, self.palette_.line_width * 0.6)
+        # Outlines: at least a guide line's width (3 px on a projector).
+        edge = max(self.palette_.thin_line_width, self.palette_.line_width * 0.6)
         for split, X, Y, symbols in (
             ("train", data.train_X, data.train_Y, TRAIN_SYMBOLS),
             ("test", data.test_X, data.test_Y, TEST_SYMBOLS),
@@ -110,12 +173,14 @@ class DecisionMap(pg.PlotWidget):
                     pen=pg.mkPen(
                         "#000000" if filled else color, width=edge if filled else edge * 2
                     ),
-                    name=f"{split} · class {cls}",
                 )
                 scatter.setZValue(10)
                 cache_static(scatter)  # the data never move: blit them
                 item.addItem(scatter)
+                self.legend.addItem(scatter, _point_name(split, cls))
                 self.points.append(scatter)
+                self._point_keys.append((split, cls))
+        self._fit_legend()
         x0, x1, y0, y1 = data.bounds(0.35)
         item.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
         item.disableAutoRange()  # fixed axes: new heatmaps never force an axis repaint
@@ -141,13 +206,38 @@ class DecisionMap(pg.PlotWidget):
         """Say why there is no boundary to see (zeros: P = 0.5 everywhere), not leave it blank."""
         probs = grid.probs
         if len(grid.boundary) or not np.isfinite(probs).all():
+            self._note_probs = None
+        else:
+            self._note_probs = (float(probs.min()), float(probs.max()))
+        self._show_note()
+
+    def _show_note(self) -> None:
+        if self._note_probs is None:
             self.note.setVisible(False)
             return
-        self.note.setVisible(True)
-        lo, hi = float(probs.min()), float(probs.max())
-        side = "class 1" if lo > 0.5 else "class 0"
+        lo, hi = self._note_probs
+        side = _class_name(1 if lo > 0.5 else 0)
         if hi - lo < 1e-9:
-            text = f"No boundary: P(class 1) = {lo:.3f} everywhere\nevery point is called {side}"
+            text = translate(
+                "DecisionMap",
+                "No boundary: P(class 1) = {p} everywhere\nevery point is called {side}",
+            ).format(p=f"{lo:.3f}", side=side)
         else:
-            text = f"No boundary in view:\nevery point is called {side}"
-        self.note.setText(text)
+            text = translate(
+                "DecisionMap", "No boundary in view:\nevery point is called {side}"
+            ).format(side=side)
+        if text != self.note.toPlainText():
+            self.note.setText(text)
+            self._place_note()
+        self.note.setVisible(True)
+
+
+def _class_name(cls: int) -> str:
+    return translate("DecisionMap", "class {n}").format(n=cls)
+
+
+def _point_name(split: str, cls: int) -> str:
+    """A legend entry: ``train · class 0``."""
+    if split == "train":
+        return translate("DecisionMap", "train · class {n}").format(n=cls)
+    return translate("DecisionMap", "test · class {n}").format(n=cls)

@@ -3,6 +3,10 @@ and a line of counts (distinct neurons, dead or saturated units).
 
 They read ``Snapshot.diagnostics`` (``engine.diagnostics.Diagnostics``), computed on the training
 thread; the GUI only draws.
+
+Every text is translated live (``retranslate_ui`` on ``LanguageChange``, re-rendering the last
+diagnostics, so a paused run switches language too), and ``apply_palette`` re-applies every font,
+line width and marker size (projector mode, zoom).
 """
 
 from __future__ import annotations
@@ -11,8 +15,16 @@ import numpy as np
 import pyqtgraph as pg
 from PyQt6 import QtCore, QtWidgets
 
-from app.views.style import FOREGROUND, Palette, cache_static, style_plot
-from engine.diagnostics import Diagnostics
+from app.i18n import engine_text, translate
+from app.views.cost_plot import (
+    point_font,
+    relabel_legend,
+    restyle_plot,
+    set_legend_text,
+    set_plot_title,
+)
+from app.views.style import Palette, cache_static
+from engine.diagnostics import NAIVE_LOSS_NOTE, Diagnostics
 
 __all__ = ["ActivationHistograms", "DiagnosticsSummary", "GradientNormPlot", "layer_color"]
 
@@ -21,6 +33,11 @@ def layer_color(index: int, n_layers: int) -> QtCore.Qt.GlobalColor:
     """Layer 1 dark, the output layer light, along viridis (ordered and colour-blind safe)."""
     cmap = pg.colormap.get("viridis")
     return cmap.map(0.85 * index / max(n_layers - 1, 1), mode="qcolor")
+
+
+def _capitalized(text: str) -> str:
+    """``dead units: …`` → ``Dead units: …`` (only the first letter: counts keep their case)."""
+    return text[:1].upper() + text[1:]
 
 
 class GradientNormPlot(pg.PlotWidget):
@@ -34,13 +51,53 @@ class GradientNormPlot(pg.PlotWidget):
         super().__init__(parent)
         self.setObjectName("gradientNormPlot")
         self.palette_ = palette or Palette()
-        style_plot(self, palette=self.palette_, x="iteration", y="|δ| per layer (log)")
         item = self.getPlotItem()
         item.setLogMode(x=False, y=True)
-        self.legend = item.addLegend(offset=(-10, 10), labelTextColor=FOREGROUND, colCount=2)
+        self.legend = item.addLegend(
+            offset=(-10, 10), labelTextColor=self.palette_.foreground, colCount=2
+        )
         cache_static(self.legend)
         self.curves: list[pg.PlotDataItem] = []
         self._drawn = -1
+        self.apply_palette(self.palette_)
+        self.retranslate_ui()
+
+    def changeEvent(self, event: QtCore.QEvent) -> None:
+        if event.type() == QtCore.QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Axis labels, the layers' legend entries and the plot's name."""
+        self._restyle()
+        for layer, curve in enumerate(self.curves):
+            set_legend_text(self.legend, curve, self._layer_name(layer))
+        self.setAccessibleName(translate("GradientNormPlot", "Gradient norm of each layer"))
+
+    def _restyle(self) -> None:
+        restyle_plot(
+            self,
+            self.palette_,
+            x=translate("GradientNormPlot", "iteration"),
+            y=translate("GradientNormPlot", "|δ| per layer (log)"),
+        )
+
+    def _layer_name(self, layer: int) -> str:
+        if layer == len(self.curves) - 1:
+            return translate("GradientNormPlot", "output")
+        return translate("GradientNormPlot", "layer {n}").format(n=layer + 1)
+
+    def apply_palette(self, palette: Palette) -> None:
+        """Fonts (ticks, axis labels, legend) and the curves' width for ``palette``."""
+        self.palette_ = palette
+        self.setFont(point_font(palette.font_pt, base=self.font()))
+        self._restyle()
+        relabel_legend(self.legend, palette)
+        for layer, curve in enumerate(self.curves):
+            curve.setPen(self._pen(layer))
+
+    def _pen(self, layer: int):
+        return pg.mkPen(layer_color(layer, len(self.curves)), width=self.palette_.line_width)
 
     def start_run(self) -> None:
         for curve in self.curves:
@@ -58,10 +115,12 @@ class GradientNormPlot(pg.PlotWidget):
         if len(self.curves) != view.n_layers:
             self.start_run()
             self._drawn = n
-            for layer in range(view.n_layers):
-                name = "output" if layer == view.n_layers - 1 else f"layer {layer + 1}"
-                pen = pg.mkPen(layer_color(layer, view.n_layers), width=self.palette_.line_width)
-                self.curves.append(self.getPlotItem().plot(name=name, pen=pen))
+            item = self.getPlotItem()
+            self.curves = [pg.PlotDataItem() for _ in range(view.n_layers)]
+            for layer, curve in enumerate(self.curves):
+                curve.setPen(self._pen(layer))
+                item.addItem(curve)
+                self.legend.addItem(curve, self._layer_name(layer))
         values = view.delta_norms if np.isfinite(view.delta_norms).any() else view.weight_norms
         x = view.iterations.astype(np.float64)
         for layer, curve in enumerate(self.curves):
@@ -92,20 +151,68 @@ class ActivationHistograms(QtWidgets.QScrollArea):
         self.setWidget(inner)
         self.plots: list[pg.PlotWidget] = []
         self.items: list[pg.PlotDataItem] = []
+        self._titles: list[str] = []
+        self._diag: Diagnostics | None = None  # the last shown: re-rendered in a new language
+        self.apply_palette(self.palette_)
+        self.retranslate_ui()
+
+    def changeEvent(self, event: QtCore.QEvent) -> None:
+        if event.type() == QtCore.QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """The plots' titles (of the last diagnostics) and names."""
+        self.setAccessibleName(
+            translate("ActivationHistograms", "Activation histograms, one per hidden layer")
+        )
+        for index, plot in enumerate(self.plots, start=1):
+            plot.setAccessibleName(self._plot_name(index))
+        self._titles = [""] * len(self.plots)
+        if self._diag is not None:
+            self._show_titles(self._diag)
+
+    @staticmethod
+    def _plot_name(index: int) -> str:
+        return translate(
+            "ActivationHistograms", "Histogram of the activations of hidden layer {n}"
+        ).format(n=index)
+
+    def apply_palette(self, palette: Palette) -> None:
+        """Tick fonts, titles, the histograms' width and the plots' height for ``palette``."""
+        self.palette_ = palette
+        self.setFont(point_font(palette.font_pt, base=self.font()))
+        for plot, item in zip(self.plots, self.items):
+            self._style(plot, item)
+        self._titles = [""] * len(self.plots)
+        if self._diag is not None:
+            self._show_titles(self._diag)
+
+    def _style(self, plot: pg.PlotWidget, item: pg.PlotDataItem) -> None:
+        restyle_plot(plot, self.palette_)
+        item.setPen(pg.mkPen("#009E73", width=self.palette_.line_width))
+        plot.setMinimumHeight(round(self.MIN_PLOT_HEIGHT * max(1.0, self.palette_.font_pt / 10)))
 
     def show_diagnostics(self, diag: Diagnostics) -> None:
+        self._diag = diag
         hists = diag.activation_hists
         if len(hists) != len(self.plots):
             self._rebuild(len(hists), diag.activation)
-        for index, (plot, item, hist) in enumerate(zip(self.plots, self.items, hists), start=1):
+        for item, hist in zip(self.items, hists):
             counts, edges = hist
             item.setData(edges, counts)
+        self._show_titles(diag)
+
+    def _show_titles(self, diag: Diagnostics) -> None:
+        word = engine_text(diag.dead_rule.word)
+        for index, plot in enumerate(self.plots, start=1):
             dead, total = diag.dead_units[index - 1]
-            title = f"A{index}: {dead}/{total} {diag.dead_rule.word}"
-            if plot.getPlotItem().titleLabel.text != title:
-                plot.getPlotItem().setTitle(
-                    title, color=FOREGROUND, size=f"{self.palette_.font_pt}pt"
-                )
+            title = translate("ActivationHistograms", "A{n}: {dead}/{total} {word}").format(
+                n=index, dead=dead, total=total, word=word
+            )
+            if self._titles[index - 1] != title:  # a new title re-lays out the plot
+                self._titles[index - 1] = title
+                set_plot_title(plot, title, self.palette_)
 
     def _rebuild(self, n: int, activation: str) -> None:
         for plot in self.plots:
@@ -113,52 +220,99 @@ class ActivationHistograms(QtWidgets.QScrollArea):
             plot.setParent(None)
             plot.deleteLater()
         self.plots, self.items = [], []
-        for _ in range(n):
+        for index in range(1, n + 1):
             plot = pg.PlotWidget()
-            style_plot(plot, palette=self.palette_)
             plot.getPlotItem().hideAxis("left")
             plot.getPlotItem().setMouseEnabled(x=False, y=False)
             plot.getPlotItem().hideButtons()
-            plot.setMinimumHeight(self.MIN_PLOT_HEIGHT)
+            plot.setAccessibleName(self._plot_name(index))
             item = pg.PlotDataItem(
-                stepMode="center",
-                fillLevel=0,
-                pen=pg.mkPen("#009E73", width=self.palette_.line_width),
-                brush=pg.mkBrush(0, 158, 115, 90),
+                stepMode="center", fillLevel=0, brush=pg.mkBrush(0, 158, 115, 90)
             )
             plot.addItem(item)
+            self._style(plot, item)
             self._layout.addWidget(plot)
             self.plots.append(plot)
             self.items.append(item)
+        self._titles = [""] * n
 
 
 class DiagnosticsSummary(QtWidgets.QLabel):
     """``diagnosticsLabel``: the counts behind the pictures, one line per fact."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, palette: Palette | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("diagnosticsLabel")
         self.setWordWrap(True)
         self.setTextFormat(QtCore.Qt.TextFormat.PlainText)
-        self.setAccessibleName("Diagnostics")
         self.setToolTip("")
         self.setSizePolicy(
             QtWidgets.QSizePolicy.Policy.Ignored, QtWidgets.QSizePolicy.Policy.Preferred
         )
+        self._diag: Diagnostics | None = None  # the last shown: re-rendered in a new language
+        self.apply_palette(palette or Palette())
+        self.retranslate_ui()
+
+    def changeEvent(self, event: QtCore.QEvent) -> None:
+        if event.type() == QtCore.QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """The name, and the last diagnostics' lines and tooltip in the current language."""
+        self.setAccessibleName(translate("DiagnosticsSummary", "Diagnostics"))
+        if self._diag is not None:
+            self._render(self._diag)
+
+    def apply_palette(self, palette: Palette) -> None:
+        """The text at ``palette.font_pt``."""
+        self.palette_ = palette
+        self.setFont(point_font(palette.font_pt, base=self.font()))
 
     def show_diagnostics(self, diag: Diagnostics) -> None:
+        self._diag = diag
+        self._render(diag)
+
+    def _render(self, diag: Diagnostics) -> None:
+        n_counts = len(diag.distinct_neurons)
         distinct = " · ".join(
-            f"{'out' if i == len(diag.distinct_neurons) else f'L{i}'} {d}/{t}"
+            f"{self._layer_name(i, n_counts)} {d}/{t}"
             for i, (d, t) in enumerate(diag.distinct_neurons, start=1)
         )
-        dead = " · ".join(f"L{i} {d}/{t}" for i, (d, t) in enumerate(diag.dead_units, start=1))
+        dead = " · ".join(
+            f"{self._layer_name(i, 0)} {d}/{t}" for i, (d, t) in enumerate(diag.dead_units, start=1)
+        )
+        word = engine_text(diag.dead_rule.word)
         lines = [
-            f"Distinct neurons: {distinct}",
-            f"{diag.dead_rule.word.capitalize()} units: {dead}",
+            translate("DiagnosticsSummary", "Distinct neurons: {counts}").format(counts=distinct),
+            _capitalized(
+                translate("DiagnosticsSummary", "{word} units: {counts}").format(
+                    word=word, counts=dead
+                )
+            ),
         ]
         if diag.saturated:
-            lines.append(diag.saturation_note)
-        self.setToolTip(f"{diag.dead_rule.word.capitalize()}: {diag.dead_rule.rule}")
+            lines.append(self._saturation_note(diag))
+        tip = translate("DiagnosticsSummary", "{word}: {rule}").format(
+            word=word, rule=engine_text(diag.dead_rule.rule)
+        )
+        self.setToolTip(_capitalized(tip))
         text = "\n".join(lines)
         if text != self.text():
             self.setText(text)
+
+    @staticmethod
+    def _layer_name(index: int, n_layers: int) -> str:
+        """``L1``, ``L2``, … and ``out`` for the output layer (the ``n_layers``-th)."""
+        if index == n_layers:
+            return translate("DiagnosticsSummary", "out")
+        return translate("DiagnosticsSummary", "L{n}").format(n=index)
+
+    @staticmethod
+    def _saturation_note(diag: Diagnostics) -> str:
+        """``engine.diagnostics.saturation_note``, with its count in a translated sentence."""
+        count = translate(
+            "DiagnosticsSummary",
+            "{saturated} of {n} training outputs are exactly 0.0 or 1.0 in float64.",
+        ).format(saturated=diag.saturated, n=diag.n_train)
+        return f"{count} {engine_text(NAIVE_LOSS_NOTE)}"

@@ -3,6 +3,10 @@
 Each step names a preset (``engine.presets``), says in two or three sentences what to watch and
 why, and sets the run up with one click.  The words are InitScope's own: the tutorial that inspired
 the experiment is under a no-derivatives licence, so only its facts and numbers are used.
+
+The steps' titles and texts are English in :data:`LESSON` (marked for extraction with
+``QT_TRANSLATE_NOOP``) and translated in the ``"LessonPanel"`` context when shown, so a language
+switch re-renders the current step.
 """
 
 from __future__ import annotations
@@ -10,9 +14,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PyQt6 import QtCore, QtWidgets
+from PyQt6 import QtCore, QtGui, QtWidgets
+from PyQt6.QtCore import QT_TRANSLATE_NOOP
+
+from app.i18n import translate
+from app.views.style import Palette
 
 __all__ = ["LESSON", "LessonPanel", "LessonStep"]
+
+#: the step title's font, relative to the palette's
+TITLE_SCALE = 1.2
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,53 +35,74 @@ class LessonStep:
 
 LESSON: tuple[LessonStep, ...] = (
     LessonStep(
-        "1 · All zeros",
+        QT_TRANSLATE_NOOP("LessonPanel", "1 · All zeros"),
         "tutorial_zeros",
-        "Every weight starts at 0. Press Play and watch the cost: it sits at ln 2 ≈ 0.693 and "
-        "never moves, and accuracy stays at 50%. The histograms show one spike per layer and the "
-        "diagnostics count one distinct neuron per layer: identical neurons get identical "
-        "gradients, so they can never become different.",
+        QT_TRANSLATE_NOOP(
+            "LessonPanel",
+            "Every weight starts at 0. Press Play and watch the cost: it sits at ln 2 ≈ 0.693 "
+            "and never moves, and accuracy stays at 50%. The histograms show one spike per layer "
+            "and the diagnostics count one distinct neuron per layer: identical neurons get "
+            "identical gradients, so they can never become different.",
+        ),
     ),
     LessonStep(
-        "2 · Random, ten times too large",
+        QT_TRANSLATE_NOOP("LessonPanel", "2 · Random, ten times too large"),
         "tutorial_random",
-        "Random weights break the symmetry, but ×10 is far too big. Look at the first cost: "
-        "about 1774, and all 300 outputs are exactly 0 or 1 in floating point — the textbook "
-        "formula would print inf. Play: it learns, but slowly, ending near 83% / 86%.",
+        QT_TRANSLATE_NOOP(
+            "LessonPanel",
+            "Random weights break the symmetry, but ×10 is far too big. Look at the first cost: "
+            "about 1774, and all 300 outputs are exactly 0 or 1 in floating point — the textbook "
+            "formula would print inf. Play: it learns, but slowly, ending near 83% / 86%.",
+        ),
     ),
     LessonStep(
-        "3 · He initialization",
+        QT_TRANSLATE_NOOP("LessonPanel", "3 · He initialization"),
         "tutorial_he",
-        "Same network, same data, only the scale differs: randn × √(2 / fan-in). Play and "
-        "compare with the faint curves of steps 1 and 2: the cost falls fast and the test "
-        "accuracy reaches 96%. Nothing else changed.",
+        QT_TRANSLATE_NOOP(
+            "LessonPanel",
+            "Same network, same data, only the scale differs: randn × √(2 / fan-in). Play and "
+            "compare with the faint curves of steps 1 and 2: the cost falls fast and the test "
+            "accuracy reaches 96%. Nothing else changed.",
+        ),
     ),
     LessonStep(
-        "4 · Deep and too small: vanishing gradients",
+        QT_TRANSLATE_NOOP("LessonPanel", "4 · Deep and too small: vanishing gradients"),
         "deep_tanh_small",
-        "Ten tanh layers of 50 units, weights × 0.01. Each layer shrinks the signal, so the "
-        "gradient-norm curves of the first layers lie orders of magnitude below the last one's "
-        "and the cost barely moves.",
+        QT_TRANSLATE_NOOP(
+            "LessonPanel",
+            "Ten tanh layers of 50 units, weights × 0.01. Each layer shrinks the signal, so the "
+            "gradient-norm curves of the first layers lie orders of magnitude below the last one's "
+            "and the cost barely moves.",
+        ),
     ),
     LessonStep(
-        "5 · Deep and too large: exploding gradients",
+        QT_TRANSLATE_NOOP("LessonPanel", "5 · Deep and too large: exploding gradients"),
         "deep_tanh_scaled",
-        "The same ten layers, weights ×5 too large. Activations pile up at ±1 (see the "
-        "activation histograms) and gradients swing wildly from layer to layer; training is "
-        "erratic or stalls.",
+        QT_TRANSLATE_NOOP(
+            "LessonPanel",
+            "The same ten layers, weights ×5 too large. Activations pile up at ±1 (see the "
+            "activation histograms) and gradients swing wildly from layer to layer; training is "
+            "erratic or stalls.",
+        ),
     ),
     LessonStep(
-        "6 · Deep and balanced: Xavier",
+        QT_TRANSLATE_NOOP("LessonPanel", "6 · Deep and balanced: Xavier"),
         "deep_tanh_xavier",
-        "Glorot/Xavier scaling keeps the variance of signals and gradients about the same in "
-        "every layer: the gradient-norm curves stay close together and the deep tanh network "
-        "trains.",
+        QT_TRANSLATE_NOOP(
+            "LessonPanel",
+            "Glorot/Xavier scaling keeps the variance of signals and gradients about the same in "
+            "every layer: the gradient-norm curves stay close together and the deep tanh network "
+            "trains.",
+        ),
     ),
     LessonStep(
-        "7 · Deep ReLU with He",
+        QT_TRANSLATE_NOOP("LessonPanel", "7 · Deep ReLU with He"),
         "deep_relu_he",
-        "For ReLU layers, He's √(2 / fan-in) plays the same role: ten layers deep and the "
-        "gradients still flow. Try the other initializers on this network and compare.",
+        QT_TRANSLATE_NOOP(
+            "LessonPanel",
+            "For ReLU layers, He's √(2 / fan-in) plays the same role: ten layers deep and the "
+            "gradients still flow. Try the other initializers on this network and compare.",
+        ),
     ),
 )
 
@@ -79,6 +111,7 @@ class LessonPanel(QtWidgets.QWidget):
     """``lessonPanel``: one step at a time, with Previous / Next and "Set up this run".
 
     ``apply_preset(name)`` is called with the step's preset; the window does the rest.
+    ``steps`` hold English text; it is translated (context ``"LessonPanel"``) when shown.
     """
 
     stepChanged = QtCore.pyqtSignal(int)
@@ -88,53 +121,113 @@ class LessonPanel(QtWidgets.QWidget):
         apply_preset: Callable[[str], None],
         steps: tuple[LessonStep, ...] = LESSON,
         parent: QtWidgets.QWidget | None = None,
+        palette: Palette | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("lessonPanel")
         self._apply = apply_preset
         self.steps = steps
         self.index = 0
+        self.palette_ = palette or Palette()
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         self.progress = QtWidgets.QLabel(objectName="lessonProgress")
         self.title = QtWidgets.QLabel(objectName="lessonTitle")
-        font = self.title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.title.setFont(font)
         self.title.setWordWrap(True)
         self.text = QtWidgets.QLabel(objectName="lessonText")
         self.text.setWordWrap(True)
         self.text.setAlignment(QtCore.Qt.AlignmentFlag.AlignTop)
-        self.setup = QtWidgets.QPushButton("Set up this run", objectName="lessonSetupButton")
-        self.setup.setAccessibleName("Set up this lesson step's run")
+        self.text.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+        # At projector size a step's text may be taller than the panel: it scrolls, the buttons
+        # below it stay in view.
+        self.text_scroll = QtWidgets.QScrollArea(objectName="lessonTextScroll")
+        self.text_scroll.setWidget(self.text)
+        self.text_scroll.setWidgetResizable(True)
+        self.text_scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        self.text_scroll.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setup = QtWidgets.QPushButton(objectName="lessonSetupButton")
+        self.previous = QtWidgets.QPushButton(objectName="lessonPreviousButton")
+        self.next = QtWidgets.QPushButton(objectName="lessonNextButton")
+        for button in (self.setup, self.previous, self.next):
+            button.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)  # Tab reaches it everywhere
+            button.setAutoDefault(False)
         buttons = QtWidgets.QHBoxLayout()
-        self.previous = QtWidgets.QPushButton("◀ Previous", objectName="lessonPreviousButton")
-        self.next = QtWidgets.QPushButton("Next ▶", objectName="lessonNextButton")
-        self.previous.setAccessibleName("Previous lesson step")
-        self.next.setAccessibleName("Next lesson step")
         buttons.addWidget(self.previous)
         buttons.addWidget(self.next)
-        for widget in (self.progress, self.title, self.text):
-            layout.addWidget(widget)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.title)
+        layout.addWidget(self.text_scroll, 1)
         layout.addWidget(self.setup)
         layout.addLayout(buttons)
-        layout.addStretch(1)
+        self.setTabOrder(self.setup, self.previous)
+        self.setTabOrder(self.previous, self.next)
         self.previous.clicked.connect(lambda: self.go(self.index - 1))
         self.next.clicked.connect(lambda: self.go(self.index + 1))
         self.setup.clicked.connect(self.set_up)
+        self.apply_palette(self.palette_)
         self.go(0)
+        self.retranslate_ui()
 
+    # -- language and sizes -------------------------------------------------------------------
+    def changeEvent(self, event: QtCore.QEvent) -> None:
+        if event.type() == QtCore.QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Buttons, their accessible names and tooltips, and the current step's texts."""
+        self.setup.setText(translate("LessonPanel", "Set up this run"))
+        self.setup.setAccessibleName(translate("LessonPanel", "Set up this lesson step's run"))
+        self.setup.setToolTip(
+            translate(
+                "LessonPanel",
+                "Load this step's network, data, initializer and learning rate "
+                "(the current run is kept as a faint curve)",
+            )
+        )
+        self.previous.setText(translate("LessonPanel", "◀ Previous"))
+        self.previous.setAccessibleName(translate("LessonPanel", "Previous lesson step"))
+        self.previous.setToolTip(translate("LessonPanel", "Show the previous step"))
+        self.next.setText(translate("LessonPanel", "Next ▶"))
+        self.next.setAccessibleName(translate("LessonPanel", "Next lesson step"))
+        self.next.setToolTip(translate("LessonPanel", "Show the next step"))
+        self.setAccessibleName(translate("LessonPanel", "Lesson"))
+        self._show_step()
+
+    def apply_palette(self, palette: Palette) -> None:
+        """Every label and button at ``palette.font_pt`` (the step's title a little bigger)."""
+        self.palette_ = palette
+        self.setFont(_font(self, palette.font_pt))  # the panel itself and its scroll area
+        for widget in (self.progress, self.text, self.setup, self.previous, self.next):
+            widget.setFont(_font(widget, palette.font_pt))
+        self.title.setFont(_font(self.title, round(palette.font_pt * TITLE_SCALE), bold=True))
+        self.updateGeometry()
+
+    # -- steps ----------------------------------------------------------------------------------
     def go(self, index: int) -> None:
         """Show step ``index`` (clamped); does not change the run until "Set up" is pressed."""
         self.index = max(0, min(index, len(self.steps) - 1))
-        step = self.steps[self.index]
-        self.progress.setText(f"Lesson step {self.index + 1} of {len(self.steps)}")
-        self.title.setText(step.title)
-        self.text.setText(step.text)
+        self._show_step()
         self.previous.setEnabled(self.index > 0)
         self.next.setEnabled(self.index < len(self.steps) - 1)
         self.stepChanged.emit(self.index)
 
+    def _show_step(self) -> None:
+        step = self.steps[self.index]
+        self.progress.setText(
+            translate("LessonPanel", "Lesson step {n} of {total}").format(
+                n=self.index + 1, total=len(self.steps)
+            )
+        )
+        self.title.setText(translate("LessonPanel", step.title))
+        self.text.setText(translate("LessonPanel", step.text))
+
     def set_up(self) -> None:
         self._apply(self.steps[self.index].preset)
+
+
+def _font(widget: QtWidgets.QWidget, points: float, bold: bool = False) -> QtGui.QFont:
+    font = QtGui.QFont(widget.font())
+    font.setPointSizeF(points)
+    font.setBold(bold)
+    return font

@@ -107,7 +107,7 @@ def style_plot(
         axis = item.getAxis(name)
         cache_static(axis)
         axis.enableAutoSIPrefix(False)  # "cost (x0.001)" confuses more than it helps
-        axis.setPen(pg.mkPen(palette.foreground, width=1.5 if palette.projector else 1))
+        axis.setPen(pg.mkPen(palette.foreground, width=palette.thin_line_width))
         axis.setTextPen(pg.mkPen(palette.foreground))
         axis.setTickFont(font)
         # Room for bigger tick labels, so nothing is clipped at projector size.

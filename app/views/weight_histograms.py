@@ -11,7 +11,9 @@ import numpy as np
 import pyqtgraph as pg
 from PyQt6 import QtCore, QtWidgets
 
-from app.views.style import FOREGROUND, Palette, cache_static, style_plot
+from app.i18n import translate
+from app.views.cost_plot import point_font, restyle_plot, set_plot_title
+from app.views.style import Palette, cache_static
 from engine.snapshot import LayerState
 
 __all__ = ["LayerHistogram", "WeightHistograms", "bin_edges_for"]
@@ -47,17 +49,23 @@ def _widened(edges: np.ndarray, values: np.ndarray) -> np.ndarray | None:
 
 
 def layer_title(index: int, layer: LayerState) -> str:
-    """``W1 · 10×2 · He std √(2/2) = 1.00``: what stays fixed for a run."""
+    """``W1 · 10×2 · He std √(2/2) = 1.00``: what stays fixed for a run (current language)."""
     W = layer.W
-    return f"W{index} · {W.shape[0]}×{W.shape[1]} · He std √(2/{layer.fan_in}) = {layer.he_std:.2f}"
+    return translate(
+        "LayerHistogram", "W{n} · {rows}×{cols} · He std √(2/{fan_in}) = {std}"
+    ).format(
+        n=index, rows=W.shape[0], cols=W.shape[1], fan_in=layer.fan_in, std=f"{layer.he_std:.2f}"
+    )
 
 
 def layer_stats(layer: LayerState) -> str:
-    """``mean 0.012  std 0.98``: what changes as the weights train."""
+    """``mean 0.012  std 0.98``: what changes as the weights train (current language)."""
     W = layer.W
     if not np.isfinite(W).all():
-        return "weights not finite"
-    return f"mean {float(W.mean()):.3g}\nstd {float(W.std()):.3g}"
+        return translate("LayerHistogram", "weights not finite")
+    return translate("LayerHistogram", "mean {mean}\nstd {std}").format(
+        mean=f"{float(W.mean()):.3g}", std=f"{float(W.std()):.3g}"
+    )
 
 
 class LayerHistogram(pg.PlotWidget):
@@ -68,7 +76,6 @@ class LayerHistogram(pg.PlotWidget):
         self.index = index
         self.setObjectName(f"weightHistogram{index}")
         self.palette_ = palette
-        style_plot(self, palette=palette)
         item = self.getPlotItem()
         item.setMouseEnabled(x=False, y=False)
         item.hideButtons()
@@ -76,12 +83,13 @@ class LayerHistogram(pg.PlotWidget):
         # Ranges are set by hand (fixed bins, a y-limit that only grows): while nothing leaves
         # them the axes never need repainting, which keeps frames cheap.
         item.disableAutoRange()
-        self.stats = pg.TextItem(anchor=(1, 0), color=FOREGROUND)
+        self.stats = pg.TextItem(anchor=(1, 0), color=palette.foreground)
         self.stats.setZValue(10)
         cache_static(self.stats)
         item.addItem(self.stats, ignoreBounds=True)
         self._ymax = 1.0
         self._title = ""
+        self._layer: LayerState | None = None  # the last layer shown: its texts are re-rendered
         self.initial_item = pg.PlotDataItem(stepMode="center")
         self.current_item = pg.PlotDataItem(stepMode="center", fillLevel=0)
         self.addItem(self.initial_item)
@@ -89,14 +97,45 @@ class LayerHistogram(pg.PlotWidget):
         self.edges: np.ndarray | None = None
         self._initial_values: np.ndarray | None = None
         self.apply_palette(palette)
+        self.retranslate_ui()
+
+    def changeEvent(self, event: QtCore.QEvent) -> None:
+        if event.type() == QtCore.QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """The title and the statistics of the last layer shown, and the plot's name."""
+        self.setAccessibleName(
+            translate("LayerHistogram", "Histogram of the weights of layer {n}").format(
+                n=self.index
+            )
+        )
+        self._show_texts(force=True)
 
     def apply_palette(self, palette: Palette) -> None:
+        """Tick font, outline and bar widths, title and statistics font for ``palette``."""
         self.palette_ = palette
+        self.setFont(point_font(palette.font_pt, base=self.font()))
+        restyle_plot(self, palette)
         self.initial_item.setPen(
-            pg.mkPen("#888888", width=palette.line_width, style=pg.QtCore.Qt.PenStyle.DashLine)
+            pg.mkPen("#888888", width=palette.line_width, style=QtCore.Qt.PenStyle.DashLine)
         )
         self.current_item.setPen(pg.mkPen("#0072B2", width=palette.line_width))
         self.current_item.setBrush(pg.mkBrush(0, 114, 178, 90))
+        self.stats.setColor(palette.foreground)
+        self.stats.setFont(point_font(palette.font_pt))
+        self._show_texts(force=True)
+
+    def _show_texts(self, force: bool = False) -> None:
+        layer = self._layer
+        if layer is None:
+            return
+        self.stats.setText(layer_stats(layer))
+        title = layer_title(self.index, layer)
+        if force or title != self._title:  # a title change re-lays out the plot: only if needed
+            self._title = title
+            set_plot_title(self, title, self.palette_)
 
     def start_run(self, initial: np.ndarray) -> None:
         """Fix the bins from the iteration-0 weights and draw their outline."""
@@ -133,11 +172,8 @@ class LayerHistogram(pg.PlotWidget):
         if counts.max() > self._ymax:
             self._ymax = float(counts.max()) * 1.15
             self._set_ranges()
-        self.stats.setText(layer_stats(layer))
-        title = layer_title(self.index, layer)
-        if title != self._title:  # a title change re-lays out the plot: only when it changes
-            self._title = title
-            self.getPlotItem().setTitle(title, color=FOREGROUND, size=f"{self.palette_.font_pt}pt")
+        self._layer = layer
+        self._show_texts()
 
 
 class WeightHistograms(QtWidgets.QScrollArea):
@@ -165,11 +201,28 @@ class WeightHistograms(QtWidgets.QScrollArea):
         self.setWidget(inner)
         self.plots: list[LayerHistogram] = []
         self._needs_start = True
+        self.apply_palette(self.palette_)
+        self.retranslate_ui()
+
+    def changeEvent(self, event: QtCore.QEvent) -> None:
+        if event.type() == QtCore.QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """The view's name (each :class:`LayerHistogram` re-translates its own texts)."""
+        self.setAccessibleName(translate("WeightHistograms", "Weight histograms, one per layer"))
 
     def apply_palette(self, palette: Palette) -> None:
+        """Every layer's plot for ``palette``; plots grow with the font so they stay legible."""
         self.palette_ = palette
+        self.setFont(point_font(palette.font_pt, base=self.font()))
         for plot in self.plots:
             plot.apply_palette(palette)
+            plot.setMinimumHeight(self._plot_height())
+
+    def _plot_height(self) -> int:
+        return round(self.MIN_PLOT_HEIGHT * max(1.0, self.palette_.font_pt / 10))
 
     def start_run(self) -> None:
         """The next frame's weights are iteration 0's (or the first seen): fix bins from them."""
@@ -193,5 +246,5 @@ class WeightHistograms(QtWidgets.QScrollArea):
             plot.deleteLater()
         self.plots = [LayerHistogram(i + 1, self.palette_) for i in range(n)]
         for plot in self.plots:
-            plot.setMinimumHeight(self.MIN_PLOT_HEIGHT)
+            plot.setMinimumHeight(self._plot_height())
             self._layout.addWidget(plot)

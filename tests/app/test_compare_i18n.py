@@ -1,0 +1,282 @@
+"""The comparison in another language: every text it shows is translated, live, and back.
+
+A stand-in translator marks every string it is asked for (``⟦source⟧``) in every context, the
+engine's included; after installing it, every visible text of the view must be marked (or be
+only numbers and punctuation), without a new frame: a paused comparison switches too.  Removing
+it must bring the English back.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pyqtgraph as pg
+import pytest
+from PyQt6 import QtCore, QtWidgets
+
+from app.commands import RunState
+from engine.trainer import TrainConfig
+from tests.app import test_compare_view as compare_tests
+from tests.app.test_compare_view import DIVERGING, click, drawn, find
+
+# The comparison tests' fixtures: a shown view joined at teardown, and the stray-thread guard.
+data = compare_tests.data
+compare_sessions = compare_tests.compare_sessions
+make_view = compare_tests.make_view
+
+OPEN, CLOSE = "⟦", "⟧"
+MARKED = re.compile(f"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}")
+TAG = re.compile(r"<[^>]*>")
+NUMBER = re.compile(r"\d(?:\.\d+)?e[+-]?\d+")  # 1.5e-05: a number, not a word
+INTERACTIVE = (
+    QtWidgets.QAbstractButton,
+    QtWidgets.QComboBox,
+    QtWidgets.QAbstractSpinBox,
+    QtWidgets.QLineEdit,
+    QtWidgets.QAbstractItemView,
+)
+
+
+class MarkingTranslator(QtCore.QTranslator):
+    """Translates every string of every context to ``⟦string⟧``."""
+
+    def translate(self, context, source, disambiguation=None, n=-1):
+        return f"{OPEN}{source}{CLOSE}" if source else source
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+@pytest.fixture
+def marking(qtbot):
+    """Install the marking translator on demand; always removed at teardown."""
+    app = QtWidgets.QApplication.instance()
+    translator = MarkingTranslator()
+    installed = []
+
+    def install() -> None:
+        app.installTranslator(translator)
+        installed.append(translator)
+
+    def remove() -> None:
+        app.removeTranslator(translator)
+        installed.clear()
+
+    yield install, remove
+    if installed:
+        remove()
+
+
+def unmarked(text: str, rich: bool = False) -> str:
+    """What is left of ``text`` once marked parts, markup, numbers and punctuation are gone."""
+    if rich:
+        text = html.unescape(TAG.sub(" ", text))
+    while True:
+        stripped = MARKED.sub(" ", text)
+        if stripped == text:
+            break
+        text = stripped
+    return " ".join(re.findall(r"[A-Za-z]+", NUMBER.sub(" ", text)))
+
+
+def plot_texts(plot: pg.PlotWidget) -> list[str]:
+    """Every text drawn in a plot: titles, axis labels, legends, text items, custom ticks."""
+    texts = []
+    for item in plot.scene().items():
+        if isinstance(item, QtWidgets.QGraphicsTextItem) and item.isVisible():
+            texts.append(item.toPlainText())
+        if isinstance(item, pg.AxisItem) and item.isVisible() and item._tickLevels:
+            texts += [label for level in item._tickLevels for _, label in level]
+    return [t for t in texts if t.strip()]
+
+
+def visible_texts(view: QtWidgets.QWidget) -> list[tuple[str, str, bool]]:
+    """(where, text, is_rich) for everything the view shows or says, tooltips included."""
+    found: list[tuple[str, str, bool]] = []
+    widgets = [view, *view.findChildren(QtWidgets.QWidget)]
+    for w in widgets:
+        if not w.isVisible():
+            continue
+        where = f"{type(w).__name__} {w.objectName()}"
+        found.append((where + " tooltip", w.toolTip(), True))
+        found.append((where + " accessible name", w.accessibleName(), False))
+        if isinstance(w, QtWidgets.QLabel):
+            found.append((where, w.text(), True))
+        elif isinstance(w, (QtWidgets.QAbstractButton, QtWidgets.QLineEdit)):
+            found.append((where, w.text(), False))
+        elif isinstance(w, QtWidgets.QComboBox):
+            for i in range(w.count()):
+                found.append((f"{where} item {i}", w.itemText(i), False))
+                tip = w.itemData(i, QtCore.Qt.ItemDataRole.ToolTipRole) or ""
+                found.append((f"{where} item {i} tooltip", tip, True))
+        elif isinstance(w, QtWidgets.QTableWidget):
+            for c in range(w.columnCount()):
+                header = w.horizontalHeaderItem(c)
+                found.append((f"{where} header {c}", header.text() if header else "", False))
+                for r in range(w.rowCount()):
+                    item = w.item(r, c)
+                    if item is not None:
+                        found.append((f"{where} ({r},{c})", item.text(), False))
+                        found.append((f"{where} ({r},{c}) tooltip", item.toolTip(), True))
+        elif isinstance(w, pg.PlotWidget):
+            found += [(f"{where} plot", text, False) for text in plot_texts(w)]
+    return [(where, text, rich) for where, text, rich in found if text.strip()]
+
+
+def untranslated(view) -> list[tuple[str, str]]:
+    return [(where, text) for where, text, rich in visible_texts(view) if unmarked(text, rich)]
+
+
+def still_marked(view) -> list[tuple[str, str]]:
+    return [(where, text) for where, text, _ in visible_texts(view) if OPEN in text]
+
+
+def test_the_marker_check_itself():
+    assert unmarked("⟦iteration {i} of {n}⟧ · ⟦paused⟧") == ""
+    assert unmarked("⟦⟦He⟧ (⟦W = 0⟧), lr ⟧ 1.5e-05 (150/300) ×10 · #2") == ""
+    assert unmarked("<b>⟦Zeros⟧</b> (⟦W = 0⟧)<br>⟦…⟧", rich=True) == ""
+    assert unmarked("⟦He⟧ · lr 0.1") == "lr"
+    assert unmarked("Play") == "Play"
+
+
+def test_a_paused_comparison_switches_language_without_a_new_frame(make_view, marking, qtbot):
+    view = make_view()
+    view.resize(1600, 900)
+    click(view, "compareStepButton")
+    frame = drawn(qtbot, view, lambda f: f.iteration == 1 and f.state is RunState.PAUSED)
+    qtbot.waitUntil(lambda: view.maps[0].overlay.isVisible())  # zeros: "no boundary" note
+    view.table.selectRow(1)
+    english = visible_texts(view)
+    assert not still_marked(view)
+    redraws = view.redraws
+    install, remove = marking
+
+    install()
+    qtbot.waitUntil(lambda: not untranslated(view), timeout=5000)
+    assert view.session.latest is frame and view.redraws == redraws  # no new frame needed
+    assert view.table.item(0, 7).text() == "⟦paused⟧"
+    assert view.table.horizontalHeaderItem(0).text() == "⟦Configuration⟧"
+    assert view.cost_plot.legend_texts()[0] == "⟦Zeros⟧"
+    assert view.status.text() == "⟦iteration 1 of 15,000⟧ · ⟦paused⟧"
+    assert view.play_button.text() == "⟦Play⟧"
+
+    remove()
+    qtbot.waitUntil(lambda: not still_marked(view), timeout=5000)
+    assert view.redraws == redraws
+    assert visible_texts(view) == english
+
+
+def test_running_and_diverged_states_and_refusals_are_translated(make_view, marking, qtbot):
+    view = make_view(configs=[TrainConfig(), DIVERGING], target=300)
+    view.resize(1600, 900)
+    install, remove = marking
+    install()
+    qtbot.waitUntil(lambda: view.add_button.text() == "⟦Add⟧")
+    click(view, "comparePlayButton")
+    done = drawn(qtbot, view, lambda f: f.state is RunState.FINISHED)
+    bad = done.rows[1]
+    assert view.table.item(1, 7).text() == f"⟦diverged at {bad.diverged_at}⟧"
+    assert view.table.item(1, 2).text() == "⟦not finite⟧"
+    assert "⟦diverged at" in view.maps[1].overlay.toPlainText()
+    assert not untranslated(view)
+
+    # A refusal is worded in the current language, the engine's reason included ...
+    find(view, QtWidgets.QLineEdit, "compareHiddenEdit").setText("10,?")
+    assert view.add_from_controls() is None
+    assert view.status.text().startswith("⟦“10,?” refused: ⟦hidden layer sizes must be whole")
+    assert not untranslated(view)
+    # ... and said again in English after the switch back, with no new frame.
+    remove()
+    qtbot.waitUntil(lambda: not still_marked(view), timeout=5000)
+    assert view.status.text().startswith("“10,?” refused: hidden layer sizes must be whole")
+    assert view.table.item(1, 7).text() == f"diverged at {bad.diverged_at}"
+    assert f"diverged at {bad.diverged_at}" in view.maps[1].overlay.toPlainText()
+
+
+def test_added_runs_are_named_in_the_current_language(make_view, marking, qtbot):
+    view = make_view()
+    view.resize(1600, 900)
+    install, remove = marking
+    install()
+    qtbot.waitUntil(lambda: view.add_button.text() == "⟦Add⟧")
+    view.lr_spin.setValue(0.1)
+    view.hidden_edit.setText("8,4")
+    click(view, "compareAddButton")
+    view.lr_spin.setValue(0.1)
+    click(view, "compareAddButton")
+    drawn(qtbot, view, lambda f: len(f.rows) == 5 and f.rows[4].state != "catching up")
+    names = view.cost_plot.legend_texts()
+    assert names[3] == "⟦He⟧ · ⟦lr 0.1⟧ · 8,4"
+    assert names[4] == names[3] + " #2"
+    assert not untranslated(view)
+    click(view, "comparePlayButton")
+    drawn(qtbot, view, lambda f: f.state is RunState.RUNNING and f.steps_per_second > 0)
+    assert view.play_button.text() == "⟦Pause⟧"
+    assert "⟦running⟧" in view.status.text()
+    assert not untranslated(view)
+    click(view, "comparePlayButton")
+    drawn(qtbot, view, lambda f: f.state is RunState.PAUSED)
+    remove()
+    qtbot.waitUntil(lambda: not still_marked(view), timeout=5000)
+    assert view.cost_plot.legend_texts()[3:] == ["He · lr 0.1 · 8,4", "He · lr 0.1 · 8,4 #2"]
+    assert view.table.item(4, 0).text() == "He · lr 0.1 · 8,4 #2"
+
+
+def test_every_control_has_a_translated_accessible_name_and_takes_tab_focus(
+    make_view, marking, qtbot
+):
+    view = make_view()
+    # The view's own controls (not the parts of Qt's, like a spin box's line edit).
+    controls = [
+        w
+        for w in view.findChildren(QtWidgets.QWidget)
+        if isinstance(w, INTERACTIVE) and w.objectName().startswith("compare")
+    ]
+    named = {w.objectName() for w in controls}
+    assert {
+        "compareInitCombo",
+        "compareLrSpin",
+        "compareHiddenEdit",
+        "compareAddButton",
+        "compareRemoveButton",
+        "comparePlayButton",
+        "compareStepButton",
+        "compareStepSizeSpin",
+        "compareResetButton",
+        "compareLogCheck",
+        "compareTable",
+    } <= named
+    for w in controls:
+        assert w.accessibleName(), w.objectName()
+        assert w.focusPolicy() & QtCore.Qt.FocusPolicy.TabFocus, w.objectName()
+    install, _remove = marking
+    install()
+    qtbot.waitUntil(lambda: view.add_button.accessibleName().startswith(OPEN))
+    for w in controls:
+        assert w.accessibleName().startswith(OPEN), w.objectName()
+
+
+def test_tab_moves_through_the_controls(make_view, qtbot):
+    view = make_view()
+    view.activateWindow()
+    qtbot.waitActive(view)
+    view.init_combo.setFocus()
+    qtbot.waitUntil(view.init_combo.hasFocus)
+    seen = [view.init_combo.objectName()]
+    for _ in range(20):
+        qtbot.keyClick(QtWidgets.QApplication.focusWidget(), QtCore.Qt.Key.Key_Tab)
+        widget = QtWidgets.QApplication.focusWidget()
+        while widget is not None and not widget.objectName().startswith("compare"):
+            widget = widget.parentWidget()
+        seen.append(widget.objectName() if widget is not None else "")
+    for name in (
+        "compareLrSpin",
+        "compareHiddenEdit",
+        "compareAddButton",
+        "comparePlayButton",
+        "compareStepSizeSpin",
+        "compareLogCheck",
+        "compareTable",
+    ):
+        assert name in seen, (name, seen)
