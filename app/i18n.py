@@ -48,6 +48,11 @@ def error_text(exc: BaseException) -> str:
     template = getattr(exc, "template", None)
     params = getattr(exc, "params", None)
     if isinstance(template, str) and isinstance(params, dict):
+        # A refusal may wrap another (an experiment file's bad setting): translate it too.
+        params = {
+            key: error_text(value) if isinstance(value, BaseException) else value
+            for key, value in params.items()
+        }
         try:
             return engine_text(template).format(**params)
         except (KeyError, IndexError, ValueError):  # a broken translation: fall back to English

@@ -483,12 +483,18 @@ class MainWindow(QtWidgets.QMainWindow):
         self._views_dirty = True
 
     # -- drawing ----------------------------------------------------------------------------------
-    def _run_label(self) -> str:
-        return translate("MainWindow", "{init}, seed {seed}, lr {lr}").format(
-            init=engine_text(INITIALIZERS[self.config.init].label),
-            seed=self.config.seed,
-            lr=f"{self.config.learning_rate:g}",
-        )
+    def _run_label(self) -> Callable[[], str]:
+        """The run's name as a function, so that its ghost is re-worded after a switch too."""
+        config = self.config
+
+        def words() -> str:
+            return translate("MainWindow", "{init}, seed {seed}, lr {lr}").format(
+                init=engine_text(INITIALIZERS[config.init].label),
+                seed=config.seed,
+                lr=f"{config.learning_rate:g}",
+            )
+
+        return words
 
     def _start_run_views(self) -> None:
         self.cost_plot.start_run(self.config.init, self._run_label())
@@ -497,10 +503,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self._drawn = self._drawn_full = None
 
     def _start_run_label(self) -> None:
-        """Re-label the current run's curve after a language switch (its data stay)."""
-        relabel = getattr(self.cost_plot, "set_run_label", None)
-        if relabel is not None:
-            relabel(self._run_label())
+        """Re-word the runs' names in the cost plot's legend after a language switch."""
+        self.cost_plot.retranslate_ui()
 
     def redraw(self) -> None:
         """Timer tick: draw the newest accepted frame, if it is not on screen yet."""

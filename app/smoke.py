@@ -26,8 +26,8 @@ class SmokeTest(QtCore.QObject):
         self.report = ""
         self._stages: list[tuple[str, Callable[[], None], Callable[[], bool]]] = [
             ("play", window.toggle_play, self._trained),
-            ("Chinese", lambda: window.set_language("zh_CN"), self._drawn),
-            ("English", lambda: window.set_language("en"), self._drawn),
+            ("Chinese", lambda: window.set_language("zh_CN"), lambda: self._speaks("权重")),
+            ("English", lambda: window.set_language("en"), lambda: self._speaks("weight")),
             ("projector on", lambda: window.set_projector_mode(True), self._drawn),
             ("projector off", lambda: window.set_projector_mode(False), self._drawn),
         ]
@@ -50,6 +50,10 @@ class SmokeTest(QtCore.QObject):
         frame = self.window.session.latest
         return frame is not None and frame.snapshot.iteration >= ITERATIONS and self._drawn()
 
+    def _speaks(self, word: str) -> bool:
+        """The translation was found and applied: the window title is in the new language."""
+        return word in self.window.windowTitle() and self._drawn()
+
     def _drawn(self) -> bool:
         return self.window.redraws > self._redraws
 
@@ -64,7 +68,8 @@ class SmokeTest(QtCore.QObject):
             )
             return
         self._redraws = self.window.redraws
-        self._stages[self._stage][1]()
+        if self._stages[self._stage][1]() is False:  # e.g. a language whose file is missing
+            self._finish(f"stage {self._name()} was refused")
 
     def _tick(self) -> None:
         if self._stage < len(self._stages) and self._stages[self._stage][2]():

@@ -161,7 +161,7 @@ def make_trainer(config: TrainConfig, data: Dataset) -> Trainer:
     every chunk of steps into pieces of ten, and the comparison draws no gradient plots.
     """
     if "grad_every" in inspect.signature(Trainer).parameters:
-        return Trainer(config, data, grad_every=0)
+        return Trainer(config, data, grad_every=0, metrics_every=0)  # only costs are compared
     return Trainer(config, data)
 
 

@@ -70,6 +70,14 @@ def _write(out: TextIO, snapshot: Snapshot) -> int:
             else:
                 lines.append(f"{it},{cost}{empty}\n")
         out.write("".join(lines))
+    # The history holds the cost of each iteration a step was taken from; the current parameters'
+    # cost and accuracies (no step taken from them yet, so no gradient) end the table.
+    if snapshot.iteration not in its[-1:]:
+        out.write(
+            f"{snapshot.iteration},{snapshot.cost},{snapshot.train_accuracy},"
+            f"{snapshot.test_accuracy}{',' * n_layers}\n"
+        )
+        return len(its) + 1
     return len(its)
 
 

@@ -130,17 +130,18 @@ def error_templates(folder: Path = ENGINE) -> list[str]:
 
 
 def registry_texts() -> list[str]:
-    """The label, description, formula and explanation of every registered engine object."""
+    """The texts of every registered engine object the window shows (labels, rules, notes)."""
     sys.path.insert(0, str(ROOT))
     from engine.activations import ACTIVATIONS
     from engine.datasets import DATASETS
+    from engine.diagnostics import DEAD_RULES, NAIVE_LOSS_NOTE
     from engine.initializers import INITIALIZERS
     from engine.presets import PRESETS
 
-    texts = []
-    for registry in (INITIALIZERS, DATASETS, ACTIVATIONS, PRESETS):
+    texts = [NAIVE_LOSS_NOTE]
+    for registry in (INITIALIZERS, DATASETS, ACTIVATIONS, PRESETS, DEAD_RULES):
         for item in registry.values():
-            for attribute in ("label", "description", "formula", "explanation"):
+            for attribute in ("label", "description", "formula", "explanation", "word", "rule"):
                 value = getattr(item, attribute, None)
                 if isinstance(value, str) and value:
                     texts.append(value)

@@ -10,6 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
+export PYTHONUTF8=1  # pylupdate6 writes the .ts in the locale's encoding otherwise
 LRELEASE=${LRELEASE:-/usr/lib/qt6/bin/lrelease}
 LANGS=(zh_CN)
 

@@ -103,11 +103,12 @@ def test_the_exported_history_holds_every_iteration(runs):
         rows = list(csv.reader(f))
     assert rows[0][:4] == ["iteration", "cost", "train_accuracy", "test_accuracy"]
     assert rows[0][4:] == ["grad_norm_layer1", "grad_norm_layer2", "grad_norm_layer3"]
-    assert [int(r[0]) for r in rows[1:]] == list(range(700))
+    assert [int(r[0]) for r in rows[1:]] == list(range(701))  # and the final parameters
     trainer = Trainer(SCALED)
     trainer.step(700)  # the window's way: every cost
-    assert [float(r[1]) for r in rows[1:]] == trainer.history.view().arrays()[1].tolist()
-    filled = [int(r[0]) for r in rows[1:] if r[2]]
+    assert [float(r[1]) for r in rows[1:-1]] == trainer.history.view().arrays()[1].tolist()
+    assert float(rows[-1][1]) == trainer.cost()
+    filled = [int(r[0]) for r in rows[1:-1] if r[2]]
     assert filled == list(range(0, 700, 100))
     printed = [line.split(": ")[1] for line in results["saved"].stdout.splitlines()[:7]]
     assert printed == [rows[1 + i][1] for i in range(0, 700, 100)]
@@ -143,7 +144,8 @@ def test_a_diverging_run_still_exports_and_exits_1(runs):
     with open(folder / "div.csv", newline="", encoding="utf-8") as f:
         rows = list(csv.reader(f))
     printed = [line for line in plain.stdout.splitlines() if line.startswith("Cost after")]
-    assert len(rows) - 1 == len(printed)
+    # every cost printed, then the final (diverged) parameters' row
+    assert len(rows) - 2 == len(printed)
 
 
 # -- in-process: how options combine -------------------------------------------------------------
@@ -223,5 +225,5 @@ def test_an_export_does_not_change_the_transcript(tmp_path):
     assert plain[0] == exported[0] == 0
     assert exported[1] == plain[1]
     text = (tmp_path / "h.csv").read_text(encoding="utf-8").splitlines()
-    assert len(text) == 2501
+    assert len(text) == 2502  # header, iterations 0..2499, and the final parameters at 2500
     assert text[1].startswith("0,0.8830537463419761,")

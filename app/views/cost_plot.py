@@ -7,6 +7,8 @@ Also the small helpers every view of the single-run page shares to re-apply a :c
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pyqtgraph as pg
 from PyQt6 import QtCore, QtGui, QtWidgets
@@ -28,6 +30,8 @@ __all__ = [
 FULL_TARGET_AXIS = 200_000  # up to this stop-at target, the x axis spans the whole run
 MIN_DRAWN_POINTS = 600  # below this many points a curve is drawn as it is
 MAX_GHOSTS = 8
+#: a run's name, or a function that words it in the current language
+RunLabel = str | Callable[[], str]
 GHOST_POINTS = 2000  # a ghost is decimated once to this many points (dashed wide pens are slow)
 GHOST_WIDTH = 0.75  # a ghost's pen, relative to the palette's line width (at least a guide's)
 
@@ -182,16 +186,21 @@ class CostPlot(pg.PlotWidget):
             y=translate("CostPlot", "cost"),
         )
 
+    @staticmethod
+    def _words(label: RunLabel) -> str:
+        """A run's label in the current language (a callable label is made anew each time)."""
+        return label() if callable(label) else label
+
     def _current_run_text(self) -> str:
         if not self._label:
             return translate("CostPlot", "current run")
-        return translate("CostPlot", "now: {run}").format(run=self._label)
+        return translate("CostPlot", "now: {run}").format(run=self._words(self._label))
 
     def _ghost_text(self, ghost: pg.PlotDataItem) -> str:
         label, _color = self._ghost_runs[ghost]
-        return translate("CostPlot", "earlier: {run}").format(run=label)
+        return translate("CostPlot", "earlier: {run}").format(run=self._words(label))
 
-    def set_run_label(self, label: str) -> None:
+    def set_run_label(self, label: RunLabel) -> None:
         """Rename the current run (the window re-builds its label after a language switch)."""
         self._label = label
         set_legend_text(self.legend, self.curve, self._current_run_text())
@@ -231,8 +240,12 @@ class CostPlot(pg.PlotWidget):
         return self._log
 
     # -- runs -----------------------------------------------------------------------------------
-    def start_run(self, init_name: str, label: str) -> None:
-        """Keep the current curve as a faint labelled ghost, then start an empty one."""
+    def start_run(self, init_name: str, label: RunLabel) -> None:
+        """Keep the current curve as a faint labelled ghost, then start an empty one.
+
+        ``label`` names the run; pass a function returning it to have it follow a language
+        switch (ghosts keep theirs, so an earlier run's name is re-worded too).
+        """
         if len(self._x) > 1:
             # Decimated once: a long dashed curve at projector width would be slow to draw.
             ghost_x, ghost_y = peak_decimate(self._x, self._y, GHOST_POINTS)

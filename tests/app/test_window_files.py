@@ -66,7 +66,8 @@ def test_history_csv_has_costs_accuracies_and_gradient_norms(window, qtbot, tmp_
     frame = step_to(qtbot, window, 250)
     path = tmp_path / "history.csv"
     assert window.files.write_history(path)
-    rows = list(csv.reader(path.open()))
+    with path.open() as f:
+        rows = list(csv.reader(f))
     header, body = rows[0], rows[1:]
     assert header[:4] == ["iteration", "cost", "train_accuracy", "test_accuracy"]
     assert [h for h in header if h.startswith("grad_norm")] == [

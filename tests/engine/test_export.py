@@ -1,4 +1,5 @@
-"""The history export: one CSV row per recorded cost, the metrics beside the rows that have them."""
+"""The history export: one CSV row per recorded cost, the metrics beside the rows that have them,
+and a last row for the current parameters (their cost and accuracies; no step taken from them)."""
 
 from __future__ import annotations
 
@@ -42,11 +43,20 @@ def test_header_names_every_layer():
 def test_every_recorded_cost_is_a_row_and_metrics_sit_beside_theirs(tmp_path, window_run):
     snapshot = window_run
     path = tmp_path / "history.csv"
-    assert write_history_csv(path, snapshot) == 250
+    assert write_history_csv(path, snapshot) == 251
     rows = _read(path)
     assert rows[0] == history_header(3)
-    body = rows[1:]
+    body, last = rows[1:-1], rows[-1]
     assert [int(r[0]) for r in body] == list(range(250))
+    assert last == [
+        "250",
+        repr(snapshot.cost),
+        repr(snapshot.train_accuracy),
+        repr(snapshot.test_accuracy),
+        "",
+        "",
+        "",
+    ]
     costs = snapshot.history.arrays()[1]
     assert [float(r[1]) for r in body] == costs.tolist()  # every digit survives
     m_its, values = snapshot.metrics.arrays()
@@ -74,7 +84,7 @@ def test_an_open_file_gets_the_same_text(tmp_path, window_run):
     path = tmp_path / "history.csv"
     write_history_csv(str(path), snapshot)
     buffer = io.StringIO()
-    assert write_history_csv(buffer, snapshot) == 250
+    assert write_history_csv(buffer, snapshot) == 251
     assert buffer.getvalue() == path.read_text(encoding="utf-8")
     assert "\r" not in buffer.getvalue()
     assert not buffer.closed
@@ -84,27 +94,30 @@ def test_a_transcript_run_exports_its_printed_costs_with_metrics():
     trainer = Trainer(TrainConfig())
     trainer.step(2500, record_every=1000)
     buffer = io.StringIO()
-    assert write_history_csv(buffer, trainer.snapshot(with_diagnostics=False)) == 3
+    assert write_history_csv(buffer, trainer.snapshot(with_diagnostics=False)) == 4
     rows = list(csv.reader(io.StringIO(buffer.getvalue())))[1:]
-    assert [r[0] for r in rows] == ["0", "1000", "2000"]
+    assert [r[0] for r in rows] == ["0", "1000", "2000", "2500"]
     assert float(rows[0][1]) == 0.8830537463419761
-    assert all(all(cell for cell in r) for r in rows)  # every column filled
+    assert float(rows[-1][1]) == trainer.cost()
+    assert all(all(cell for cell in r) for r in rows[:-1])  # every column filled
 
 
 def test_without_a_metrics_log_the_metric_columns_stay_empty(window_run):
     snapshot = window_run
     bare = dataclasses.replace(snapshot, metrics=None)
     buffer = io.StringIO()
-    assert write_history_csv(buffer, bare) == 250
+    assert write_history_csv(buffer, bare) == 251
     lines = buffer.getvalue().splitlines()
     assert lines[0].count(",") == 6
     assert lines[1] == f"0,{snapshot.history.arrays()[1][0]},,,,,"
 
 
-def test_an_untrained_run_exports_only_the_header():
+def test_an_untrained_run_exports_its_initial_cost():
     buffer = io.StringIO()
-    assert write_history_csv(buffer, Trainer().snapshot(with_diagnostics=False)) == 0
-    assert buffer.getvalue() == ",".join(history_header(3)) + "\n"
+    assert write_history_csv(buffer, Trainer().snapshot(with_diagnostics=False)) == 1
+    lines = buffer.getvalue().splitlines()
+    assert lines[0] == ",".join(history_header(3))
+    assert lines[1] == "0,0.8830537463419761,0.5,0.5,,,"
 
 
 def test_write_errors_reach_the_caller(tmp_path, window_run):
