@@ -111,9 +111,11 @@ class MainWindow(QtWidgets.QMainWindow):
     def _fit_splitters(self) -> None:
         plots, bottom = self._splitters
         h, w = plots.height(), bottom.width()
+        # Projector-size histogram titles need more of the width; the boundary is square anyway.
+        share = 0.5 if self.palette_.projector else 0.58
         if h > 0 and w > 0:
             plots.setSizes([int(h * 0.4), h - int(h * 0.4)])
-            bottom.setSizes([int(w * 0.58), w - int(w * 0.58)])
+            bottom.setSizes([int(w * share), w - int(w * share)])
 
     # -- construction -----------------------------------------------------------------------------
     def _make_trainer(self, config: TrainConfig) -> Trainer:
@@ -367,8 +369,15 @@ class MainWindow(QtWidgets.QMainWindow):
             self.menus.sync_checks()
 
     def set_controls_visible(self, visible: bool) -> None:
-        """Fold the side panel away (projector layout) or back; every control stays in a menu."""
+        """Fold the control panels away (projector layout) or back.
+
+        The side panel and the comparison's row for adding runs fold together; play, step,
+        reset and the tutorial's initializers stay on the presentation toolbar and in the menus.
+        """
         self.side_tabs.setVisible(visible)
+        add_row = self.compare_view.findChild(QtWidgets.QWidget, "compareAddRow")
+        if add_row is not None:
+            add_row.setVisible(visible)
         self.menus.sync_checks()
 
     def reset_layout(self) -> None:

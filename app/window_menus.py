@@ -327,8 +327,6 @@ class WindowMenus:
         bar.addSeparator()
         for init in TOOLBAR_INITIALIZERS:
             bar.addAction(self.actions[f"init_{init}_action"])
-        bar.addSeparator()
-        bar.addAction(self.actions["projectorModeAction"])
         self.window.addToolBar(QtCore.Qt.ToolBarArea.TopToolBarArea, bar)
         bar.setVisible(False)
         self.toolbar = bar
@@ -343,7 +341,7 @@ class WindowMenus:
     def set_presentation(self, on: bool) -> None:
         """Projector layout: the toolbar appears and the side panel folds away (F9 shows it)."""
         self.toolbar.setVisible(on)
-        self.window.side_tabs.setVisible(not on)
+        self.window.set_controls_visible(not on)
         self.retranslate_toolbar()
         self.sync_checks()
 
@@ -384,7 +382,6 @@ class WindowMenus:
         short = {
             "showControlsAction": translate("WindowMenus", "Controls"),
             "playPauseAction": translate("WindowMenus", "Play/Pause"),
-            "projectorModeAction": translate("WindowMenus", "Projector"),
         }
         for init in TOOLBAR_INITIALIZERS:
             short[f"init_{init}_action"] = engine_text(INITIALIZERS[init].label)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PyQt6 import QtCore, QtGui
+from PyQt6 import QtCore, QtWidgets
 
 from app.i18n import translate
 from app.views.cost_plot import point_font, relabel_legend, restyle_plot, set_legend_text
@@ -59,13 +59,14 @@ class DecisionMap(pg.PlotWidget):
         self.points: list[pg.ScatterPlotItem] = []
         #: (split, class) of each scatter in ``points``, for its legend text
         self._point_keys: list[tuple[str, int]] = []
-        # Below the x axis, in the plot's own layout: at projector sizes a legend inside the
-        # view covered the very points it names.
-        self.legend = pg.LegendItem(
-            labelTextColor=self.palette_.foreground, colCount=4, verSpacing=-4
-        )
-        item.layout.addItem(self.legend, 4, 1)
-        item.layout.setAlignment(self.legend, QtCore.Qt.AlignmentFlag.AlignHCenter)
+        # Beside the view, in the plot's own layout: the map is square (locked aspect), so a
+        # landscape panel has room to its right, and at projector sizes a legend inside the view
+        # covered the very points it names.
+        self.legend = pg.LegendItem(labelTextColor=self.palette_.foreground, colCount=1)
+        fixed = QtWidgets.QSizePolicy.Policy.Fixed
+        self.legend.setSizePolicy(fixed, fixed)  # its own size, not the row's height
+        item.layout.addItem(self.legend, 2, 3)
+        item.layout.setAlignment(self.legend, QtCore.Qt.AlignmentFlag.AlignVCenter)
         cache_static(self.legend)
         self.note = pg.TextItem(
             anchor=(0.5, 0), color=self.palette_.foreground, fill=pg.mkBrush(255, 255, 255, 220)
@@ -94,16 +95,7 @@ class DecisionMap(pg.PlotWidget):
         self.note.setPos(width / 2, 6)
 
     def _fit_legend(self) -> None:
-        """As many legend columns (4, 2 or 1) as fit side by side under the plot."""
-        if not self.legend.items:
-            return
-        metrics = QtGui.QFontMetrics(point_font(self.palette_.font_pt))
-        widest = max(metrics.horizontalAdvance(label.text) for _sample, label in self.legend.items)
-        sample = 20 + 2 * self.palette_.marker_size  # a marker and the spacing around it
-        room = self.getPlotItem().getViewBox().width()
-        columns = next((n for n in (4, 2) if n * (widest + sample) + 16 <= room), 1)
-        if columns != self.legend.columnCount:
-            self.legend.setColumnCount(columns)
+        """The legend is one column beside the view; nothing to fit (kept for its callers)."""
 
     # -- language and sizes -------------------------------------------------------------------
     def changeEvent(self, event: QtCore.QEvent) -> None:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PyQt6 import QtCore, QtWidgets
+from PyQt6 import QtCore, QtGui, QtWidgets
 
 from app.i18n import translate
 from app.views.cost_plot import point_font, restyle_plot, set_plot_title
-from app.views.style import Palette, cache_static
+from app.views.style import Palette
 from engine.snapshot import LayerState
 
 __all__ = ["LayerHistogram", "WeightHistograms", "bin_edges_for"]
@@ -85,7 +85,6 @@ class LayerHistogram(pg.PlotWidget):
         item.disableAutoRange()
         self.stats = pg.TextItem(anchor=(1, 0), color=palette.foreground)
         self.stats.setZValue(10)
-        cache_static(self.stats)
         item.addItem(self.stats, ignoreBounds=True)
         self._ymax = 1.0
         self._title = ""
@@ -127,12 +126,23 @@ class LayerHistogram(pg.PlotWidget):
         self.stats.setFont(point_font(palette.font_pt))
         self._show_texts(force=True)
 
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
+        """A title that fitted may not fit any more (or the other way round)."""
+        super().resizeEvent(event)
+        if getattr(self, "_layer", None) is not None:  # not during construction
+            self._show_texts()
+
     def _show_texts(self, force: bool = False) -> None:
         layer = self._layer
         if layer is None:
             return
         self.stats.setText(layer_stats(layer))
         title = layer_title(self.index, layer)
+        metrics = QtGui.QFontMetrics(point_font(self.palette_.font_pt))
+        if metrics.horizontalAdvance(title) > self.width() - 16:
+            # Too long for the panel (projector sizes): the He target moves to the tooltip.
+            self.setToolTip(title)
+            title = " · ".join(title.split(" · ")[:2])
         if force or title != self._title:  # a title change re-lays out the plot: only if needed
             self._title = title
             set_plot_title(self, title, self.palette_)
