@@ -8,7 +8,7 @@ from importlib import import_module, metadata
 
 from PyQt6 import QtCore, QtGui, QtWidgets
 
-from app.i18n import translate
+from app.i18n import Retranslatable, translate
 from app.paths import resource_path
 from app.version import __version__
 
@@ -53,7 +53,7 @@ def _link(url: str, text: str) -> str:
     return f'<a href="{html.escape(url, quote=True)}">{html.escape(text)}</a>'
 
 
-class AboutDialog(QtWidgets.QDialog):
+class AboutDialog(Retranslatable, QtWidgets.QDialog):
     """Not modal by itself: ``open()`` (window-modal) or ``show()`` it; nothing blocks."""
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
@@ -225,8 +225,3 @@ class AboutDialog(QtWidgets.QDialog):
         self.icon.setAccessibleName(translate("AboutDialog", "InitScope icon"))
         self.close_button.setText(translate("AboutDialog", "Close"))
         self.close_button.setAccessibleName(translate("AboutDialog", "Close the About window"))
-
-    def changeEvent(self, event: QtCore.QEvent) -> None:
-        if event.type() == QtCore.QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

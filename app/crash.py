@@ -31,7 +31,7 @@ from types import TracebackType
 
 from PyQt6 import QtCore, QtGui, QtWidgets, sip
 
-from app.i18n import translate
+from app.i18n import Retranslatable, translate
 from app.version import __version__
 
 __all__ = [
@@ -117,7 +117,7 @@ class CrashReport:
         return f"{self.exc_type}: {self.message}" if self.message else self.exc_type
 
 
-class CrashDialog(QtWidgets.QDialog):
+class CrashDialog(Retranslatable, QtWidgets.QDialog):
     """Says that something went wrong, without blocking: details, copy, close.
 
     Show it with ``show()``; :meth:`add_report` appends a further report to an open dialog.
@@ -269,11 +269,6 @@ class CrashDialog(QtWidgets.QDialog):
             translate("CrashDialog", "The technical report of the error, for the developers")
         )
         self.message.setAccessibleName(translate("CrashDialog", "What happened"))
-
-    def changeEvent(self, event: QtCore.QEvent) -> None:
-        if event.type() == QtCore.QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
 
 class CrashHandler(QtCore.QObject):

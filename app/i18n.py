@@ -19,6 +19,7 @@ from app.paths import resource_path
 __all__ = [
     "DEFAULT_LANGUAGE",
     "LANGUAGES",
+    "Retranslatable",
     "Translations",
     "engine_text",
     "error_text",
@@ -101,3 +102,19 @@ class Translations:
             # that a switch back to English always re-translates.
             self._app.postEvent(self._app, QtCore.QEvent(QtCore.QEvent.Type.LanguageChange))
         return True
+
+
+class Retranslatable:
+    """Mixin for a QWidget that keeps its texts in ``retranslate_ui()``: Qt's LanguageChange
+    event (sent to every widget when a translator is installed or removed) re-runs it.
+
+    List it before the Qt base class: ``class CostPlot(Retranslatable, pg.PlotWidget)``.
+    """
+
+    def retranslate_ui(self) -> None:  # pragma: no cover - every user defines it
+        raise NotImplementedError
+
+    def changeEvent(self, event: QtCore.QEvent) -> None:
+        if event.type() == QtCore.QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)  # type: ignore[misc]

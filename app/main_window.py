@@ -17,7 +17,7 @@ from PyQt6 import QtCore, QtGui, QtWidgets
 
 from app.commands import Frame, RunState
 from app.file_actions import FileActions
-from app.i18n import LANGUAGES, Translations, engine_text, error_text, translate
+from app.i18n import LANGUAGES, Retranslatable, Translations, engine_text, error_text, translate
 from app.session import TrainingSession
 from app.settings import AppSettings
 from app.views.compare_view import CompareView
@@ -56,7 +56,7 @@ def _default_session(config: TrainConfig, factory: Callable[[TrainConfig], Train
     return TrainingSession(config, factory)
 
 
-class MainWindow(QtWidgets.QMainWindow):
+class MainWindow(Retranslatable, QtWidgets.QMainWindow):
     """The instrument: controls on the left, numbers on top, live plots below them.
 
     ``settings`` is the store of what to remember between starts (``None``: remember nothing,
@@ -231,11 +231,6 @@ class MainWindow(QtWidgets.QMainWindow):
         self.side_tabs.setFixedWidth(width)
 
     # -- language ---------------------------------------------------------------------------------
-    def changeEvent(self, event: QtCore.QEvent) -> None:
-        if event.type() == QtCore.QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def retranslate_ui(self) -> None:
         """Every text the window itself owns, in the current language (the views do their own)."""
         self.setWindowTitle(translate("MainWindow", "InitScope — weight initialization, live"))

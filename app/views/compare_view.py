@@ -33,7 +33,7 @@ from pyqtgraph.graphicsItems.ScatterPlotItem import Symbols, drawSymbol
 from app.commands import RunState
 from app.compare_session import CompareSession, default_configs
 from app.compare_worker import CompareFrame, RunPicture
-from app.i18n import engine_text, error_text, translate
+from app.i18n import Retranslatable, engine_text, error_text, translate
 from app.views.cost_plot import peak_decimate
 from app.views.decision_map import CLASS_COLORS, TRAIN_SYMBOLS
 from app.views.style import FOREGROUND, INIT_COLORS, Palette, cache_static, style_plot
@@ -390,7 +390,7 @@ def _nice_ceiling(value: float) -> float:
     return float(10 * exp)
 
 
-class CompareCostPlot(MeteredPlot):
+class CompareCostPlot(Retranslatable, MeteredPlot):
     """``compareCostPlot``: one cost curve per configuration, log cost by default.
 
     Kept cheap for the GUI thread, which shares the GIL with training: curves are bare
@@ -436,11 +436,6 @@ class CompareCostPlot(MeteredPlot):
         self.retranslate_ui()
 
     # -- language and sizes -------------------------------------------------------------------
-    def changeEvent(self, event: QtCore.QEvent) -> None:
-        if event.type() == QtCore.QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def retranslate_ui(self) -> None:
         """Axis labels and the milestone's label; the owner names the runs (``set_label``)."""
         _restyle_plot(
@@ -638,7 +633,7 @@ class CompareCostPlot(MeteredPlot):
 
 
 # -- per-layer weight spread ------------------------------------------------------------------
-class SpreadPlot(MeteredPlot):
+class SpreadPlot(Retranslatable, MeteredPlot):
     """``compareSpreadPlot``: std of each layer's weights, a line of markers per configuration.
 
     A log axis, since ×10 is the lesson; He's target √(2/fan_in) is drawn as short black bars.
@@ -677,11 +672,6 @@ class SpreadPlot(MeteredPlot):
         self.zero_level: float | None = None  # where a std of 0 is drawn (log10 units)
         self.apply_palette(self.palette_)
         self.retranslate_ui()
-
-    def changeEvent(self, event: QtCore.QEvent) -> None:
-        if event.type() == QtCore.QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         _restyle_plot(
@@ -830,7 +820,7 @@ class SpreadPlot(MeteredPlot):
 
 
 # -- the small decision maps ----------------------------------------------------------------------
-class MiniMap(QtWidgets.QWidget):
+class MiniMap(Retranslatable, QtWidgets.QWidget):
     """A title (the run's swatch and name) over a small probability map with the train points.
 
     The owner names the run and tells its state (in the current language); the map's own note
@@ -909,11 +899,6 @@ class MiniMap(QtWidgets.QWidget):
         self.retranslate_ui()
 
     # -- language and sizes -------------------------------------------------------------------
-    def changeEvent(self, event: QtCore.QEvent) -> None:
-        if event.type() == QtCore.QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def retranslate_ui(self) -> None:
         """The map's own note; the title and the state come from the owner (``set_label``)."""
         self._refresh_overlay()
@@ -1181,7 +1166,7 @@ def _bold(text: str) -> str:
     return f"<b>{html.escape(text)}</b>"
 
 
-class CompareView(QtWidgets.QWidget):
+class CompareView(Retranslatable, QtWidgets.QWidget):
     """Side-by-side comparison of initializers; see the module docstring.
 
     ``session_factory(data, configs)`` builds the session (tests inject their own); the default
@@ -1474,11 +1459,6 @@ class CompareView(QtWidgets.QWidget):
             self.scale_spin.setEnabled(_uses_scale(self.init_combo.currentData()))
 
     # -- language -------------------------------------------------------------------------------
-    def changeEvent(self, event: QtCore.QEvent) -> None:
-        if event.type() == QtCore.QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def retranslate_ui(self) -> None:
         """Every text of the view in the current language, the last frame's included.
 

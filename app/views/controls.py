@@ -10,7 +10,7 @@ from __future__ import annotations
 from PyQt6 import QtCore, QtGui, QtWidgets
 
 from app.commands import FLAT_OUT
-from app.i18n import engine_text, translate
+from app.i18n import Retranslatable, engine_text, translate
 from app.views.style import Palette
 from engine.activations import ACTIVATIONS
 from engine.datasets import DATASETS
@@ -57,7 +57,7 @@ def init_tooltip(name: str, key: int | None = None) -> str:
     return tip
 
 
-class ControlPanel(QtWidgets.QWidget):
+class ControlPanel(Retranslatable, QtWidgets.QWidget):
     """Initializer, seed, learning rate, network, data, the run buttons and the cost view."""
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
@@ -213,11 +213,6 @@ class ControlPanel(QtWidgets.QWidget):
             translate("ControlPanel", "Pause") if running else translate("ControlPanel", "Play")
         )
 
-    def changeEvent(self, event: QtCore.QEvent) -> None:
-        if event.type() == QtCore.QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def retranslate_ui(self) -> None:
         """Every text of the panel, in the current language."""
         self.setup_box.setTitle(translate("ControlPanel", "Experiment"))
@@ -368,7 +363,7 @@ class ControlPanel(QtWidgets.QWidget):
         )
 
 
-class StatusStrip(QtWidgets.QFrame):
+class StatusStrip(Retranslatable, QtWidgets.QFrame):
     """Iteration, cost, accuracies and the run state, large enough for the back row.
 
     Two rows of two, so the full-precision numbers fit beside the controls even at 1024×768.
@@ -442,11 +437,6 @@ class StatusStrip(QtWidgets.QFrame):
         # The accuracies' words are longer than "Iteration" / "Cost" (in Chinese too).
         self._layout.setColumnStretch(0, 4 if palette.projector else 1)
         self._layout.setColumnStretch(1, 5 if palette.projector else 1)
-
-    def changeEvent(self, event: QtCore.QEvent) -> None:
-        if event.type() == QtCore.QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         names = (

@@ -13,7 +13,7 @@ import numpy as np
 import pyqtgraph as pg
 from PyQt6 import QtCore, QtGui, QtWidgets
 
-from app.i18n import translate
+from app.i18n import Retranslatable, translate
 from app.views.style import Palette, cache_static, init_color, style_plot
 from engine.history import HistoryView
 
@@ -120,7 +120,7 @@ def peak_decimate(x: np.ndarray, y: np.ndarray, max_points: int) -> tuple[np.nda
     return xs, ys
 
 
-class CostPlot(pg.PlotWidget):
+class CostPlot(Retranslatable, pg.PlotWidget):
     """``costPlot``: the live cost curve.  ``show_history`` is called by the window's redraw.
 
     Runs are labelled by the window (``start_run(init, label)``, ``set_run_label``): the labels
@@ -165,11 +165,6 @@ class CostPlot(pg.PlotWidget):
         self.retranslate_ui()
 
     # -- language and appearance ------------------------------------------------------------------
-    def changeEvent(self, event: QtCore.QEvent) -> None:
-        if event.type() == QtCore.QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def retranslate_ui(self) -> None:
         """Axis labels, the legend entries (labels of the runs stay as given) and the name."""
         self._restyle()

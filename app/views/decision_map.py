@@ -6,7 +6,7 @@ import numpy as np
 import pyqtgraph as pg
 from PyQt6 import QtCore, QtWidgets
 
-from app.i18n import translate
+from app.i18n import Retranslatable, translate
 from app.views.cost_plot import point_font, relabel_legend, restyle_plot, set_legend_text
 from app.views.style import CLASS_COLORS, Palette, cache_static
 from engine.datasets import Dataset
@@ -41,7 +41,7 @@ def probability_rgba(probs: np.ndarray) -> np.ndarray:
     return rgba
 
 
-class DecisionMap(pg.PlotWidget):
+class DecisionMap(Retranslatable, pg.PlotWidget):
     """``boundaryPlot``: what the network predicts everywhere around the data."""
 
     def __init__(self, parent=None, palette: Palette | None = None) -> None:
@@ -98,11 +98,6 @@ class DecisionMap(pg.PlotWidget):
         """The legend is one column beside the view; nothing to fit (kept for its callers)."""
 
     # -- language and sizes -------------------------------------------------------------------
-    def changeEvent(self, event: QtCore.QEvent) -> None:
-        if event.type() == QtCore.QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def retranslate_ui(self) -> None:
         """Axis labels, the legend, the "no boundary" note (of the last grid) and the name."""
         self._restyle()

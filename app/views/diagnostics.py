@@ -15,7 +15,7 @@ import numpy as np
 import pyqtgraph as pg
 from PyQt6 import QtCore, QtWidgets
 
-from app.i18n import engine_text, translate
+from app.i18n import Retranslatable, engine_text, translate
 from app.views.cost_plot import (
     point_font,
     relabel_legend,
@@ -40,7 +40,7 @@ def _capitalized(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-class GradientNormPlot(pg.PlotWidget):
+class GradientNormPlot(Retranslatable, pg.PlotWidget):
     """``gradientNormPlot``: |δ| per layer over training, log scale.
 
     |δ| (the error signal reaching a layer) is what vanishes or explodes with depth: when the
@@ -61,11 +61,6 @@ class GradientNormPlot(pg.PlotWidget):
         self._drawn = -1
         self.apply_palette(self.palette_)
         self.retranslate_ui()
-
-    def changeEvent(self, event: QtCore.QEvent) -> None:
-        if event.type() == QtCore.QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Axis labels, the layers' legend entries and the plot's name."""
@@ -129,7 +124,7 @@ class GradientNormPlot(pg.PlotWidget):
             curve.setData(x, np.where(y > 0, y, np.nan), connect="finite")
 
 
-class ActivationHistograms(QtWidgets.QScrollArea):
+class ActivationHistograms(Retranslatable, QtWidgets.QScrollArea):
     """``activationHistograms``: each hidden layer's outputs on the training data, now.
 
     A spike at 0 for ReLU is dead units; piles at ±1 (tanh) or 0/1 (sigmoid) is saturation.
@@ -155,11 +150,6 @@ class ActivationHistograms(QtWidgets.QScrollArea):
         self._diag: Diagnostics | None = None  # the last shown: re-rendered in a new language
         self.apply_palette(self.palette_)
         self.retranslate_ui()
-
-    def changeEvent(self, event: QtCore.QEvent) -> None:
-        if event.type() == QtCore.QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """The plots' titles (of the last diagnostics) and names."""
@@ -237,7 +227,7 @@ class ActivationHistograms(QtWidgets.QScrollArea):
         self._titles = [""] * n
 
 
-class DiagnosticsSummary(QtWidgets.QLabel):
+class DiagnosticsSummary(Retranslatable, QtWidgets.QLabel):
     """``diagnosticsLabel``: the counts behind the pictures, one line per fact."""
 
     def __init__(self, parent=None, palette: Palette | None = None) -> None:
@@ -252,11 +242,6 @@ class DiagnosticsSummary(QtWidgets.QLabel):
         self._diag: Diagnostics | None = None  # the last shown: re-rendered in a new language
         self.apply_palette(palette or Palette())
         self.retranslate_ui()
-
-    def changeEvent(self, event: QtCore.QEvent) -> None:
-        if event.type() == QtCore.QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """The name, and the last diagnostics' lines and tooltip in the current language."""

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from PyQt6 import QtCore, QtGui, QtWidgets
 from PyQt6.QtCore import QT_TRANSLATE_NOOP
 
-from app.i18n import translate
+from app.i18n import Retranslatable, translate
 from app.views.style import Palette
 
 __all__ = ["LESSON", "LessonPanel", "LessonStep"]
@@ -107,7 +107,7 @@ LESSON: tuple[LessonStep, ...] = (
 )
 
 
-class LessonPanel(QtWidgets.QWidget):
+class LessonPanel(Retranslatable, QtWidgets.QWidget):
     """``lessonPanel``: one step at a time, with Previous / Next and "Set up this run".
 
     ``apply_preset(name)`` is called with the step's preset; the window does the rest.
@@ -169,11 +169,6 @@ class LessonPanel(QtWidgets.QWidget):
         self.retranslate_ui()
 
     # -- language and sizes -------------------------------------------------------------------
-    def changeEvent(self, event: QtCore.QEvent) -> None:
-        if event.type() == QtCore.QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def retranslate_ui(self) -> None:
         """Buttons, their accessible names and tooltips, and the current step's texts."""
         self.setup.setText(translate("LessonPanel", "Set up this run"))

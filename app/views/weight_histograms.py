@@ -11,7 +11,7 @@ import numpy as np
 import pyqtgraph as pg
 from PyQt6 import QtCore, QtGui, QtWidgets
 
-from app.i18n import translate
+from app.i18n import Retranslatable, translate
 from app.views.cost_plot import point_font, restyle_plot, set_plot_title
 from app.views.style import Palette
 from engine.snapshot import LayerState
@@ -68,7 +68,7 @@ def layer_stats(layer: LayerState) -> str:
     )
 
 
-class LayerHistogram(pg.PlotWidget):
+class LayerHistogram(Retranslatable, pg.PlotWidget):
     """The histogram of one layer's weights, now and at iteration 0."""
 
     def __init__(self, index: int, palette: Palette) -> None:
@@ -97,11 +97,6 @@ class LayerHistogram(pg.PlotWidget):
         self._initial_values: np.ndarray | None = None
         self.apply_palette(palette)
         self.retranslate_ui()
-
-    def changeEvent(self, event: QtCore.QEvent) -> None:
-        if event.type() == QtCore.QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """The title and the statistics of the last layer shown, and the plot's name."""
@@ -186,7 +181,7 @@ class LayerHistogram(pg.PlotWidget):
         self._show_texts()
 
 
-class WeightHistograms(QtWidgets.QScrollArea):
+class WeightHistograms(Retranslatable, QtWidgets.QScrollArea):
     """``weightHistograms``: a column of :class:`LayerHistogram`, one per layer.
 
     A scroll area: three layers share the height, a 12-layer network scrolls instead of
@@ -213,11 +208,6 @@ class WeightHistograms(QtWidgets.QScrollArea):
         self._needs_start = True
         self.apply_palette(self.palette_)
         self.retranslate_ui()
-
-    def changeEvent(self, event: QtCore.QEvent) -> None:
-        if event.type() == QtCore.QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """The view's name (each :class:`LayerHistogram` re-translates its own texts)."""
