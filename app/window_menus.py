@@ -387,6 +387,10 @@ class WindowMenus:
             short[f"init_{init}_action"] = engine_text(INITIALIZERS[init].label)
         for name, text in short.items():
             self.actions[name].setIconText(text)
+        for action in self.toolbar.actions():
+            button = self.toolbar.widgetForAction(action)
+            if button is not None and not action.isSeparator():
+                button.setAccessibleName(action.text().replace("&", ""))
 
 
 def _tooltip(action: QtGui.QAction) -> str:
