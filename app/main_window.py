@@ -13,6 +13,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable
 
+import numpy as np
 from PyQt6 import QtCore, QtGui, QtWidgets
 
 from app.commands import Frame, RunState
@@ -100,6 +101,7 @@ class MainWindow(Retranslatable, QtWidgets.QMainWindow):
         self.redraw_timer.timeout.connect(self.redraw)
         self.redraw_timer.start(REDRAW_MS)
         self.redraws = 0
+        self.ticks = 0
         self.retranslate_ui()
         self._restore_view_settings()
 
@@ -511,7 +513,17 @@ class MainWindow(Retranslatable, QtWidgets.QMainWindow):
         self.cost_plot.retranslate_ui()
 
     def redraw(self) -> None:
-        """Timer tick: draw the newest accepted frame, if it is not on screen yet."""
+        """Timer tick: draw the newest accepted frame, if it is not on screen yet.
+
+        A diverging run hands the views weights near the float64 limit: their statistics may
+        overflow to inf, which is what they should show, so NumPy's warnings are silenced here
+        (``errstate`` is per thread: this is the GUI thread's).
+        """
+        self.ticks += 1  # the clock is alive, whether or not there is anything new to draw
+        with np.errstate(all="ignore"):
+            self._redraw()
+
+    def _redraw(self) -> None:
         frame = self.session.latest
         if frame is None or (frame is self._drawn and not self._views_dirty):
             return

@@ -63,8 +63,10 @@ def layer_stats(layer: LayerState) -> str:
     W = layer.W
     if not np.isfinite(W).all():
         return translate("LayerHistogram", "weights not finite")
+    with np.errstate(over="ignore", invalid="ignore"):  # a diverging run: inf is the answer
+        mean, std = float(W.mean()), float(W.std())
     return translate("LayerHistogram", "mean {mean}\nstd {std}").format(
-        mean=f"{float(W.mean()):.3g}", std=f"{float(W.std()):.3g}"
+        mean=f"{mean:.3g}", std=f"{std:.3g}"
     )
 
 
