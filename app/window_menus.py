@@ -137,6 +137,12 @@ class WindowMenus:
                 (),
             ),
             (
+                "saveActivationsPictureAction",
+                lambda: translate("WindowMenus", "Activations…"),
+                lambda: w.activation_hists,
+                (),
+            ),
+            (
                 "saveComparePictureAction",
                 lambda: translate("WindowMenus", "Comparison…"),
                 lambda: w.compare_view,

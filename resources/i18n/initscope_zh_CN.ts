@@ -96,39 +96,39 @@
 </context><context>
     <name>ActivationHistograms</name>
     <message>
-        <location filename="../../app/views/diagnostics.py" line="167" />
+        <location filename="../../app/views/diagnostics.py" line="157" />
         <source>Activation histograms, one per hidden layer</source>
         <translation>激活值直方图（每个隐藏层一个）</translation>
     </message>
     <message>
-        <location filename="../../app/views/diagnostics.py" line="177" />
+        <location filename="../../app/views/diagnostics.py" line="167" />
         <source>Histogram of the activations of hidden layer {n}</source>
         <translation>隐藏层 {n} 的激活值直方图</translation>
     </message>
     <message>
-        <location filename="../../app/views/diagnostics.py" line="210" />
+        <location filename="../../app/views/diagnostics.py" line="200" />
         <source>A{n}: {dead}/{total} {word}</source>
         <translation>A{n}：{dead}/{total} {word}</translation>
     </message>
 </context><context>
     <name>CompareCostPlot</name>
     <message>
-        <location filename="../../app/views/compare_view.py" line="449" />
+        <location filename="../../app/views/compare_view.py" line="444" />
         <source>iteration</source>
         <translation>迭代</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="450" />
+        <location filename="../../app/views/compare_view.py" line="445" />
         <source>cost</source>
         <translation>代价</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="453" />
+        <location filename="../../app/views/compare_view.py" line="448" />
         <source>cost {value}</source>
         <translation>代价 {value}</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="455" />
+        <location filename="../../app/views/compare_view.py" line="450" />
         <source>Cost curves of the compared runs</source>
         <translation>参与比较的各次训练的代价曲线</translation>
     </message>
@@ -185,266 +185,266 @@
         <translation>{init}（{formula}），学习率 {lr}，隐藏层 {hidden}，{activation}，种子 {seed}</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1488" />
-        <location filename="../../app/views/compare_view.py" line="1144" />
+        <location filename="../../app/views/compare_view.py" line="1468" />
+        <location filename="../../app/views/compare_view.py" line="1129" />
         <source>Configuration</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1145" />
+        <location filename="../../app/views/compare_view.py" line="1130" />
         <source>Iteration</source>
         <translation>迭代</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1146" />
+        <location filename="../../app/views/compare_view.py" line="1131" />
         <source>Cost</source>
         <translation>代价</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1147" />
+        <location filename="../../app/views/compare_view.py" line="1132" />
         <source>Train accuracy</source>
         <translation>训练集准确率</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1148" />
+        <location filename="../../app/views/compare_view.py" line="1133" />
         <source>Test accuracy</source>
         <translation>测试集准确率</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1149" />
+        <location filename="../../app/views/compare_view.py" line="1134" />
         <source>Cost ≤ {cost} at</source>
         <translation>代价 ≤ {cost} 于</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1150" />
+        <location filename="../../app/views/compare_view.py" line="1135" />
         <source>Train acc ≥ {accuracy} at</source>
         <translation>训练准确率 ≥ {accuracy} 于</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1153" />
+        <location filename="../../app/views/compare_view.py" line="1138" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1337" />
-        <location filename="../../app/views/compare_view.py" line="1161" />
+        <location filename="../../app/views/compare_view.py" line="1322" />
+        <location filename="../../app/views/compare_view.py" line="1146" />
         <source>not reached</source>
         <translation>未达到</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1344" />
-        <location filename="../../app/views/compare_view.py" line="1167" />
+        <location filename="../../app/views/compare_view.py" line="1329" />
+        <location filename="../../app/views/compare_view.py" line="1152" />
         <source>not finite</source>
         <translation>非有限值</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1500" />
+        <location filename="../../app/views/compare_view.py" line="1480" />
         <source>Initializer of the configuration to add</source>
         <translation>要添加的配置的初始化方法</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1501" />
+        <location filename="../../app/views/compare_view.py" line="1481" />
         <source>The initializer of the configuration that Add compares next</source>
         <translation>点击“添加”后加入比较的配置所用的初始化方法</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1506" />
+        <location filename="../../app/views/compare_view.py" line="1486" />
         <source>Weight scale</source>
         <translation>权重缩放</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1507" />
+        <location filename="../../app/views/compare_view.py" line="1487" />
         <source>The weight scale of the 'scaled' initializer</source>
         <translation>“缩放”初始化的权重倍数</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1509" />
+        <location filename="../../app/views/compare_view.py" line="1489" />
         <source>lr</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1512" />
+        <location filename="../../app/views/compare_view.py" line="1492" />
         <source>Learning rate of the configuration to add</source>
         <translation>要添加的配置的学习率</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1513" />
+        <location filename="../../app/views/compare_view.py" line="1493" />
         <source>The learning rate of the configuration that Add compares next</source>
         <translation>点击“添加”后加入比较的配置所用的学习率</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1517" />
+        <location filename="../../app/views/compare_view.py" line="1497" />
         <source>hidden</source>
         <translation>隐藏层</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1520" />
+        <location filename="../../app/views/compare_view.py" line="1500" />
         <source>Hidden layers of the configuration to add</source>
         <translation>要添加的配置的隐藏层</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1521" />
+        <location filename="../../app/views/compare_view.py" line="1501" />
         <source>Hidden layer sizes, e.g. 10,5 (the tutorial's) or 50,50,50</source>
         <translation>各隐藏层的大小，例如 10,5（教程所用）或 50,50,50</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1523" />
+        <location filename="../../app/views/compare_view.py" line="1503" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1526" />
+        <location filename="../../app/views/compare_view.py" line="1506" />
         <source>Add configuration</source>
         <translation>添加配置</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1527" />
+        <location filename="../../app/views/compare_view.py" line="1507" />
         <source>Compare this configuration too (up to {n}); it catches up with the others' iteration, then trains in step with them</source>
         <translation>把这个配置也加入比较（最多 {n} 个）；它会先追赶到其他配置的迭代次数，然后与它们同步训练</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1533" />
+        <location filename="../../app/views/compare_view.py" line="1513" />
         <source>Remove selected</source>
         <translation>移除所选</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1536" />
+        <location filename="../../app/views/compare_view.py" line="1516" />
         <source>Remove selected configuration</source>
         <translation>移除所选配置</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1537" />
+        <location filename="../../app/views/compare_view.py" line="1517" />
         <source>Stop comparing the configuration selected in the table</source>
         <translation>不再比较表格中选中的配置</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1539" />
+        <location filename="../../app/views/compare_view.py" line="1519" />
         <source>All together</source>
         <translation>全部一起</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1542" />
+        <location filename="../../app/views/compare_view.py" line="1522" />
         <source>Play or pause every configuration</source>
         <translation>播放或暂停所有配置</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1543" />
+        <location filename="../../app/views/compare_view.py" line="1523" />
         <source>Run or pause every configuration, in step</source>
         <translation>同步运行或暂停所有配置</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1545" />
+        <location filename="../../app/views/compare_view.py" line="1525" />
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1548" />
+        <location filename="../../app/views/compare_view.py" line="1528" />
         <source>Step every configuration</source>
         <translation>所有配置单步</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1549" />
+        <location filename="../../app/views/compare_view.py" line="1529" />
         <source>While paused: every configuration takes the given number of steps. While running: pause</source>
         <translation>暂停时：每个配置走给定的步数。运行时：暂停</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1557" />
+        <location filename="../../app/views/compare_view.py" line="1537" />
         <source>Steps per click of Step</source>
         <translation>每次单步的步数</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1558" />
+        <location filename="../../app/views/compare_view.py" line="1538" />
         <source>How many gradient steps one click of Step takes</source>
         <translation>点击一次“单步”走多少个梯度步</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1560" />
+        <location filename="../../app/views/compare_view.py" line="1540" />
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1563" />
+        <location filename="../../app/views/compare_view.py" line="1543" />
         <source>Reset every configuration</source>
         <translation>重置所有配置</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1564" />
+        <location filename="../../app/views/compare_view.py" line="1544" />
         <source>Every configuration back to iteration 0, same weights</source>
         <translation>所有配置回到第 0 次迭代，初始权重不变</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1569" />
-        <location filename="../../app/views/compare_view.py" line="1566" />
+        <location filename="../../app/views/compare_view.py" line="1549" />
+        <location filename="../../app/views/compare_view.py" line="1546" />
         <source>Log-scale cost</source>
         <translation>代价用对数坐标</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1570" />
+        <location filename="../../app/views/compare_view.py" line="1550" />
         <source>Random ×10 starts near 1774: a log axis keeps all curves legible</source>
         <translation>随机 ×10 的代价从约 1774 开始：对数坐标让所有曲线都看得清</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1574" />
+        <location filename="../../app/views/compare_view.py" line="1554" />
         <source>Comparison status</source>
         <translation>比较状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1578" />
+        <location filename="../../app/views/compare_view.py" line="1558" />
         <source>Compared configurations</source>
         <translation>参与比较的配置</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1579" />
+        <location filename="../../app/views/compare_view.py" line="1559" />
         <source>Milestones are exact to the iteration: checked every {n} steps, then pinned by replaying the steps since the previous check.</source>
         <translation>里程碑精确到每次迭代：每 {n} 步检查一次，再重放上次检查以来的各步来确定确切的迭代次数。</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1677" />
+        <location filename="../../app/views/compare_view.py" line="1657" />
         <source>reset: every configuration back to iteration 0, same initial weights</source>
         <translation>已重置：所有配置回到第 0 次迭代，初始权重不变</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1702" />
+        <location filename="../../app/views/compare_view.py" line="1682" />
         <source>“{text}” refused: {reason}</source>
         <translation>“{text}”无效：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1710" />
+        <location filename="../../app/views/compare_view.py" line="1690" />
         <source>at most {n} configurations at once: remove one first</source>
         <translation>最多同时比较 {n} 个配置：请先移除一个</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1785" />
+        <location filename="../../app/views/compare_view.py" line="1765" />
         <source>stopped: {error}</source>
         <translation>已停止：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1913" />
+        <location filename="../../app/views/compare_view.py" line="1893" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1913" />
+        <location filename="../../app/views/compare_view.py" line="1893" />
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1929" />
+        <location filename="../../app/views/compare_view.py" line="1909" />
         <source>iteration {i} of {n}</source>
         <translation>迭代 {i} / {n}</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1936" />
+        <location filename="../../app/views/compare_view.py" line="1916" />
         <source>{rate} steps/s in all</source>
         <translation>共 {rate} 步/秒</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1941" />
+        <location filename="../../app/views/compare_view.py" line="1921" />
         <source>a new configuration is catching up</source>
         <translation>新配置正在追赶</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1945" />
+        <location filename="../../app/views/compare_view.py" line="1925" />
         <source>maps {n}×{n}, {rate}×/s, so training stays fast</source>
         <translation>决策图 {n}×{n}，每秒 {rate} 次，以保证训练速度</translation>
     </message>
@@ -481,313 +481,313 @@
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="223" />
+        <location filename="../../app/views/controls.py" line="218" />
         <source>Experiment</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="224" />
+        <location filename="../../app/views/controls.py" line="219" />
         <source>&amp;Initializer</source>
         <translation>初始化(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="229" />
+        <location filename="../../app/views/controls.py" line="224" />
         <source>Weight initializer</source>
         <translation>权重初始化方法</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="230" />
+        <location filename="../../app/views/controls.py" line="225" />
         <source>About this initializer</source>
         <translation>关于此初始化方法</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="231" />
+        <location filename="../../app/views/controls.py" line="226" />
         <source>S&amp;eed</source>
         <translation>种子(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="234" />
+        <location filename="../../app/views/controls.py" line="229" />
         <source>Random seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="235" />
+        <location filename="../../app/views/controls.py" line="230" />
         <source>The seed of the initializer's random numbers (the tutorial uses 3). Reset replays the same seed; a new seed draws different weights.</source>
         <translation>初始化所用随机数的种子（教程用 3）。重置会沿用同一种子；换一个新种子会得到不同的权重。</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="244" />
-        <location filename="../../app/views/controls.py" line="241" />
+        <location filename="../../app/views/controls.py" line="239" />
+        <location filename="../../app/views/controls.py" line="236" />
         <source>New seed</source>
         <translation>新种子</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="245" />
+        <location filename="../../app/views/controls.py" line="240" />
         <source>Draw different initial weights (N)</source>
         <translation>抽取另一组初始权重（N）</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="247" />
+        <location filename="../../app/views/controls.py" line="242" />
         <source>Scale &amp;k</source>
         <translation>倍数 &amp;k</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="250" />
+        <location filename="../../app/views/controls.py" line="245" />
         <source>Scale multiplier</source>
         <translation>缩放倍数</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="251" />
+        <location filename="../../app/views/controls.py" line="246" />
         <source>The multiplier k of the 'scaled' initializer: randn × k·√(1/n_in)</source>
         <translation>“缩放”初始化的倍数 k：randn × k·√(1/n_in)</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="256" />
+        <location filename="../../app/views/controls.py" line="251" />
         <source>&amp;Learning rate</source>
         <translation>学习率(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="259" />
+        <location filename="../../app/views/controls.py" line="254" />
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="260" />
+        <location filename="../../app/views/controls.py" line="255" />
         <source>Gradient-descent step size. A change applies from the next step and resets nothing.</source>
         <translation>梯度下降的步长。修改从下一步起生效，不会重置训练。</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="267" />
+        <location filename="../../app/views/controls.py" line="262" />
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="268" />
+        <location filename="../../app/views/controls.py" line="263" />
         <source>&amp;Hidden layers</source>
         <translation>隐藏层(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="271" />
+        <location filename="../../app/views/controls.py" line="266" />
         <source>Hidden layer sizes</source>
         <translation>隐藏层大小</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="272" />
+        <location filename="../../app/views/controls.py" line="267" />
         <source>Hidden layer sizes separated by commas, e.g. 10,5 (the tutorial's) or 50,50,50. 1 to {layers} layers of 1 to {units} units; press Enter.</source>
         <translation>用逗号分隔各隐藏层的神经元数，例如 10,5（教程所用）或 50,50,50。可有 1 到 {layers} 层，每层 1 到 {units} 个单元；按回车确认。</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="278" />
+        <location filename="../../app/views/controls.py" line="273" />
         <source>&amp;Activation</source>
         <translation>激活函数(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="283" />
+        <location filename="../../app/views/controls.py" line="278" />
         <source>Hidden activation</source>
         <translation>隐藏层激活函数</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="284" />
+        <location filename="../../app/views/controls.py" line="279" />
         <source>The hidden layers' activation; the output is always a sigmoid</source>
         <translation>隐藏层的激活函数；输出层始终是 sigmoid</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="289" />
+        <location filename="../../app/views/controls.py" line="284" />
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="290" />
+        <location filename="../../app/views/controls.py" line="285" />
         <source>&amp;Data</source>
         <translation>数据集(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="295" />
+        <location filename="../../app/views/controls.py" line="290" />
         <source>Data set</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="296" />
+        <location filename="../../app/views/controls.py" line="291" />
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="299" />
+        <location filename="../../app/views/controls.py" line="294" />
         <source>Load points from a CSV file</source>
         <translation>从 CSV 文件载入数据点</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="300" />
+        <location filename="../../app/views/controls.py" line="295" />
         <source>Load your own points: x1, x2, label (0 or 1) per line</source>
         <translation>载入自己的数据点：每行 x1, x2, 标签（0 或 1）</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="302" />
+        <location filename="../../app/views/controls.py" line="297" />
         <source>N&amp;oise</source>
         <translation>噪声(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="305" />
+        <location filename="../../app/views/controls.py" line="300" />
         <source>Noise</source>
         <translation>噪声</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="306" />
+        <location filename="../../app/views/controls.py" line="301" />
         <source>How far points scatter from the clean shape</source>
         <translation>数据点偏离理想形状的程度</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="308" />
+        <location filename="../../app/views/controls.py" line="303" />
         <source>Poi&amp;nts</source>
         <translation>点数(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="311" />
+        <location filename="../../app/views/controls.py" line="306" />
         <source>Training points</source>
         <translation>训练点数</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="312" />
+        <location filename="../../app/views/controls.py" line="307" />
         <source>Training points; the test set has a third as many</source>
         <translation>训练集的点数；测试集是它的三分之一</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="315" />
+        <location filename="../../app/views/controls.py" line="310" />
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="319" />
+        <location filename="../../app/views/controls.py" line="314" />
         <source>Play or pause</source>
         <translation>播放或暂停</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="320" />
+        <location filename="../../app/views/controls.py" line="315" />
         <source>Run or pause training (Space)</source>
         <translation>开始或暂停训练（空格）</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="325" />
-        <location filename="../../app/views/controls.py" line="322" />
+        <location filename="../../app/views/controls.py" line="320" />
+        <location filename="../../app/views/controls.py" line="317" />
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="326" />
+        <location filename="../../app/views/controls.py" line="321" />
         <source>While paused: take the given number of steps. While running: pause (→ or S)</source>
         <translation>暂停时：走指定的步数。运行时：暂停（→ 或 S）</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="334" />
-        <location filename="../../app/views/controls.py" line="331" />
+        <location filename="../../app/views/controls.py" line="329" />
+        <location filename="../../app/views/controls.py" line="326" />
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="335" />
+        <location filename="../../app/views/controls.py" line="330" />
         <source>Back to iteration 0 with the same initial weights (R)</source>
         <translation>回到第 0 次迭代，初始权重不变（R）</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="337" />
+        <location filename="../../app/views/controls.py" line="332" />
         <source>Steps per &amp;click</source>
         <translation>每次单步的步数(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="338" />
+        <location filename="../../app/views/controls.py" line="333" />
         <source>Steps per click of Step</source>
         <translation>每按一次“单步”走的步数</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="339" />
+        <location filename="../../app/views/controls.py" line="334" />
         <source>S&amp;top at</source>
         <translation>停在(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="342" />
+        <location filename="../../app/views/controls.py" line="337" />
         <source>Stop at iteration</source>
         <translation>在此迭代次数停止</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="343" />
+        <location filename="../../app/views/controls.py" line="338" />
         <source>A run pauses by itself here (the tutorial trains 15000 steps). Play at or past it runs on until paused.</source>
         <translation>训练到这里会自动暂停（教程训练 15000 步）。到达或超过后再按播放，会一直训练到手动暂停。</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="349" />
+        <location filename="../../app/views/controls.py" line="344" />
         <source>S&amp;peed</source>
         <translation>速度(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="352" />
+        <location filename="../../app/views/controls.py" line="347" />
         <source>Training speed</source>
         <translation>训练速度</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="353" />
+        <location filename="../../app/views/controls.py" line="348" />
         <source>Gradient steps per frame: slow down the first steps to watch them</source>
         <translation>每帧的梯度下降步数：调慢可以看清最初几步</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="358" />
+        <location filename="../../app/views/controls.py" line="353" />
         <source>Steps per frame</source>
         <translation>每帧步数</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="360" />
+        <location filename="../../app/views/controls.py" line="355" />
         <source>Cost curve</source>
         <translation>代价曲线</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="361" />
+        <location filename="../../app/views/controls.py" line="356" />
         <source>&amp;Log scale</source>
         <translation>对数坐标(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="362" />
+        <location filename="../../app/views/controls.py" line="357" />
         <source>Log scale for the cost</source>
         <translation>代价使用对数坐标</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="366" />
-        <location filename="../../app/views/controls.py" line="363" />
+        <location filename="../../app/views/controls.py" line="361" />
+        <location filename="../../app/views/controls.py" line="358" />
         <source>Clear earlier runs</source>
         <translation>清除之前的运行</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="367" />
+        <location filename="../../app/views/controls.py" line="362" />
         <source>Remove the faint curves of earlier runs</source>
         <translation>去掉之前运行留下的浅色曲线</translation>
     </message>
 </context><context>
     <name>CostPlot</name>
     <message>
-        <location filename="../../app/views/cost_plot.py" line="179" />
+        <location filename="../../app/views/cost_plot.py" line="174" />
         <source>Cost curve</source>
         <translation>代价曲线</translation>
     </message>
     <message>
-        <location filename="../../app/views/cost_plot.py" line="185" />
+        <location filename="../../app/views/cost_plot.py" line="180" />
         <source>iteration</source>
         <translation>迭代次数</translation>
     </message>
     <message>
-        <location filename="../../app/views/cost_plot.py" line="186" />
+        <location filename="../../app/views/cost_plot.py" line="181" />
         <source>cost</source>
         <translation>代价</translation>
     </message>
     <message>
-        <location filename="../../app/views/cost_plot.py" line="196" />
+        <location filename="../../app/views/cost_plot.py" line="191" />
         <source>current run</source>
         <translation>当前运行</translation>
     </message>
     <message>
-        <location filename="../../app/views/cost_plot.py" line="197" />
+        <location filename="../../app/views/cost_plot.py" line="192" />
         <source>now: {run}</source>
         <translation>当前：{run}</translation>
     </message>
     <message>
-        <location filename="../../app/views/cost_plot.py" line="201" />
+        <location filename="../../app/views/cost_plot.py" line="196" />
         <source>earlier: {run}</source>
         <translation>之前：{run}</translation>
     </message>
@@ -871,83 +871,83 @@
 </context><context>
     <name>DecisionMap</name>
     <message>
-        <location filename="../../app/views/decision_map.py" line="122" />
+        <location filename="../../app/views/decision_map.py" line="109" />
         <source>Decision boundary: P(class 1) with the data points</source>
         <translation>决策边界：P(类别 1) 与数据点</translation>
     </message>
     <message>
-        <location filename="../../app/views/decision_map.py" line="129" />
+        <location filename="../../app/views/decision_map.py" line="116" />
         <source>x1</source>
         <translation>x1</translation>
     </message>
     <message>
-        <location filename="../../app/views/decision_map.py" line="130" />
+        <location filename="../../app/views/decision_map.py" line="117" />
         <source>x2</source>
         <translation>x2</translation>
     </message>
     <message>
-        <location filename="../../app/views/decision_map.py" line="221" />
+        <location filename="../../app/views/decision_map.py" line="208" />
         <source>No boundary: P(class 1) = {p} everywhere
 every point is called {side}</source>
         <translation>没有决策边界：处处 P(类别 1) = {p}
 每个点都被判为{side}</translation>
     </message>
     <message>
-        <location filename="../../app/views/decision_map.py" line="226" />
+        <location filename="../../app/views/decision_map.py" line="213" />
         <source>No boundary in view:
 every point is called {side}</source>
         <translation>视野内没有决策边界：
 每个点都被判为{side}</translation>
     </message>
     <message>
-        <location filename="../../app/views/decision_map.py" line="236" />
+        <location filename="../../app/views/decision_map.py" line="223" />
         <source>class {n}</source>
         <translation>类别 {n}</translation>
     </message>
     <message>
-        <location filename="../../app/views/decision_map.py" line="242" />
+        <location filename="../../app/views/decision_map.py" line="229" />
         <source>train · class {n}</source>
         <translation>训练集 · 类别 {n}</translation>
     </message>
     <message>
-        <location filename="../../app/views/decision_map.py" line="243" />
+        <location filename="../../app/views/decision_map.py" line="230" />
         <source>test · class {n}</source>
         <translation>测试集 · 类别 {n}</translation>
     </message>
 </context><context>
     <name>DiagnosticsSummary</name>
     <message>
-        <location filename="../../app/views/diagnostics.py" line="263" />
+        <location filename="../../app/views/diagnostics.py" line="248" />
         <source>Diagnostics</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../app/views/diagnostics.py" line="287" />
+        <location filename="../../app/views/diagnostics.py" line="272" />
         <source>Distinct neurons: {counts}</source>
         <translation>不同的神经元：{counts}</translation>
     </message>
     <message>
-        <location filename="../../app/views/diagnostics.py" line="289" />
+        <location filename="../../app/views/diagnostics.py" line="274" />
         <source>{word} units: {counts}</source>
         <translation>{word}单元：{counts}</translation>
     </message>
     <message>
-        <location filename="../../app/views/diagnostics.py" line="296" />
+        <location filename="../../app/views/diagnostics.py" line="281" />
         <source>{word}: {rule}</source>
         <translation>{word}：{rule}</translation>
     </message>
     <message>
-        <location filename="../../app/views/diagnostics.py" line="308" />
+        <location filename="../../app/views/diagnostics.py" line="293" />
         <source>out</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../app/views/diagnostics.py" line="309" />
+        <location filename="../../app/views/diagnostics.py" line="294" />
         <source>L{n}</source>
         <translation>L{n}</translation>
     </message>
     <message>
-        <location filename="../../app/views/diagnostics.py" line="314" />
+        <location filename="../../app/views/diagnostics.py" line="299" />
         <source>{saturated} of {n} training outputs are exactly 0.0 or 1.0 in float64.</source>
         <translation>{n} 个训练输出中有 {saturated} 个在 float64 中恰好等于 0.0 或 1.0。</translation>
     </message>
@@ -1052,27 +1052,27 @@ every point is called {side}</source>
 </context><context>
     <name>GradientNormPlot</name>
     <message>
-        <location filename="../../app/views/diagnostics.py" line="75" />
+        <location filename="../../app/views/diagnostics.py" line="70" />
         <source>Gradient norm of each layer</source>
         <translation>各层的梯度范数</translation>
     </message>
     <message>
-        <location filename="../../app/views/diagnostics.py" line="81" />
+        <location filename="../../app/views/diagnostics.py" line="76" />
         <source>iteration</source>
         <translation>迭代次数</translation>
     </message>
     <message>
-        <location filename="../../app/views/diagnostics.py" line="82" />
+        <location filename="../../app/views/diagnostics.py" line="77" />
         <source>|δ| per layer (log)</source>
         <translation>各层 |δ|（对数）</translation>
     </message>
     <message>
-        <location filename="../../app/views/diagnostics.py" line="87" />
+        <location filename="../../app/views/diagnostics.py" line="82" />
         <source>output</source>
         <translation>输出层</translation>
     </message>
     <message>
-        <location filename="../../app/views/diagnostics.py" line="88" />
+        <location filename="../../app/views/diagnostics.py" line="83" />
         <source>layer {n}</source>
         <translation>第 {n} 层</translation>
     </message>
@@ -1089,14 +1089,14 @@ every point is called {side}</source>
         <translation>权重不是有限值</translation>
     </message>
     <message>
-        <location filename="../../app/views/weight_histograms.py" line="66" />
+        <location filename="../../app/views/weight_histograms.py" line="68" />
         <source>mean {mean}
 std {std}</source>
         <translation>均值 {mean}
 标准差 {std}</translation>
     </message>
     <message>
-        <location filename="../../app/views/weight_histograms.py" line="110" />
+        <location filename="../../app/views/weight_histograms.py" line="106" />
         <source>Histogram of the weights of layer {n}</source>
         <translation>第 {n} 层的权重直方图</translation>
     </message>
@@ -1173,341 +1173,341 @@ std {std}</source>
         <translation>对于 ReLU 层，He 的 √(2 / fan-in) 起着同样的作用：即使有十层深，梯度仍能顺畅传播。在这个网络上试试其他初始化方法，比较一下。</translation>
     </message>
     <message>
-        <location filename="../../app/views/lesson.py" line="179" />
+        <location filename="../../app/views/lesson.py" line="174" />
         <source>Set up this run</source>
         <translation>设置这次运行</translation>
     </message>
     <message>
-        <location filename="../../app/views/lesson.py" line="180" />
+        <location filename="../../app/views/lesson.py" line="175" />
         <source>Set up this lesson step's run</source>
         <translation>设置本课步骤的运行</translation>
     </message>
     <message>
-        <location filename="../../app/views/lesson.py" line="182" />
+        <location filename="../../app/views/lesson.py" line="177" />
         <source>Load this step's network, data, initializer and learning rate (the current run is kept as a faint curve)</source>
         <translation>载入这一步的网络、数据、初始化方法和学习率（当前运行保留为淡色曲线）</translation>
     </message>
     <message>
-        <location filename="../../app/views/lesson.py" line="188" />
+        <location filename="../../app/views/lesson.py" line="183" />
         <source>◀ Previous</source>
         <translation>◀ 上一步</translation>
     </message>
     <message>
-        <location filename="../../app/views/lesson.py" line="189" />
+        <location filename="../../app/views/lesson.py" line="184" />
         <source>Previous lesson step</source>
         <translation>上一个课程步骤</translation>
     </message>
     <message>
-        <location filename="../../app/views/lesson.py" line="190" />
+        <location filename="../../app/views/lesson.py" line="185" />
         <source>Show the previous step</source>
         <translation>显示上一步</translation>
     </message>
     <message>
-        <location filename="../../app/views/lesson.py" line="191" />
+        <location filename="../../app/views/lesson.py" line="186" />
         <source>Next ▶</source>
         <translation>下一步 ▶</translation>
     </message>
     <message>
-        <location filename="../../app/views/lesson.py" line="192" />
+        <location filename="../../app/views/lesson.py" line="187" />
         <source>Next lesson step</source>
         <translation>下一个课程步骤</translation>
     </message>
     <message>
-        <location filename="../../app/views/lesson.py" line="193" />
+        <location filename="../../app/views/lesson.py" line="188" />
         <source>Show the next step</source>
         <translation>显示下一步</translation>
     </message>
     <message>
-        <location filename="../../app/views/lesson.py" line="194" />
+        <location filename="../../app/views/lesson.py" line="189" />
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../app/views/lesson.py" line="218" />
+        <location filename="../../app/views/lesson.py" line="213" />
         <source>Lesson step {n} of {total}</source>
         <translation>课程第 {n} 步，共 {total} 步</translation>
     </message>
 </context><context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="239" />
+        <location filename="../../app/main_window.py" line="238" />
         <source>InitScope — weight initialization, live</source>
         <translation>InitScope — 实时观察权重初始化</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="240" />
+        <location filename="../../app/main_window.py" line="239" />
         <source>Controls</source>
         <translation>控制</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="241" />
+        <location filename="../../app/main_window.py" line="240" />
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="242" />
+        <location filename="../../app/main_window.py" line="241" />
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="243" />
+        <location filename="../../app/main_window.py" line="242" />
         <source>Gradients</source>
         <translation>梯度</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="244" />
+        <location filename="../../app/main_window.py" line="243" />
         <source>Activations</source>
         <translation>激活值</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="245" />
+        <location filename="../../app/main_window.py" line="244" />
         <source>Single run</source>
         <translation>单次训练</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="246" />
+        <location filename="../../app/main_window.py" line="245" />
         <source>Compare initializers</source>
         <translation>对比初始化方法</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="247" />
+        <location filename="../../app/main_window.py" line="246" />
         <source>Controls and lesson</source>
         <translation>控制与课程</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="249" />
+        <location filename="../../app/main_window.py" line="248" />
         <source>Weights, gradients, activations</source>
         <translation>权重、梯度、激活值</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="251" />
+        <location filename="../../app/main_window.py" line="250" />
         <source>Single run or comparison</source>
         <translation>单次训练或对比</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="252" />
+        <location filename="../../app/main_window.py" line="251" />
         <source>Cost curve</source>
         <translation>代价曲线</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="253" />
+        <location filename="../../app/main_window.py" line="252" />
         <source>Decision boundary</source>
         <translation>决策边界</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="270" />
+        <location filename="../../app/main_window.py" line="269" />
         <source>No translation for {code}</source>
         <translation>没有 {code} 的翻译</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="336" />
+        <location filename="../../app/main_window.py" line="335" />
         <source>Projector mode on: Ctrl+P or F5 turns it off</source>
         <translation>投影模式已开启：按 Ctrl+P 或 F5 关闭</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="338" />
+        <location filename="../../app/main_window.py" line="337" />
         <source>Projector mode off</source>
         <translation>投影模式已关闭</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="354" />
+        <location filename="../../app/main_window.py" line="353" />
         <source>Zoom {percent} %</source>
         <translation>缩放 {percent}%</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="407" />
+        <location filename="../../app/main_window.py" line="413" />
         <source>reset: iteration 0, paused, same initial weights</source>
         <translation>已重置：第 0 次迭代，已暂停，初始权重不变</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="432" />
+        <location filename="../../app/main_window.py" line="438" />
         <source>“{text}” refused: {reason}</source>
         <translation>“{text}”未被接受：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="456" />
+        <location filename="../../app/main_window.py" line="462" />
         <source>new weights: iteration 0, paused</source>
         <translation>新权重：第 0 次迭代，已暂停</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="467" />
+        <location filename="../../app/main_window.py" line="473" />
         <source>learning rate {lr} from the next step</source>
         <translation>从下一步起学习率为 {lr}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="491" />
+        <location filename="../../app/main_window.py" line="497" />
         <source>{init}, seed {seed}, lr {lr}</source>
         <translation>{init}，种子 {seed}，学习率 {lr}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="552" />
+        <location filename="../../app/main_window.py" line="568" />
         <source>Iteration {n}</source>
         <translation>迭代 {n}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="555" />
+        <location filename="../../app/main_window.py" line="571" />
         <source>Cost {cost}</source>
         <translation>代价 {cost}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="557" />
+        <location filename="../../app/main_window.py" line="573" />
         <source>Cost: not a number</source>
         <translation>代价：非数值 (NaN)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="559" />
+        <location filename="../../app/main_window.py" line="575" />
         <source>Train accuracy {acc} ({right}/{n})</source>
         <translation>训练集准确率 {acc}（{right}/{n}）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="560" />
+        <location filename="../../app/main_window.py" line="576" />
         <source>Test accuracy {acc} ({right}/{n})</source>
         <translation>测试集准确率 {acc}（{right}/{n}）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="574" />
+        <location filename="../../app/main_window.py" line="590" />
         <source>{k} of {n} outputs are exactly 0 or 1 in float64: the naive −log(σ) loss would print inf here; InitScope computes it from the logits.</source>
         <translation>{n} 个输出中有 {k} 个在 float64 下恰好是 0 或 1：直接按 −log(σ) 计算的代价会在这里显示 inf；InitScope 从 logits 计算代价。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="587" />
+        <location filename="../../app/main_window.py" line="603" />
         <source>running</source>
         <translation>训练中</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="589" />
+        <location filename="../../app/main_window.py" line="605" />
         <source>{n} steps/s</source>
         <translation>每秒 {n} 步</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="593" />
+        <location filename="../../app/main_window.py" line="609" />
         <source>stepping…</source>
         <translation>单步中…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="595" />
+        <location filename="../../app/main_window.py" line="611" />
         <source>finished {n} iterations</source>
         <translation>已完成 {n} 次迭代</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="599" />
+        <location filename="../../app/main_window.py" line="615" />
         <source>training diverged at iteration {n}: lower the learning rate or try another initializer, then Reset</source>
         <translation>训练在第 {n} 次迭代发散：请调低学习率或换一种初始化方法，然后重置</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="604" />
+        <location filename="../../app/main_window.py" line="620" />
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="657" />
+        <location filename="../../app/main_window.py" line="673" />
         <source>Load 2-D points</source>
         <translation>载入二维数据点</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="659" />
+        <location filename="../../app/main_window.py" line="675" />
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="675" />
+        <location filename="../../app/main_window.py" line="691" />
         <source>Loaded {name}: {n} points</source>
         <translation>已载入 {name}：{n} 个点</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="694" />
+        <location filename="../../app/main_window.py" line="710" />
         <source>{preset}: paused at iteration 0, press Play</source>
         <translation>{preset}：停在第 0 次迭代，请按播放</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="720" />
+        <location filename="../../app/main_window.py" line="736" />
         <source>experiment loaded: iteration 0, paused</source>
         <translation>实验已载入：第 0 次迭代，已暂停</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="739" />
+        <location filename="../../app/main_window.py" line="755" />
         <source>{message}. Nothing was changed.</source>
         <translation>{message}。没有做任何更改。</translation>
     </message>
 </context><context>
     <name>MiniMap</name>
     <message>
-        <location filename="../../app/views/compare_view.py" line="952" />
+        <location filename="../../app/views/compare_view.py" line="937" />
         <source>no boundary:&lt;br&gt;P = {p}&lt;br&gt;everywhere</source>
         <translation>没有决策边界：&lt;br&gt;处处 P = {p}</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="955" />
+        <location filename="../../app/views/compare_view.py" line="940" />
         <source>no boundary&lt;br&gt;in view</source>
         <translation>视野内&lt;br&gt;没有决策边界</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="977" />
+        <location filename="../../app/views/compare_view.py" line="962" />
         <source>Decision map: {name}</source>
         <translation>决策图：{name}</translation>
     </message>
 </context><context>
     <name>SpreadPlot</name>
     <message>
-        <location filename="../../app/views/compare_view.py" line="704" />
-        <location filename="../../app/views/compare_view.py" line="690" />
+        <location filename="../../app/views/compare_view.py" line="694" />
+        <location filename="../../app/views/compare_view.py" line="680" />
         <source>weight spread per layer</source>
         <translation>各层权重的离散程度</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="691" />
+        <location filename="../../app/views/compare_view.py" line="681" />
         <source>layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="692" />
+        <location filename="../../app/views/compare_view.py" line="682" />
         <source>weight std</source>
         <translation>权重标准差</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="694" />
+        <location filename="../../app/views/compare_view.py" line="684" />
         <source>He target √(2/fan_in)</source>
         <translation>He 目标值 √(2/fan_in)</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="700" />
+        <location filename="../../app/views/compare_view.py" line="690" />
         <source>Spread of each layer's weights</source>
         <translation>各层权重的离散程度</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="799" />
+        <location filename="../../app/views/compare_view.py" line="789" />
         <source>W{n}</source>
         <translation>W{n}</translation>
     </message>
 </context><context>
     <name>StatusStrip</name>
     <message>
-        <location filename="../../app/views/controls.py" line="453" />
+        <location filename="../../app/views/controls.py" line="443" />
         <source>Iteration</source>
         <translation>迭代次数</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="454" />
+        <location filename="../../app/views/controls.py" line="444" />
         <source>Cost</source>
         <translation>代价</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="455" />
+        <location filename="../../app/views/controls.py" line="445" />
         <source>Train accuracy</source>
         <translation>训练集准确率</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="456" />
+        <location filename="../../app/views/controls.py" line="446" />
         <source>Test accuracy</source>
         <translation>测试集准确率</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="457" />
+        <location filename="../../app/views/controls.py" line="447" />
         <source>Run state</source>
         <translation>运行状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/controls.py" line="458" />
+        <location filename="../../app/views/controls.py" line="448" />
         <source>Saturation</source>
         <translation>饱和</translation>
     </message>
@@ -1531,7 +1531,7 @@ std {std}</source>
 </context><context>
     <name>WeightHistograms</name>
     <message>
-        <location filename="../../app/views/weight_histograms.py" line="214" />
+        <location filename="../../app/views/weight_histograms.py" line="216" />
         <source>Weight histograms, one per layer</source>
         <translation>权重直方图（每层一个）</translation>
     </message>
@@ -1589,158 +1589,158 @@ std {std}</source>
     </message>
     <message>
         <location filename="../../app/window_menus.py" line="141" />
+        <source>Activations…</source>
+        <translation>激活值…</translation>
+    </message>
+    <message>
+        <location filename="../../app/window_menus.py" line="147" />
         <source>Comparison…</source>
         <translation>对比视图…</translation>
     </message>
     <message>
-        <location filename="../../app/window_menus.py" line="150" />
+        <location filename="../../app/window_menus.py" line="156" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/window_menus.py" line="154" />
+        <location filename="../../app/window_menus.py" line="160" />
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/window_menus.py" line="158" />
+        <location filename="../../app/window_menus.py" line="164" />
         <source>Play / pause</source>
         <translation>播放 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../app/window_menus.py" line="162" />
+        <location filename="../../app/window_menus.py" line="168" />
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../app/window_menus.py" line="164" />
+        <location filename="../../app/window_menus.py" line="170" />
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../app/window_menus.py" line="166" />
+        <location filename="../../app/window_menus.py" line="172" />
         <source>New seed</source>
         <translation>新种子</translation>
     </message>
     <message>
-        <location filename="../../app/window_menus.py" line="175" />
+        <location filename="../../app/window_menus.py" line="181" />
         <source>Initializer: {name}</source>
         <translation>初始化：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/window_menus.py" line="184" />
+        <location filename="../../app/window_menus.py" line="190" />
         <source>&amp;Presets</source>
         <translation>预设(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/window_menus.py" line="197" />
+        <location filename="../../app/window_menus.py" line="203" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/window_menus.py" line="201" />
+        <location filename="../../app/window_menus.py" line="207" />
         <source>&amp;Projector mode</source>
         <translation>投影模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/window_menus.py" line="206" />
+        <location filename="../../app/window_menus.py" line="212" />
         <source>Big fonts, thick lines, high contrast: readable from the back row</source>
         <translation>大字体、粗线条、高对比度：后排也看得清</translation>
     </message>
     <message>
-        <location filename="../../app/window_menus.py" line="213" />
+        <location filename="../../app/window_menus.py" line="219" />
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/window_menus.py" line="221" />
+        <location filename="../../app/window_menus.py" line="227" />
         <source>Leave full screen</source>
         <translation>退出全屏</translation>
     </message>
     <message>
-        <location filename="../../app/window_menus.py" line="228" />
+        <location filename="../../app/window_menus.py" line="234" />
         <source>Show &amp;controls panel</source>
         <translation>显示控制面板(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/window_menus.py" line="237" />
+        <location filename="../../app/window_menus.py" line="243" />
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/window_menus.py" line="245" />
+        <location filename="../../app/window_menus.py" line="251" />
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/window_menus.py" line="252" />
+        <location filename="../../app/window_menus.py" line="258" />
         <source>&amp;Actual size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/window_menus.py" line="260" />
+        <location filename="../../app/window_menus.py" line="266" />
         <source>Log-scale cost</source>
         <translation>代价用对数坐标</translation>
     </message>
     <message>
-        <location filename="../../app/window_menus.py" line="267" />
+        <location filename="../../app/window_menus.py" line="273" />
         <source>Clear earlier runs</source>
         <translation>清除之前的运行</translation>
     </message>
     <message>
-        <location filename="../../app/window_menus.py" line="273" />
+        <location filename="../../app/window_menus.py" line="279" />
         <source>Reset &amp;layout</source>
         <translation>重置布局(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/window_menus.py" line="280" />
+        <location filename="../../app/window_menus.py" line="286" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/window_menus.py" line="298" />
+        <location filename="../../app/window_menus.py" line="304" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/window_menus.py" line="302" />
+        <location filename="../../app/window_menus.py" line="308" />
         <source>The &amp;lesson</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/window_menus.py" line="310" />
+        <location filename="../../app/window_menus.py" line="316" />
         <source>&amp;About InitScope</source>
         <translation>关于 InitScope(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/window_menus.py" line="316" />
+        <location filename="../../app/window_menus.py" line="322" />
         <source>About &amp;Qt</source>
         <translation>关于 &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../../app/window_menus.py" line="382" />
+        <location filename="../../app/window_menus.py" line="386" />
         <source>Presentation</source>
         <translation>演示</translation>
     </message>
     <message>
-        <location filename="../../app/window_menus.py" line="383" />
+        <location filename="../../app/window_menus.py" line="387" />
         <source>Presentation toolbar</source>
         <translation>演示工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/window_menus.py" line="385" />
+        <location filename="../../app/window_menus.py" line="389" />
         <source>Controls</source>
         <translation>控制面板</translation>
     </message>
     <message>
-        <location filename="../../app/window_menus.py" line="386" />
+        <location filename="../../app/window_menus.py" line="390" />
         <source>Play/Pause</source>
         <translation>播放/暂停</translation>
-    </message>
-    <message>
-        <location filename="../../app/window_menus.py" line="387" />
-        <source>Projector</source>
-        <translation>投影</translation>
     </message>
 </context><context>
     <name>engine</name>
