@@ -167,6 +167,7 @@ class CompareWorker(QtCore.QObject):
         self._stop_at: int | None = None
         self._stop_state = RunState.PAUSED
         self._step_time = 0.0  # seconds per gradient step (one configuration), measured
+        self._probe = True  # the next chunk is a single step, timed (a new configuration)
         self._rate = 0.0
         self._last_publish = 0.0
         self._last_grid = 0.0
@@ -274,6 +275,9 @@ class CompareWorker(QtCore.QObject):
         elif isinstance(command, AddConfig):
             self._run_id = command.run_id
             comparison.add(command.config, command.label, command.key)
+            # The newcomer may be far slower than the others: time one step before sizing
+            # chunks again, or the next chunk could keep the worker deaf to Stop for seconds.
+            self._step_time, self._probe = 0.0, True
             if self._state is RunState.DIVERGED:
                 self._state = RunState.PAUSED
             self._rebuild_budget()
@@ -320,15 +324,17 @@ class CompareWorker(QtCore.QObject):
         comparison = self._comparison
         assert comparison is not None
         step_time = self._step_time or 1e-3  # a first guess, corrected after the first chunk
+        probe, self._probe = self._probe, False  # one step only, to time a new configuration
         started = time.perf_counter()
         lagging = comparison.lagging
         if lagging:
             # A late addition trains alone up to the others' iteration, in chunks like a run.
-            budget = max(1, int(CHUNK_SECONDS / (step_time * len(lagging))))
+            budget = 1 if probe else max(1, int(CHUNK_SECONDS / (step_time * len(lagging))))
             taken = comparison.catch_up(min(budget, MAX_CHUNK))
         else:
             live = len(comparison.live)
             n = max(1, min(MAX_CHUNK, int(CHUNK_SECONDS / (step_time * max(live, 1)))))
+            n = 1 if probe else n
             if self._stop_at is not None:
                 n = min(n, self._stop_at - comparison.iteration)
             taken = comparison.step(n) * live if n > 0 else 0

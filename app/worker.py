@@ -245,6 +245,9 @@ class TrainingWorker(QtCore.QObject):
         elif isinstance(command, Configure):
             self._run_id, self._state = command.run_id, RunState.PAUSED
             self._trainer = self._factory(command.config)
+            # A new network may be far slower than the last: time a single step first, or a
+            # chunk sized by the old speed could keep the worker deaf to Stop for many seconds.
+            self._chunk, self._rate = 1, 0.0
             self._budget = FrameBudget(
                 self._budget.full_resolution, self._budget.max_fps, self._trainer.layer_dims
             )
