@@ -27,6 +27,7 @@ from app.views.cost_plot import CostPlot
 from app.views.decision_map import DecisionMap
 from app.views.diagnostics import ActivationHistograms, DiagnosticsSummary, GradientNormPlot
 from app.views.lesson import LessonPanel
+from app.views.spin_boxes import refusal_text
 from app.views.style import Palette
 from app.views.weight_histograms import WeightHistograms
 from app.window_menus import WindowMenus
@@ -206,11 +207,11 @@ class MainWindow(Retranslatable, QtWidgets.QMainWindow):
         c.learning_rate.valueChanged.connect(self._on_learning_rate_changed)
         c.hidden.editingFinished.connect(self._on_hidden_edited)
         c.activation.currentIndexChanged.connect(
-            lambda i: self._reconfigure(activation=c.activation.itemData(i))
+            lambda i: self._reconfigure_from(c.activation, activation=c.activation.itemData(i))
         )
         c.scale.valueChanged.connect(lambda v: self._reconfigure(scale=v))
         c.dataset.currentIndexChanged.connect(
-            lambda i: self._reconfigure(dataset=c.dataset.itemData(i), noise=None)
+            lambda i: self._reconfigure_from(c.dataset, dataset=c.dataset.itemData(i), noise=None)
         )
         c.noise.valueChanged.connect(lambda v: self._reconfigure(noise=v))
         c.samples.valueChanged.connect(lambda v: self._reconfigure(samples=v))
@@ -222,6 +223,8 @@ class MainWindow(Retranslatable, QtWidgets.QMainWindow):
         c.speed.valueChanged.connect(self._on_speed_changed)
         c.log_scale.toggled.connect(self._on_log_scale)
         c.clear_ghosts.clicked.connect(self.cost_plot.clear_ghosts)
+        for box in (c.seed, c.scale, c.learning_rate, c.noise, c.samples, c.step_size, c.target):
+            box.refused.connect(lambda text, b=box: self._refuse(refusal_text(b, text)))
         # Buttons keep keyboard focus only by Tab, so Space reaches the window-level shortcut.
         for button in (c.play, c.step, c.reset, c.new_seed, c.clear_ghosts, c.load_csv):
             button.setFocusPolicy(QtCore.Qt.FocusPolicy.TabFocus)
@@ -423,6 +426,9 @@ class MainWindow(Retranslatable, QtWidgets.QMainWindow):
 
     def _on_initializer_changed(self, index: int) -> None:
         name = self.controls.initializer.itemData(index)
+        if name is None:  # no item chosen (a script's index -1): show what stands
+            self._sync_controls_from_config()
+            return
         self._show_initializer_info(name)
         self._reconfigure(init=name)
 
@@ -441,6 +447,13 @@ class MainWindow(Retranslatable, QtWidgets.QMainWindow):
             )
             return
         self._reconfigure(hidden=hidden)
+
+    def _reconfigure_from(self, combo: QtWidgets.QComboBox, **changes) -> None:
+        """A combo box's choice; no item (index -1, from a script) puts back what stands."""
+        if combo.currentIndex() < 0:
+            self._sync_controls_from_config()
+            return
+        self._reconfigure(**changes)
 
     def _reconfigure(self, **changes) -> None:
         """Apply a change that re-initializes the weights; a refused change changes nothing."""
@@ -689,7 +702,7 @@ class MainWindow(Retranslatable, QtWidgets.QMainWindow):
         self._reconfigure(dataset=data.name)
         self.statusBar().showMessage(
             translate("MainWindow", "Loaded {name}: {n} points").format(
-                name=data.label, n=data.samples
+                name=data.label, n=int(data.train_X.shape[1] + data.test_X.shape[1])
             ),
             8000,
         )
@@ -717,6 +730,7 @@ class MainWindow(Retranslatable, QtWidgets.QMainWindow):
 
         The data are loaded first: a missing CSV file raises before anything is touched.
         """
+        self._check_showable(config, target)
         data = self.data if config.data_key == self.data.key else self._load_data(config)
         if data is not self.data:
             self.data = data
@@ -735,6 +749,35 @@ class MainWindow(Retranslatable, QtWidgets.QMainWindow):
         self._set_state_text(
             lambda: translate("MainWindow", "experiment loaded: iteration 0, paused")
         )
+
+    def _check_showable(self, config: TrainConfig, target: int | None) -> None:
+        """Refuse a configuration the controls cannot show exactly (a value out of a box's
+        range or finer than its decimals), so what the window shows is always what runs."""
+        c = self.controls
+        checks = [
+            (c.learning_rate, config.learning_rate, translate("MainWindow", "learning rate")),
+            (c.scale, config.scale, translate("MainWindow", "scale")),
+            (c.seed, config.seed, translate("MainWindow", "seed")),
+            (c.samples, config.samples, translate("MainWindow", "number of points")),
+            (c.target, target, translate("MainWindow", "stop-at iteration")),
+            (c.noise, config.noise, translate("MainWindow", "noise")),
+        ]
+        for box, value, name in checks:
+            if value is None:
+                continue
+            decimals = box.decimals() if isinstance(box, QtWidgets.QDoubleSpinBox) else 0
+            if not box.minimum() <= value <= box.maximum() or round(value, decimals) != value:
+                raise ValueError(
+                    translate(
+                        "MainWindow",
+                        "the window cannot show a {name} of {value}: it takes {low} to {high}",
+                    ).format(
+                        name=name,
+                        value=value,
+                        low=box.textFromValue(box.minimum()),
+                        high=box.textFromValue(box.maximum()),
+                    )
+                )
 
     def show_about(self) -> None:
         from app.about import AboutDialog
@@ -770,6 +813,12 @@ class MainWindow(Retranslatable, QtWidgets.QMainWindow):
             self.settings.set_geometry(self.saveGeometry())
         self.settings.sync()
         self.redraw_timer.stop()
-        self.compare_view.shutdown()
-        self.session.shutdown()
+        # A worker stops after its current chunk, which is one step of a big network at most:
+        # wait for it, however long that step takes, rather than leave a thread running (Qt
+        # aborts the process if a running QThread is destroyed).
+        for stop in (self.compare_view.shutdown, self.session.shutdown):
+            while not stop():
+                self.statusBar().showMessage(
+                    translate("MainWindow", "Closing: waiting for the current step to finish…")
+                )
         super().closeEvent(event)
