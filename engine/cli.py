@@ -43,6 +43,7 @@ from engine.initializers import INITIALIZERS, MAX_SCALE, check_scale
 from engine.presets import PRESETS
 from engine.trainer import (
     MAX_ITERATIONS,
+    MAX_SEED,
     TrainConfig,
     Trainer,
     check_learning_rate,
@@ -170,7 +171,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--seed",
         metavar="S",
         type=_typed(
-            int, lambda s: _require(0 <= s < 2**32), f"a whole number from 0 to {2**32 - 1}"
+            int, lambda s: _require(0 <= s <= MAX_SEED), f"a whole number from 0 to {MAX_SEED}"
         ),
         help="the initializer's random seed (default: 3)",
     )

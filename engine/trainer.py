@@ -56,7 +56,9 @@ __all__ = [
 MAX_HIDDEN_LAYERS = 12
 MAX_UNITS = 512
 MAX_LEARNING_RATE = 10.0
-MAX_SEED = 2**32 - 1
+#: the largest seed: what a 32-bit signed spin box (the window's) can hold, so that every run
+#: the command line accepts can also be shown, saved and reopened in the window
+MAX_SEED = 2**31 - 1
 #: The longest run a command line or an experiment file may ask for.
 MAX_ITERATIONS = 1_000_000_000
 
@@ -155,7 +157,7 @@ class TrainConfig:
         _check_hidden(tuple(self.hidden))
         if isinstance(self.seed, bool) or not isinstance(self.seed, (int, np.integer)):
             raise InputError("the seed must be a whole number (got {value})", value=repr(self.seed))
-        if not 0 <= self.seed < 2**32:
+        if not 0 <= self.seed <= MAX_SEED:
             raise InputError(
                 "the seed must be between 0 and {max} (got {value})",
                 max=MAX_SEED,

@@ -36,6 +36,7 @@ from app.compare_worker import CompareFrame, RunPicture
 from app.i18n import Retranslatable, engine_text, error_text, translate
 from app.views.cost_plot import peak_decimate
 from app.views.decision_map import CLASS_COLORS, TRAIN_SYMBOLS
+from app.views.spin_boxes import CheckedDoubleSpinBox, CheckedSpinBox, refusal_text
 from app.views.style import FOREGROUND, INIT_COLORS, Palette, cache_static, style_plot
 from engine import initializers
 from engine.activations import ACTIVATIONS
@@ -1365,7 +1366,7 @@ class CompareView(Retranslatable, QtWidgets.QWidget):
         first = [self.config_heading, self.init_combo]
         self.scale_spin: QtWidgets.QDoubleSpinBox | None = None
         if SUPPORTS_SCALE:
-            self.scale_spin = QtWidgets.QDoubleSpinBox(objectName="compareScaleSpin")
+            self.scale_spin = CheckedDoubleSpinBox(objectName="compareScaleSpin")
             self.scale_spin.setDecimals(4)
             self.scale_spin.setRange(1e-3, getattr(initializers, "MAX_SCALE", 100.0))
             self.scale_spin.setValue(1.0)
@@ -1375,7 +1376,7 @@ class CompareView(Retranslatable, QtWidgets.QWidget):
             self.init_combo.currentIndexChanged.connect(self._sync_scale_enabled)
             self._sync_scale_enabled()
         self.lr_label = QtWidgets.QLabel(objectName="compareLrLabel")
-        self.lr_spin = QtWidgets.QDoubleSpinBox(objectName="compareLrSpin")
+        self.lr_spin = CheckedDoubleSpinBox(objectName="compareLrSpin")
         self.lr_spin.setDecimals(6)
         self.lr_spin.setRange(1e-6, MAX_LEARNING_RATE)
         self.lr_spin.setStepType(QtWidgets.QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
@@ -1385,6 +1386,10 @@ class CompareView(Retranslatable, QtWidgets.QWidget):
         self.hidden_label = QtWidgets.QLabel(objectName="compareHiddenLabel")
         self.hidden_edit = QtWidgets.QLineEdit("10,5", objectName="compareHiddenEdit")
         self.hidden_edit.returnPressed.connect(self.add_from_controls)
+        for box in (b for b in (self.scale_spin, self.lr_spin) if b is not None):
+            box.refused.connect(
+                lambda text, b=box: self._say(lambda: refusal_text(b, text), error=True)
+            )
         self.hidden_label.setBuddy(self.hidden_edit)
         self.add_button = QtWidgets.QPushButton(objectName="compareAddButton")
         self.add_button.clicked.connect(self.add_from_controls)
@@ -1406,10 +1411,13 @@ class CompareView(Retranslatable, QtWidgets.QWidget):
         self.play_button.clicked.connect(self.toggle_play)
         self.step_button = QtWidgets.QPushButton(objectName="compareStepButton")
         self.step_button.clicked.connect(self.step_clicked)
-        self.step_size = QtWidgets.QSpinBox(objectName="compareStepSizeSpin")
+        self.step_size = CheckedSpinBox(objectName="compareStepSizeSpin")
         self.step_size.setRange(1, 1_000_000)
         self.step_size.setValue(1)
         self.step_size.setGroupSeparatorShown(True)
+        self.step_size.refused.connect(
+            lambda text: self._say(lambda: refusal_text(self.step_size, text), error=True)
+        )
         self.reset_button = QtWidgets.QPushButton(objectName="compareResetButton")
         self.reset_button.clicked.connect(self.reset)
         for button in (self.play_button, self.step_button, self.reset_button):

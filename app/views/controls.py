@@ -11,17 +11,17 @@ from PyQt6 import QtCore, QtGui, QtWidgets
 
 from app.commands import FLAT_OUT
 from app.i18n import Retranslatable, engine_text, translate
+from app.views.spin_boxes import CheckedDoubleSpinBox, CheckedSpinBox
 from app.views.style import Palette
 from engine.activations import ACTIVATIONS
 from engine.datasets import DATASETS
 from engine.initializers import INITIALIZERS, MAX_SCALE
-from engine.trainer import MAX_HIDDEN_LAYERS, MAX_LEARNING_RATE, MAX_UNITS
+from engine.trainer import MAX_HIDDEN_LAYERS, MAX_LEARNING_RATE, MAX_SEED, MAX_UNITS
 
 __all__ = ["SPEEDS", "ControlPanel", "StatusStrip", "speed_text"]
 
 #: speedSlider positions → steps per frame; the last one is "flat out".
 SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, FLAT_OUT)
-MAX_SEED = 2**31 - 1
 _TOOLTIP = QtCore.Qt.ItemDataRole.ToolTipRole
 
 
@@ -82,7 +82,7 @@ class ControlPanel(Retranslatable, QtWidgets.QWidget):
         form.addRow(self.init_info)
 
         seed_row = QtWidgets.QHBoxLayout()
-        self.seed = QtWidgets.QSpinBox(objectName="seedSpin")
+        self.seed = CheckedSpinBox(objectName="seedSpin")
         self.seed.setRange(0, MAX_SEED)
         self.seed.setValue(3)
         self.seed.setKeyboardTracking(False)
@@ -92,7 +92,7 @@ class ControlPanel(Retranslatable, QtWidgets.QWidget):
         self.seed_label = _buddy(self.seed)
         form.addRow(self.seed_label, seed_row)
 
-        self.scale = QtWidgets.QDoubleSpinBox(objectName="scaleSpin")
+        self.scale = CheckedDoubleSpinBox(objectName="scaleSpin")
         self.scale.setDecimals(3)
         self.scale.setRange(0.001, MAX_SCALE)
         self.scale.setValue(1.0)
@@ -100,7 +100,7 @@ class ControlPanel(Retranslatable, QtWidgets.QWidget):
         self.scale_label = _buddy(self.scale)
         form.addRow(self.scale_label, self.scale)
 
-        self.learning_rate = QtWidgets.QDoubleSpinBox(objectName="learningRateSpin")
+        self.learning_rate = CheckedDoubleSpinBox(objectName="learningRateSpin")
         self.learning_rate.setDecimals(6)
         self.learning_rate.setRange(1e-6, MAX_LEARNING_RATE)
         self.learning_rate.setStepType(QtWidgets.QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
@@ -137,13 +137,13 @@ class ControlPanel(Retranslatable, QtWidgets.QWidget):
         data_row.addWidget(self.load_csv)
         self.dataset_label = _buddy(self.dataset)
         dform.addRow(self.dataset_label, data_row)
-        self.noise = QtWidgets.QDoubleSpinBox(objectName="noiseSpin")
+        self.noise = CheckedDoubleSpinBox(objectName="noiseSpin")
         self.noise.setDecimals(3)
         self.noise.setRange(0.0, 1.0)
         self.noise.setSingleStep(0.01)
         self.noise.setValue(0.05)
         self.noise.setKeyboardTracking(False)
-        self.samples = QtWidgets.QSpinBox(objectName="samplesSpin")
+        self.samples = CheckedSpinBox(objectName="samplesSpin")
         self.samples.setRange(20, 5000)
         self.samples.setValue(300)
         self.samples.setKeyboardTracking(False)
@@ -164,7 +164,7 @@ class ControlPanel(Retranslatable, QtWidgets.QWidget):
             grid.addWidget(button, 0, col)
         self.running = False
 
-        self.step_size = QtWidgets.QSpinBox(objectName="stepSizeSpin")
+        self.step_size = CheckedSpinBox(objectName="stepSizeSpin")
         self.step_size.setRange(1, 1_000_000)
         self.step_size.setValue(1)
         self.step_size.setGroupSeparatorShown(True)
@@ -172,7 +172,7 @@ class ControlPanel(Retranslatable, QtWidgets.QWidget):
         grid.addWidget(self.step_size_label, 1, 0, 1, 2)
         grid.addWidget(self.step_size, 1, 2)
 
-        self.target = QtWidgets.QSpinBox(objectName="targetIterationsSpin")
+        self.target = CheckedSpinBox(objectName="targetIterationsSpin")
         self.target.setRange(1, 1_000_000_000)
         self.target.setValue(15000)
         self.target.setGroupSeparatorShown(True)

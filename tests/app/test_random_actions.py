@@ -69,6 +69,7 @@ class RandomUser:
         self.replayable = True
         self.checked = 0
         self.seen: list[int] = []  # the iteration of every checked frame
+        self.kinds: set[str] = set()  # the actions taken
         self.actions: list[Callable[[], str]] = [
             getattr(self, name) for name in dir(self) if name.startswith("do_")
         ]
@@ -83,13 +84,15 @@ class RandomUser:
             wants_compare = name.startswith("do_compare_")
             if name not in ANY_TAB and wants_compare != self.comparing():
                 action = self.do_compare_tab
+            self.kinds.add(action.__name__)
             self.log.append(action())
             self.check()
 
     def settle(self, ticks: int = 2) -> None:
         """Let the worker answer and the clock draw the newest frame."""
         start = self.w.ticks
-        self.qtbot.waitUntil(lambda: self.w.ticks >= start + ticks, timeout=5000)
+        # generous: on a loaded machine the GUI thread may wait seconds for a core
+        self.qtbot.waitUntil(lambda: self.w.ticks >= start + ticks, timeout=15000)
 
     def comparing(self) -> bool:
         return self.w.mode_tabs.currentIndex() == 1
@@ -312,6 +315,7 @@ def test_random_actions_keep_every_invariant(window, qtbot, tmp_path, seed):
         raise
     finally:
         window.set_language("en")
-    print(f"seed {seed}: {len(set(user.log))} distinct actions, iterations up to {max(user.seen)}")
+    print(f"seed {seed}: {len(user.kinds)} kinds of action, iterations up to {max(user.seen)}")
     assert user.checked == ACTIONS + 1
-    assert len(set(user.log)) > ACTIONS // 3  # many different actions, not one again and again
+    # every kind of action was taken, not one again and again
+    assert len(user.kinds) >= min(len(user.actions) - 2, ACTIONS // 3), sorted(user.kinds)
