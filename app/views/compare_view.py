@@ -34,7 +34,7 @@ from app.commands import RunState
 from app.compare_session import CompareSession, default_configs
 from app.compare_worker import CompareFrame, RunPicture
 from app.i18n import Retranslatable, engine_text, error_text, translate
-from app.views.cost_plot import peak_decimate
+from app.views.cost_plot import CurvePoints
 from app.views.decision_map import CLASS_COLORS, TRAIN_SYMBOLS
 from app.views.spin_boxes import CheckedDoubleSpinBox, CheckedSpinBox, refusal_text
 from app.views.style import FOREGROUND, INIT_COLORS, Palette, cache_static, style_plot
@@ -77,7 +77,6 @@ MARKERS = ("o", "s", "t", "d", "star", "x")
 CURVE_WIDTH = 2.5  # a cost curve at the default palette (palette.line_width × CURVE_FACTOR)
 CURVE_FACTOR = 1.25
 HIGHLIGHT_FACTOR = 1.8  # the run selected in the table is drawn this much wider
-SEALED_CHUNK_POINTS = 512  # a sealed history chunk is decimated once, to this many points
 SPREAD_ZERO = 1e-12  # a layer std at or below this is drawn at the axis's "0" tick
 N_COLUMNS = 8  # the table's columns: see _table_columns
 GUIDE_COLOR = "#555555"
@@ -349,38 +348,6 @@ class MeteredPlot(pg.PlotWidget):
 
 
 # -- the overlaid cost curves ---------------------------------------------------------------------
-class _CurvePoints:
-    """Turns a run's history into at most ``budget`` points, decimating sealed chunks only once.
-
-    Sealed history chunks are never written again, so their decimated form is cached by identity;
-    a frame then only decimates the open chunk, however long the run.
-    """
-
-    def __init__(self) -> None:
-        self._cache: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
-
-    def points(self, history, budget: int) -> tuple[np.ndarray, np.ndarray]:
-        chunks = history.chunks
-        if not chunks:
-            return np.empty(0), np.empty(0)
-        xs, ys, seen = [], [], {}
-        for index, (its, costs) in enumerate(chunks):
-            sealed = index < len(chunks) - 1
-            if sealed:
-                hit = self._cache.get(id(its))
-                if hit is None or hit[0] is not its:
-                    x, y = peak_decimate(its.astype(np.float64), costs, SEALED_CHUNK_POINTS)
-                    hit = (its, x, y)  # keeping ``its`` alive keeps its id unique
-                seen[id(its)] = hit
-                xs.append(hit[1])
-                ys.append(hit[2])
-            else:
-                xs.append(its.astype(np.float64))
-                ys.append(costs)
-        self._cache = seen
-        return peak_decimate(np.concatenate(xs), np.concatenate(ys), budget)
-
-
 def _nice_ceiling(value: float) -> float:
     if value <= 0:
         return 1.0
@@ -421,7 +388,7 @@ class CompareCostPlot(Retranslatable, MeteredPlot):
         item.addItem(self.markers)
         self.curves: dict[int, pg.PlotCurveItem] = {}
         self._samples: dict[int, pg.PlotDataItem] = {}
-        self._points: dict[int, _CurvePoints] = {}
+        self._points: dict[int, CurvePoints] = {}
         self._raw: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         self._drawn: dict[int, int] = {}
         self._extent: dict[int, tuple[float, float]] = {}
@@ -534,7 +501,7 @@ class CompareCostPlot(Retranslatable, MeteredPlot):
         )
         self.legend.addItem(_LegendSample(sample, *self._legend_size()), html.escape(label))
         self.curves[key], self._samples[key] = curve, sample
-        self._points[key] = _CurvePoints()
+        self._points[key] = CurvePoints()
         self._styles[key] = style
         self._brushes[key] = pg.mkBrush(style.color)
 
