@@ -98,7 +98,12 @@ def refusals(tmp_path):
         (
             lambda: TrainConfig(seed=-1),
             InputError,
-            "the seed must be between 0 and 4294967295 (got -1)",
+            "the seed must be between 0 and 2147483647 (got -1)",
+        ),
+        (
+            lambda: TrainConfig(seed=2**31),
+            InputError,
+            "the seed must be between 0 and 2147483647 (got 2147483648)",
         ),
         (lambda: TrainConfig(seed=2.0), InputError, "the seed must be a whole number (got 2.0)"),
         (lambda: TrainConfig(seed=True), InputError, "the seed must be a whole number (got True)"),
