@@ -8,16 +8,13 @@ it must bring the English back.
 
 from __future__ import annotations
 
-import html
-import re
-
 import pyqtgraph as pg
-import pytest
 from PyQt6 import QtCore, QtWidgets
 
 from app.commands import RunState
 from engine.trainer import TrainConfig
 from tests.app import test_compare_view as compare_tests
+from tests.app.marking import OPEN, unmarked
 from tests.app.test_compare_view import DIVERGING, click, drawn, find
 
 # The comparison tests' fixtures: a shown view joined at teardown, and the stray-thread guard.
@@ -25,10 +22,6 @@ data = compare_tests.data
 compare_sessions = compare_tests.compare_sessions
 make_view = compare_tests.make_view
 
-OPEN, CLOSE = "⟦", "⟧"
-MARKED = re.compile(f"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}")
-TAG = re.compile(r"<[^>]*>")
-NUMBER = re.compile(r"\d(?:\.\d+)?e[+-]?\d+")  # 1.5e-05: a number, not a word
 INTERACTIVE = (
     QtWidgets.QAbstractButton,
     QtWidgets.QComboBox,
@@ -36,48 +29,6 @@ INTERACTIVE = (
     QtWidgets.QLineEdit,
     QtWidgets.QAbstractItemView,
 )
-
-
-class MarkingTranslator(QtCore.QTranslator):
-    """Translates every string of every context to ``⟦string⟧``."""
-
-    def translate(self, context, source, disambiguation=None, n=-1):
-        return f"{OPEN}{source}{CLOSE}" if source else source
-
-    def isEmpty(self) -> bool:
-        return False
-
-
-@pytest.fixture
-def marking(qtbot):
-    """Install the marking translator on demand; always removed at teardown."""
-    app = QtWidgets.QApplication.instance()
-    translator = MarkingTranslator()
-    installed = []
-
-    def install() -> None:
-        app.installTranslator(translator)
-        installed.append(translator)
-
-    def remove() -> None:
-        app.removeTranslator(translator)
-        installed.clear()
-
-    yield install, remove
-    if installed:
-        remove()
-
-
-def unmarked(text: str, rich: bool = False) -> str:
-    """What is left of ``text`` once marked parts, markup, numbers and punctuation are gone."""
-    if rich:
-        text = html.unescape(TAG.sub(" ", text))
-    while True:
-        stripped = MARKED.sub(" ", text)
-        if stripped == text:
-            break
-        text = stripped
-    return " ".join(re.findall(r"[A-Za-z]+", NUMBER.sub(" ", text)))
 
 
 def plot_texts(plot: pg.PlotWidget) -> list[str]:

@@ -13,6 +13,7 @@ from app.commands import RunState
 from app.views.compare_view import CURVE_WIDTH, HIGHLIGHT_FACTOR, MiniMap
 from app.views.style import Palette
 from tests.app import test_compare_view as compare_tests
+from tests.app.drawn import pen_width, text_sizes
 from tests.app.test_compare_view import click, drawn
 
 # The comparison tests' fixtures: a shown view joined at teardown, and the stray-thread guard.
@@ -24,33 +25,6 @@ PROJECTOR = Palette(projector=True)
 NO_PEN = QtCore.Qt.PenStyle.NoPen
 
 
-def _width(pen: QtGui.QPen | None) -> float | None:
-    """A pen's drawn width in px (cosmetic 0 is 1 px); None when it draws nothing."""
-    pen = pg.mkPen(pen)
-    if pen.style() == NO_PEN:
-        return None
-    return pen.widthF() or 1.0
-
-
-def _text_sizes(item: QtWidgets.QGraphicsTextItem) -> list[float]:
-    """The point size of every run of text in ``item`` (explicit, else the item's font)."""
-    document = item.document()
-    default = document.defaultFont().pointSizeF()
-    sizes = []
-    block = document.begin()
-    while block.isValid():
-        it = block.begin()
-        while not it.atEnd():
-            fragment = it.fragment()
-            if fragment.isValid() and fragment.text().strip():
-                fmt = fragment.charFormat()
-                explicit = fmt.hasProperty(QtGui.QTextFormat.Property.FontPointSize)
-                sizes.append(fmt.fontPointSize() if explicit else default)
-            it += 1
-        block = block.next()
-    return sizes
-
-
 def plot_report(plot: pg.PlotWidget) -> tuple[list, list, list]:
     """(text sizes, pen widths, marker sizes) of everything visible in ``plot``'s scene."""
     texts, pens, markers = [], [], []
@@ -59,31 +33,31 @@ def plot_report(plot: pg.PlotWidget) -> tuple[list, list, list]:
             continue
         name = type(item).__name__
         if isinstance(item, QtWidgets.QGraphicsTextItem) and item.toPlainText().strip():
-            texts += [(name, item.toPlainText(), size) for size in _text_sizes(item)]
+            texts += [(name, item.toPlainText(), size) for size in text_sizes(item)]
         if isinstance(item, pg.AxisItem):
             texts.append((name, "ticks", item.style["tickFont"].pointSizeF()))
-            pens.append((name, _width(item.pen())))
+            pens.append((name, pen_width(item.pen())))
         elif isinstance(item, pg.PlotCurveItem):
-            pens.append((name, _width(item.opts["pen"])))
+            pens.append((name, pen_width(item.opts["pen"])))
         elif isinstance(item, pg.InfiniteLine):
-            pens.append((name, _width(item.pen)))
+            pens.append((name, pen_width(item.pen)))
         elif isinstance(item, pg.ScatterPlotItem):
             spot_pens = [p for p in item.data["pen"] if p is not None]
-            pens += [(name, _width(p)) for p in [item.opts["pen"], *spot_pens]]
+            pens += [(name, pen_width(p)) for p in [item.opts["pen"], *spot_pens]]
             sizes = [s for s in item.data["size"] if s >= 0] if len(item.data) else []
             markers += [(plot, s) for s in [item.opts["size"], *sizes]]
         elif isinstance(item, ItemSample):  # a legend's swatch, drawn from its item
             opts = item.item.opts
-            pens.append((name, _width(opts["pen"])))
+            pens.append((name, pen_width(opts["pen"])))
             if opts.get("symbol") is not None:
-                pens.append((name + " symbol", _width(opts["symbolPen"])))
+                pens.append((name + " symbol", pen_width(opts["symbolPen"])))
                 markers.append((plot, opts["symbolSize"]))
         elif isinstance(item, QtWidgets.QAbstractGraphicsShapeItem):
-            pens.append((name, _width(item.pen())))
+            pens.append((name, pen_width(item.pen())))
         elif isinstance(item, pg.TextItem):
-            pens.append((name, _width(item.border)))
+            pens.append((name, pen_width(item.border)))
         elif isinstance(item, pg.LegendItem):
-            pens.append((name, _width(item.opts["pen"])))
+            pens.append((name, pen_width(item.opts["pen"])))
     pens = [(name, w) for name, w in pens if w is not None]
     return texts, pens, markers
 

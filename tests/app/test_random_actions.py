@@ -318,4 +318,4 @@ def test_random_actions_keep_every_invariant(window, qtbot, tmp_path, seed):
     print(f"seed {seed}: {len(user.kinds)} kinds of action, iterations up to {max(user.seen)}")
     assert user.checked == ACTIONS + 1
     # every kind of action was taken, not one again and again
-    assert len(user.kinds) >= min(len(user.actions) - 2, ACTIONS // 3), sorted(user.kinds)
+    assert len(user.kinds) >= min(0.7 * len(user.actions), ACTIONS // 3), sorted(user.kinds)

@@ -10,8 +10,6 @@ Removing it must bring the English back.
 
 from __future__ import annotations
 
-import html
-import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -28,44 +26,11 @@ from app.views.lesson import LESSON, LessonPanel
 from app.views.weight_histograms import WeightHistograms
 from engine.datasets import load_dataset
 from engine.trainer import TrainConfig, Trainer
+from tests.app.marking import CLOSE, OPEN, unmarked
 
 ROOT = Path(__file__).resolve().parents[2]
-OPEN, CLOSE = "⟦", "⟧"
-MARKED = re.compile(f"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}")
-TAG = re.compile(r"<[^>]*>")
-NUMBER = re.compile(r"\d(?:\.\d+)?e[+-]?\d+")  # 1.5e-05: a number, not a word
 #: run labels as the window would pass them (data: shown as they are, inside translated text)
 FIRST_RUN, SECOND_RUN = "#1 · 0.01", "#2 · 0.1"
-
-
-class MarkingTranslator(QtCore.QTranslator):
-    """Translates every string of every context to ``⟦string⟧``."""
-
-    def translate(self, context, source, disambiguation=None, n=-1):
-        return f"{OPEN}{source}{CLOSE}" if source else source
-
-    def isEmpty(self) -> bool:
-        return False
-
-
-@pytest.fixture
-def marking(qtbot):
-    """``install()`` / ``remove()`` the marking translator; always removed at teardown."""
-    app = QtWidgets.QApplication.instance()
-    translator = MarkingTranslator()
-    installed: list[MarkingTranslator] = []
-
-    def install() -> None:
-        app.installTranslator(translator)
-        installed.append(translator)
-
-    def remove() -> None:
-        app.removeTranslator(translator)
-        installed.clear()
-
-    yield install, remove
-    if installed:
-        remove()
 
 
 @pytest.fixture(scope="module")
@@ -74,18 +39,6 @@ def data():
 
 
 # -- what a view shows ---------------------------------------------------------------------------
-def unmarked(text: str, rich: bool = False) -> str:
-    """The words left in ``text`` once marked parts, markup, numbers and punctuation are gone."""
-    if rich:
-        text = html.unescape(TAG.sub(" ", text))
-    while True:
-        stripped = MARKED.sub(" ", text)
-        if stripped == text:
-            break
-        text = stripped
-    return " ".join(re.findall(r"[^\W\d_]+", NUMBER.sub(" ", text)))
-
-
 def plot_texts(plot: pg.PlotWidget) -> list[str]:
     """Every text drawn in a plot: titles, axis labels, legend entries, text items."""
     return [

@@ -16,11 +16,12 @@ from collections import Counter
 import numpy as np
 import pyqtgraph as pg
 import pytest
-from PyQt6 import QtCore, QtGui, QtWidgets
+from PyQt6 import QtGui, QtWidgets
 
 from app.views.cost_plot import CostPlot
 from app.views.style import Palette
 from engine.history import HistoryView
+from tests.app.drawn import pen_width, text_sizes
 from tests.app.test_views_i18n import Views
 
 PROJECTOR = Palette(projector=True)
@@ -50,30 +51,6 @@ def apply(window: Views, palette: Palette) -> None:
 
 
 # -- what is drawn, and at which size ------------------------------------------------------------
-def _pen_width(pen: QtGui.QPen | None) -> float | None:
-    """A drawn pen's width in px (a 0-width cosmetic pen is 1 px); None when nothing is drawn."""
-    if pen is None or pen.style() == QtCore.Qt.PenStyle.NoPen:
-        return None
-    return pen.widthF() or 1.0
-
-
-def _text_sizes(item: QtWidgets.QGraphicsTextItem) -> list[float]:
-    """The point size of every non-blank run of text in the item (rich text included)."""
-    document = item.document()
-    default = document.defaultFont().pointSizeF()
-    sizes = []
-    block = document.begin()
-    while block.isValid():
-        fragments = block.begin()
-        while not fragments.atEnd():
-            fragment = fragments.fragment()
-            if fragment.isValid() and fragment.text().strip():
-                sizes.append(fragment.charFormat().fontPointSize() or default)
-            fragments += 1
-        block = block.next()
-    return sizes
-
-
 def drawn_sizes(window: Views) -> tuple[list, list, list]:
     """(fonts, pens, markers): lists of ``(what, size)`` for everything visible in the views:
     every widget's font (labels, buttons, plots, scroll bars: all of them), and in every plot
@@ -94,25 +71,25 @@ def drawn_sizes(window: Views) -> tuple[list, list, list]:
                 continue
             what = f"{name}: {type(item).__name__}"
             if isinstance(item, QtWidgets.QGraphicsTextItem) and item.toPlainText().strip():
-                fonts += [(f"{what} {item.toPlainText()!r}", s) for s in _text_sizes(item)]
+                fonts += [(f"{what} {item.toPlainText()!r}", s) for s in text_sizes(item)]
             elif isinstance(item, pg.AxisItem):
                 tick_font = item.style["tickFont"]
                 fonts.append((what + " ticks", tick_font.pointSizeF() if tick_font else -1))
-                pens.append((what, _pen_width(item.pen())))
+                pens.append((what, pen_width(item.pen())))
             elif isinstance(item, pg.PlotCurveItem):
-                pens.append((what, _pen_width(pg.mkPen(item.opts["pen"]))))
+                pens.append((what, pen_width(pg.mkPen(item.opts["pen"]))))
             elif isinstance(item, pg.ScatterPlotItem):
-                pens.append((what, _pen_width(pg.mkPen(item.opts["pen"]))))
+                pens.append((what, pen_width(pg.mkPen(item.opts["pen"]))))
                 sizes = [item.opts["size"]]
                 if len(item.data):
                     per_point = item.data["size"]
                     sizes += [float(s) for s in per_point if s >= 0]
-                    pens += [(what, _pen_width(p)) for p in item.data["pen"] if p is not None]
+                    pens += [(what, pen_width(p)) for p in item.data["pen"] if p is not None]
                 markers += [(what, float(s)) for s in sizes]
             elif isinstance(item, pg.TextItem):
-                pens.append((what + " border", _pen_width(item.border)))
+                pens.append((what + " border", pen_width(item.border)))
             elif isinstance(item, pg.InfiniteLine):
-                pens.append((what, _pen_width(item.pen)))
+                pens.append((what, pen_width(item.pen)))
     pens = [(what, width) for what, width in pens if width is not None]
     return fonts, pens, markers
 
