@@ -81,6 +81,10 @@ class MainWindow(Retranslatable, QtWidgets.QMainWindow):
         self.palette_ = Palette()
         self._state_text_source: Callable[[], str] = lambda: ""
         self._build_ui()
+        if config is None and not self._showable(self.config):
+            # a remembered configuration the controls cannot show: start from the default
+            self.config = TrainConfig()
+            self.data = self._load_data(self.config)
         self.files = FileActions(self)
         self.menus = WindowMenus(self)
         self._sync_controls_from_config()
@@ -750,6 +754,13 @@ class MainWindow(Retranslatable, QtWidgets.QMainWindow):
             lambda: translate("MainWindow", "experiment loaded: iteration 0, paused")
         )
 
+    def _showable(self, config: TrainConfig) -> bool:
+        try:
+            self._check_showable(config, None)
+        except ValueError:
+            return False
+        return True
+
     def _check_showable(self, config: TrainConfig, target: int | None) -> None:
         """Refuse a configuration the controls cannot show exactly (a value out of a box's
         range or finer than its decimals), so what the window shows is always what runs."""
@@ -765,8 +776,7 @@ class MainWindow(Retranslatable, QtWidgets.QMainWindow):
         for box, value, name in checks:
             if value is None:
                 continue
-            decimals = box.decimals() if isinstance(box, QtWidgets.QDoubleSpinBox) else 0
-            if not box.minimum() <= value <= box.maximum() or round(value, decimals) != value:
+            if not box.minimum() <= value <= box.maximum():
                 raise ValueError(
                     translate(
                         "MainWindow",
@@ -777,6 +787,14 @@ class MainWindow(Retranslatable, QtWidgets.QMainWindow):
                         low=box.textFromValue(box.minimum()),
                         high=box.textFromValue(box.maximum()),
                     )
+                )
+            decimals = box.decimals() if isinstance(box, QtWidgets.QDoubleSpinBox) else 0
+            if abs(round(value, decimals) - value) > 1e-9 * 10.0**-decimals:
+                raise ValueError(
+                    translate(
+                        "MainWindow",
+                        "the window cannot show a {name} of {value}: it shows {decimals} decimals",
+                    ).format(name=name, value=value, decimals=decimals)
                 )
 
     def show_about(self) -> None:
@@ -812,6 +830,9 @@ class MainWindow(Retranslatable, QtWidgets.QMainWindow):
         if not self.isFullScreen():
             self.settings.set_geometry(self.saveGeometry())
         self.settings.sync()
+        if hasattr(self, "_base_font"):  # projector mode or zoom changed the application's font
+            QtWidgets.QApplication.instance().setFont(self._base_font)
+            QtWidgets.QToolTip.setFont(self._base_font)
         self.redraw_timer.stop()
         # A worker stops after its current chunk, which is one step of a big network at most:
         # wait for it, however long that step takes, rather than leave a thread running (Qt

@@ -113,338 +113,338 @@
 </context><context>
     <name>CompareCostPlot</name>
     <message>
-        <location filename="../../app/views/compare_view.py" line="445" />
+        <location filename="../../app/views/compare_view.py" line="412" />
         <source>iteration</source>
         <translation>迭代</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="446" />
+        <location filename="../../app/views/compare_view.py" line="413" />
         <source>cost</source>
         <translation>代价</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="449" />
+        <location filename="../../app/views/compare_view.py" line="416" />
         <source>cost {value}</source>
         <translation>代价 {value}</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="451" />
+        <location filename="../../app/views/compare_view.py" line="418" />
         <source>Cost curves of the compared runs</source>
         <translation>参与比较的各次训练的代价曲线</translation>
     </message>
 </context><context>
     <name>CompareView</name>
     <message>
-        <location filename="../../app/views/compare_view.py" line="99" />
+        <location filename="../../app/views/compare_view.py" line="98" />
         <source>diverged at {n}</source>
         <translation>在第 {n} 次迭代发散</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="101" />
+        <location filename="../../app/views/compare_view.py" line="100" />
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="102" />
+        <location filename="../../app/views/compare_view.py" line="101" />
         <source>stepping</source>
         <translation>单步中</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="103" />
+        <location filename="../../app/views/compare_view.py" line="102" />
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="104" />
+        <location filename="../../app/views/compare_view.py" line="103" />
         <source>finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="105" />
+        <location filename="../../app/views/compare_view.py" line="104" />
         <source>catching up</source>
         <translation>追赶中</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="106" />
+        <location filename="../../app/views/compare_view.py" line="105" />
         <source>diverged</source>
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="127" />
+        <location filename="../../app/views/compare_view.py" line="126" />
         <source>lr {lr}</source>
         <translation>学习率 {lr}</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="134" />
+        <location filename="../../app/views/compare_view.py" line="133" />
         <source>seed {seed}</source>
         <translation>种子 {seed}</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="156" />
+        <location filename="../../app/views/compare_view.py" line="155" />
         <source>{init} ({formula}), learning rate {lr}, hidden {hidden}, {activation}, seed {seed}</source>
         <translation>{init}（{formula}），学习率 {lr}，隐藏层 {hidden}，{activation}，种子 {seed}</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1476" />
-        <location filename="../../app/views/compare_view.py" line="1130" />
+        <location filename="../../app/views/compare_view.py" line="1443" />
+        <location filename="../../app/views/compare_view.py" line="1097" />
         <source>Configuration</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1131" />
+        <location filename="../../app/views/compare_view.py" line="1098" />
         <source>Iteration</source>
         <translation>迭代</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1132" />
+        <location filename="../../app/views/compare_view.py" line="1099" />
         <source>Cost</source>
         <translation>代价</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1133" />
+        <location filename="../../app/views/compare_view.py" line="1100" />
         <source>Train accuracy</source>
         <translation>训练集准确率</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1134" />
+        <location filename="../../app/views/compare_view.py" line="1101" />
         <source>Test accuracy</source>
         <translation>测试集准确率</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1135" />
+        <location filename="../../app/views/compare_view.py" line="1102" />
         <source>Cost ≤ {cost} at</source>
         <translation>代价 ≤ {cost} 于</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1136" />
+        <location filename="../../app/views/compare_view.py" line="1103" />
         <source>Train acc ≥ {accuracy} at</source>
         <translation>训练准确率 ≥ {accuracy} 于</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1139" />
+        <location filename="../../app/views/compare_view.py" line="1106" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1323" />
-        <location filename="../../app/views/compare_view.py" line="1147" />
+        <location filename="../../app/views/compare_view.py" line="1290" />
+        <location filename="../../app/views/compare_view.py" line="1114" />
         <source>not reached</source>
         <translation>未达到</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1330" />
-        <location filename="../../app/views/compare_view.py" line="1153" />
+        <location filename="../../app/views/compare_view.py" line="1297" />
+        <location filename="../../app/views/compare_view.py" line="1120" />
         <source>not finite</source>
         <translation>非有限值</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1488" />
+        <location filename="../../app/views/compare_view.py" line="1455" />
         <source>Initializer of the configuration to add</source>
         <translation>要添加的配置的初始化方法</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1489" />
+        <location filename="../../app/views/compare_view.py" line="1456" />
         <source>The initializer of the configuration that Add compares next</source>
         <translation>点击“添加”后加入比较的配置所用的初始化方法</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1494" />
+        <location filename="../../app/views/compare_view.py" line="1461" />
         <source>Weight scale</source>
         <translation>权重缩放</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1495" />
+        <location filename="../../app/views/compare_view.py" line="1462" />
         <source>The weight scale of the 'scaled' initializer</source>
         <translation>“缩放”初始化的权重倍数</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1497" />
+        <location filename="../../app/views/compare_view.py" line="1464" />
         <source>lr</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1500" />
+        <location filename="../../app/views/compare_view.py" line="1467" />
         <source>Learning rate of the configuration to add</source>
         <translation>要添加的配置的学习率</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1501" />
+        <location filename="../../app/views/compare_view.py" line="1468" />
         <source>The learning rate of the configuration that Add compares next</source>
         <translation>点击“添加”后加入比较的配置所用的学习率</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1505" />
+        <location filename="../../app/views/compare_view.py" line="1472" />
         <source>hidden</source>
         <translation>隐藏层</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1508" />
+        <location filename="../../app/views/compare_view.py" line="1475" />
         <source>Hidden layers of the configuration to add</source>
         <translation>要添加的配置的隐藏层</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1509" />
+        <location filename="../../app/views/compare_view.py" line="1476" />
         <source>Hidden layer sizes, e.g. 10,5 (the tutorial's) or 50,50,50</source>
         <translation>各隐藏层的大小，例如 10,5（教程所用）或 50,50,50</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1511" />
+        <location filename="../../app/views/compare_view.py" line="1478" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1514" />
+        <location filename="../../app/views/compare_view.py" line="1481" />
         <source>Add configuration</source>
         <translation>添加配置</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1515" />
+        <location filename="../../app/views/compare_view.py" line="1482" />
         <source>Compare this configuration too (up to {n}); it catches up with the others' iteration, then trains in step with them</source>
         <translation>把这个配置也加入比较（最多 {n} 个）；它会先追赶到其他配置的迭代次数，然后与它们同步训练</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1521" />
+        <location filename="../../app/views/compare_view.py" line="1488" />
         <source>Remove selected</source>
         <translation>移除所选</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1524" />
+        <location filename="../../app/views/compare_view.py" line="1491" />
         <source>Remove selected configuration</source>
         <translation>移除所选配置</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1525" />
+        <location filename="../../app/views/compare_view.py" line="1492" />
         <source>Stop comparing the configuration selected in the table</source>
         <translation>不再比较表格中选中的配置</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1527" />
+        <location filename="../../app/views/compare_view.py" line="1494" />
         <source>All together</source>
         <translation>全部一起</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1530" />
+        <location filename="../../app/views/compare_view.py" line="1497" />
         <source>Play or pause every configuration</source>
         <translation>播放或暂停所有配置</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1531" />
+        <location filename="../../app/views/compare_view.py" line="1498" />
         <source>Run or pause every configuration, in step</source>
         <translation>同步运行或暂停所有配置</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1533" />
+        <location filename="../../app/views/compare_view.py" line="1500" />
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1536" />
+        <location filename="../../app/views/compare_view.py" line="1503" />
         <source>Step every configuration</source>
         <translation>所有配置单步</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1537" />
+        <location filename="../../app/views/compare_view.py" line="1504" />
         <source>While paused: every configuration takes the given number of steps. While running: pause</source>
         <translation>暂停时：每个配置走给定的步数。运行时：暂停</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1545" />
+        <location filename="../../app/views/compare_view.py" line="1512" />
         <source>Steps per click of Step</source>
         <translation>每次单步的步数</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1546" />
+        <location filename="../../app/views/compare_view.py" line="1513" />
         <source>How many gradient steps one click of Step takes</source>
         <translation>点击一次“单步”走多少个梯度步</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1548" />
+        <location filename="../../app/views/compare_view.py" line="1515" />
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1551" />
+        <location filename="../../app/views/compare_view.py" line="1518" />
         <source>Reset every configuration</source>
         <translation>重置所有配置</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1552" />
+        <location filename="../../app/views/compare_view.py" line="1519" />
         <source>Every configuration back to iteration 0, same weights</source>
         <translation>所有配置回到第 0 次迭代，初始权重不变</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1557" />
-        <location filename="../../app/views/compare_view.py" line="1554" />
+        <location filename="../../app/views/compare_view.py" line="1524" />
+        <location filename="../../app/views/compare_view.py" line="1521" />
         <source>Log-scale cost</source>
         <translation>代价用对数坐标</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1558" />
+        <location filename="../../app/views/compare_view.py" line="1525" />
         <source>Random ×10 starts near 1774: a log axis keeps all curves legible</source>
         <translation>随机 ×10 的代价从约 1774 开始：对数坐标让所有曲线都看得清</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1562" />
+        <location filename="../../app/views/compare_view.py" line="1529" />
         <source>Comparison status</source>
         <translation>比较状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1566" />
+        <location filename="../../app/views/compare_view.py" line="1533" />
         <source>Compared configurations</source>
         <translation>参与比较的配置</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1567" />
+        <location filename="../../app/views/compare_view.py" line="1534" />
         <source>Milestones are exact to the iteration: checked every {n} steps, then pinned by replaying the steps since the previous check.</source>
         <translation>里程碑精确到每次迭代：每 {n} 步检查一次，再重放上次检查以来的各步来确定确切的迭代次数。</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1665" />
+        <location filename="../../app/views/compare_view.py" line="1632" />
         <source>reset: every configuration back to iteration 0, same initial weights</source>
         <translation>已重置：所有配置回到第 0 次迭代，初始权重不变</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1690" />
+        <location filename="../../app/views/compare_view.py" line="1657" />
         <source>“{text}” refused: {reason}</source>
         <translation>“{text}”无效：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1698" />
+        <location filename="../../app/views/compare_view.py" line="1665" />
         <source>at most {n} configurations at once: remove one first</source>
         <translation>最多同时比较 {n} 个配置：请先移除一个</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1773" />
+        <location filename="../../app/views/compare_view.py" line="1740" />
         <source>stopped: {error}</source>
         <translation>已停止：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1901" />
+        <location filename="../../app/views/compare_view.py" line="1868" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1901" />
+        <location filename="../../app/views/compare_view.py" line="1868" />
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1917" />
+        <location filename="../../app/views/compare_view.py" line="1884" />
         <source>iteration {i} of {n}</source>
         <translation>迭代 {i} / {n}</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1924" />
+        <location filename="../../app/views/compare_view.py" line="1891" />
         <source>{rate} steps/s in all</source>
         <translation>共 {rate} 步/秒</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1929" />
+        <location filename="../../app/views/compare_view.py" line="1896" />
         <source>a new configuration is catching up</source>
         <translation>新配置正在追赶</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="1933" />
+        <location filename="../../app/views/compare_view.py" line="1900" />
         <source>maps {n}×{n}, {rate}×/s, so training stays fast</source>
         <translation>决策图 {n}×{n}，每秒 {rate} 次，以保证训练速度</translation>
     </message>
@@ -762,32 +762,32 @@
 </context><context>
     <name>CostPlot</name>
     <message>
-        <location filename="../../app/views/cost_plot.py" line="174" />
+        <location filename="../../app/views/cost_plot.py" line="214" />
         <source>Cost curve</source>
         <translation>代价曲线</translation>
     </message>
     <message>
-        <location filename="../../app/views/cost_plot.py" line="180" />
+        <location filename="../../app/views/cost_plot.py" line="220" />
         <source>iteration</source>
         <translation>迭代次数</translation>
     </message>
     <message>
-        <location filename="../../app/views/cost_plot.py" line="181" />
+        <location filename="../../app/views/cost_plot.py" line="221" />
         <source>cost</source>
         <translation>代价</translation>
     </message>
     <message>
-        <location filename="../../app/views/cost_plot.py" line="191" />
+        <location filename="../../app/views/cost_plot.py" line="231" />
         <source>current run</source>
         <translation>当前运行</translation>
     </message>
     <message>
-        <location filename="../../app/views/cost_plot.py" line="192" />
+        <location filename="../../app/views/cost_plot.py" line="232" />
         <source>now: {run}</source>
         <translation>当前：{run}</translation>
     </message>
     <message>
-        <location filename="../../app/views/cost_plot.py" line="196" />
+        <location filename="../../app/views/cost_plot.py" line="236" />
         <source>earlier: {run}</source>
         <translation>之前：{run}</translation>
     </message>
@@ -1230,299 +1230,309 @@ std {std}</source>
 </context><context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="241" />
+        <location filename="../../app/main_window.py" line="245" />
         <source>InitScope — weight initialization, live</source>
         <translation>InitScope — 实时观察权重初始化</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="242" />
+        <location filename="../../app/main_window.py" line="246" />
         <source>Controls</source>
         <translation>控制</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="243" />
+        <location filename="../../app/main_window.py" line="247" />
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="244" />
+        <location filename="../../app/main_window.py" line="248" />
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="245" />
+        <location filename="../../app/main_window.py" line="249" />
         <source>Gradients</source>
         <translation>梯度</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="246" />
+        <location filename="../../app/main_window.py" line="250" />
         <source>Activations</source>
         <translation>激活值</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="247" />
+        <location filename="../../app/main_window.py" line="251" />
         <source>Single run</source>
         <translation>单次训练</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="248" />
+        <location filename="../../app/main_window.py" line="252" />
         <source>Compare initializers</source>
         <translation>对比初始化方法</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="249" />
+        <location filename="../../app/main_window.py" line="253" />
         <source>Controls and lesson</source>
         <translation>控制与课程</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="251" />
+        <location filename="../../app/main_window.py" line="255" />
         <source>Weights, gradients, activations</source>
         <translation>权重、梯度、激活值</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="253" />
+        <location filename="../../app/main_window.py" line="257" />
         <source>Single run or comparison</source>
         <translation>单次训练或对比</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="254" />
+        <location filename="../../app/main_window.py" line="258" />
         <source>Cost curve</source>
         <translation>代价曲线</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="255" />
+        <location filename="../../app/main_window.py" line="259" />
         <source>Decision boundary</source>
         <translation>决策边界</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="272" />
+        <location filename="../../app/main_window.py" line="276" />
         <source>No translation for {code}</source>
         <translation>没有 {code} 的翻译</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="338" />
+        <location filename="../../app/main_window.py" line="342" />
         <source>Projector mode on: Ctrl+P or F5 turns it off</source>
         <translation>投影模式已开启：按 Ctrl+P 或 F5 关闭</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="340" />
+        <location filename="../../app/main_window.py" line="344" />
         <source>Projector mode off</source>
         <translation>投影模式已关闭</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="356" />
+        <location filename="../../app/main_window.py" line="360" />
         <source>Zoom {percent} %</source>
         <translation>缩放 {percent}%</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="416" />
+        <location filename="../../app/main_window.py" line="420" />
         <source>reset: iteration 0, paused, same initial weights</source>
         <translation>已重置：第 0 次迭代，已暂停，初始权重不变</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="444" />
+        <location filename="../../app/main_window.py" line="448" />
         <source>“{text}” refused: {reason}</source>
         <translation>“{text}”未被接受：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="475" />
+        <location filename="../../app/main_window.py" line="479" />
         <source>new weights: iteration 0, paused</source>
         <translation>新权重：第 0 次迭代，已暂停</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="486" />
+        <location filename="../../app/main_window.py" line="490" />
         <source>learning rate {lr} from the next step</source>
         <translation>从下一步起学习率为 {lr}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="510" />
+        <location filename="../../app/main_window.py" line="514" />
         <source>{init}, seed {seed}, lr {lr}</source>
         <translation>{init}，种子 {seed}，学习率 {lr}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="581" />
+        <location filename="../../app/main_window.py" line="585" />
         <source>Iteration {n}</source>
         <translation>迭代 {n}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="584" />
+        <location filename="../../app/main_window.py" line="588" />
         <source>Cost {cost}</source>
         <translation>代价 {cost}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="586" />
+        <location filename="../../app/main_window.py" line="590" />
         <source>Cost: not a number</source>
         <translation>代价：非数值 (NaN)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="588" />
+        <location filename="../../app/main_window.py" line="592" />
         <source>Train accuracy {acc} ({right}/{n})</source>
         <translation>训练集准确率 {acc}（{right}/{n}）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="589" />
+        <location filename="../../app/main_window.py" line="593" />
         <source>Test accuracy {acc} ({right}/{n})</source>
         <translation>测试集准确率 {acc}（{right}/{n}）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="603" />
+        <location filename="../../app/main_window.py" line="607" />
         <source>{k} of {n} outputs are exactly 0 or 1 in float64: the naive −log(σ) loss would print inf here; InitScope computes it from the logits.</source>
         <translation>{n} 个输出中有 {k} 个在 float64 下恰好是 0 或 1：直接按 −log(σ) 计算的代价会在这里显示 inf；InitScope 从 logits 计算代价。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="616" />
+        <location filename="../../app/main_window.py" line="620" />
         <source>running</source>
         <translation>训练中</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="618" />
+        <location filename="../../app/main_window.py" line="622" />
         <source>{n} steps/s</source>
         <translation>每秒 {n} 步</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="622" />
+        <location filename="../../app/main_window.py" line="626" />
         <source>stepping…</source>
         <translation>单步中…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="624" />
+        <location filename="../../app/main_window.py" line="628" />
         <source>finished {n} iterations</source>
         <translation>已完成 {n} 次迭代</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="628" />
+        <location filename="../../app/main_window.py" line="632" />
         <source>training diverged at iteration {n}: lower the learning rate or try another initializer, then Reset</source>
         <translation>训练在第 {n} 次迭代发散：请调低学习率或换一种初始化方法，然后重置</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="633" />
+        <location filename="../../app/main_window.py" line="637" />
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="686" />
+        <location filename="../../app/main_window.py" line="690" />
         <source>Load 2-D points</source>
         <translation>载入二维数据点</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="688" />
+        <location filename="../../app/main_window.py" line="692" />
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="704" />
+        <location filename="../../app/main_window.py" line="708" />
         <source>Loaded {name}: {n} points</source>
         <translation>已载入 {name}：{n} 个点</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="723" />
+        <location filename="../../app/main_window.py" line="727" />
         <source>{preset}: paused at iteration 0, press Play</source>
         <translation>{preset}：停在第 0 次迭代，请按播放</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="750" />
+        <location filename="../../app/main_window.py" line="754" />
         <source>experiment loaded: iteration 0, paused</source>
         <translation>实验已载入：第 0 次迭代，已暂停</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="758" />
+        <location filename="../../app/main_window.py" line="769" />
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="759" />
+        <location filename="../../app/main_window.py" line="770" />
         <source>scale</source>
         <translation>缩放倍数</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="760" />
+        <location filename="../../app/main_window.py" line="771" />
         <source>seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="761" />
+        <location filename="../../app/main_window.py" line="772" />
         <source>number of points</source>
         <translation>点数</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="762" />
+        <location filename="../../app/main_window.py" line="773" />
         <source>stop-at iteration</source>
         <translation>停止迭代次数</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="763" />
+        <location filename="../../app/main_window.py" line="774" />
         <source>noise</source>
         <translation>噪声</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="771" />
+        <location filename="../../app/main_window.py" line="781" />
         <source>the window cannot show a {name} of {value}: it takes {low} to {high}</source>
         <translation>窗口无法显示值为 {value} 的{name}：可用范围是 {low} 到 {high}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="798" />
+        <location filename="../../app/main_window.py" line="794" />
+        <source>the window cannot show a {name} of {value}: it shows {decimals} decimals</source>
+        <translation>窗口无法显示值为 {value} 的{name}：只显示 {decimals} 位小数</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="816" />
         <source>{message}. Nothing was changed.</source>
         <translation>{message}。没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="822" />
+        <location filename="../../app/main_window.py" line="843" />
         <source>Closing: waiting for the current step to finish…</source>
         <translation>正在关闭：等待当前这一步完成…</translation>
     </message>
 </context><context>
     <name>MiniMap</name>
     <message>
-        <location filename="../../app/views/compare_view.py" line="938" />
+        <location filename="../../app/views/compare_view.py" line="905" />
         <source>no boundary:&lt;br&gt;P = {p}&lt;br&gt;everywhere</source>
         <translation>没有决策边界：&lt;br&gt;处处 P = {p}</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="941" />
+        <location filename="../../app/views/compare_view.py" line="908" />
         <source>no boundary&lt;br&gt;in view</source>
         <translation>视野内&lt;br&gt;没有决策边界</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="963" />
+        <location filename="../../app/views/compare_view.py" line="930" />
         <source>Decision map: {name}</source>
         <translation>决策图：{name}</translation>
     </message>
 </context><context>
     <name>SpinBox</name>
     <message>
-        <location filename="../../app/views/spin_boxes.py" line="37" />
+        <location filename="../../app/views/spin_boxes.py" line="77" />
+        <source>“{text}” has more decimals than this box shows ({decimals})</source>
+        <translation>“{text}”的小数位多于此框显示的位数（{decimals} 位）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/spin_boxes.py" line="80" />
         <source>“{text}” is not a number from {low} to {high}</source>
         <translation>“{text}”不是 {low} 到 {high} 之间的数</translation>
     </message>
 </context><context>
     <name>SpreadPlot</name>
     <message>
-        <location filename="../../app/views/compare_view.py" line="695" />
-        <location filename="../../app/views/compare_view.py" line="681" />
+        <location filename="../../app/views/compare_view.py" line="662" />
+        <location filename="../../app/views/compare_view.py" line="648" />
         <source>weight spread per layer</source>
         <translation>各层权重的离散程度</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="682" />
+        <location filename="../../app/views/compare_view.py" line="649" />
         <source>layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="683" />
+        <location filename="../../app/views/compare_view.py" line="650" />
         <source>weight std</source>
         <translation>权重标准差</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="685" />
+        <location filename="../../app/views/compare_view.py" line="652" />
         <source>He target √(2/fan_in)</source>
         <translation>He 目标值 √(2/fan_in)</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="691" />
+        <location filename="../../app/views/compare_view.py" line="658" />
         <source>Spread of each layer's weights</source>
         <translation>各层权重的离散程度</translation>
     </message>
     <message>
-        <location filename="../../app/views/compare_view.py" line="790" />
+        <location filename="../../app/views/compare_view.py" line="757" />
         <source>W{n}</source>
         <translation>W{n}</translation>
     </message>

@@ -10,7 +10,7 @@ Spin boxes keep what was typed on screen while typing; when editing ends (Enter,
 on text that is not a number in range they put back the value in force and say so (the window on
 its status bar, the comparison on its status line).  A value set from a script (``setValue``) is
 clamped into the range by Qt.  Each bug this file found and that is still open has a strict
-``xfail`` test at the end, one test per bug; the tests of the bugs already fixed (B1-B5) assert
+``xfail`` test at the end, one test per bug; the tests of the bugs already fixed (B1-B9) assert
 the refusal that replaced them.
 
 The cases are the rows of ``docs/bad-input.md`` (``table_rows``); a test checks that the document
@@ -241,24 +241,49 @@ SPIN_RANGE: dict[str, tuple[str, str]] = {
 }
 
 
+#: the spin boxes with a prefix: what it is (the refusals quote the text without it)
+PREFIX = {"compareScaleSpin": "×"}
+#: every spin box with decimals: how many it shows
+DECIMALS = {
+    "learningRateSpin": 6,
+    "scaleSpin": 3,
+    "noiseSpin": 3,
+    "compareLrSpin": 6,
+    "compareScaleSpin": 4,
+}
+
+
+def _quoted(name: str, text: str) -> str:
+    """``text`` as a refusal of the box ``name`` quotes it: no spaces around it, no prefix."""
+    text = text.strip()
+    return text.removeprefix(PREFIX[name]).strip() if name in PREFIX else text
+
+
 def not_a_number(name: str, text: str) -> str:
     """Why the spin box ``name`` refused ``text`` (the window adds “Nothing was changed.”)."""
     low, high = SPIN_RANGE[name]
-    return f"“{text.strip()}” is not a number from {low} to {high}"
+    return f"“{_quoted(name, text)}” is not a number from {low} to {high}"
+
+
+def too_fine(name: str, text: str) -> str:
+    """Why the spin box ``name`` refused ``text``, a number in range with more decimals than it
+    shows (the window adds “Nothing was changed.”)."""
+    return f"“{_quoted(name, text)}” has more decimals than this box shows ({DECIMALS[name]})"
 
 
 #: typed into every spin box, each then Enter: refused, with a message
 TYPED_EVERYWHERE = ("", "   ", "abc", "nan", "inf", "-inf", "e", "-", "1e308", "1e999", "0x10")
 #: typed into one spin box, each then Enter: refused, with a message (out of range, not a whole
-#: number, or digits the box does not read)
+#: number, or a spelling the box does not read: ``1_0`` in any box, ``1e3`` in a whole-number box;
+#: full-width ``１０`` and Arabic-Indic ``٣`` are read, and refused here only when out of range)
 TYPED_REFUSED: dict[str, tuple[str, ...]] = {
-    "learningRateSpin": ("0", "0.000000", "0.0000001", "-1", "10.5", "1e-7"),
-    "seedSpin": ("-1", "2147483648", "3.5", "1e3", "1_0", "１０", "٣"),
-    "scaleSpin": ("0", "0.0001", "-1", "101"),
+    "learningRateSpin": ("0", "0.000000", "0.0000001", "-1", "10.5", "1e-7", "1_0"),
+    "seedSpin": ("-1", "2147483648", "3.5", "1e3", "1_0"),
+    "scaleSpin": ("0", "0.0001", "-1", "101", "1_0"),
     "noiseSpin": ("-1", "-0.5", "2", "１０", "٣"),
     "samplesSpin": ("0", "19", "-1", "5001", "1e3", "1_0", "１０", "٣"),
-    "stepSizeSpin": ("0", "-1", "1.5", "1e3", "１０"),
-    "targetIterationsSpin": ("0", "-1", "1000000001", "1e4", "１０"),
+    "stepSizeSpin": ("0", "-1", "1.5", "1e3", "1_0"),
+    "targetIterationsSpin": ("0", "-1", "1000000001", "1e4", "1_0"),
 }
 #: typed into one spin box, then Enter: read as this number and applied, without a message
 TYPED_READ: dict[str, tuple[tuple[str, float], ...]] = {
@@ -267,15 +292,22 @@ TYPED_READ: dict[str, tuple[tuple[str, float], ...]] = {
         ("1e-3", 0.001),
         (" 0.5 ", 0.5),
         ("0.000001", 1e-6),
+        ("0.0000010", 1e-6),
         ("10", 10.0),
         ("１０", 10.0),
     ),
-    "seedSpin": (("7", 7), ("0", 0), ("2147483647", 2**31 - 1), ("+5", 5)),
+    "seedSpin": (("7", 7), ("0", 0), ("2147483647", 2**31 - 1), ("+5", 5), ("１０", 10), ("٣", 3)),
     "scaleSpin": (("0,5", 0.5), ("1e-3", 0.001), ("2.5", 2.5), ("100", 100.0)),
     "noiseSpin": (("0,2", 0.2), ("1e-3", 0.001), ("0", 0.0), ("1", 1.0)),
-    "samplesSpin": (("20", 20), ("5000", 5000), ("1,000", 1000)),
-    "stepSizeSpin": (("7", 7), ("1,000", 1000)),
-    "targetIterationsSpin": (("20000", 20000), ("1,000", 1000)),
+    "samplesSpin": (("20", 20), ("5000", 5000), ("1,000", 1000), ("１００", 100)),
+    "stepSizeSpin": (("7", 7), ("1,000", 1000), ("１０", 10)),
+    "targetIterationsSpin": (
+        ("20000", 20000),
+        ("1,000", 1000),
+        ("25,000", 25000),
+        ("1,000,000", 1_000_000),
+        ("１０", 10),
+    ),
 }
 
 
@@ -522,13 +554,7 @@ UNSHOWABLE = [
         "learning rate 1.5e-6",
         {"learning_rate": 1.5e-6},
         15000,
-        "a learning rate of 1.5e-06: it takes 0.000001 to 10.000000",
-    ),
-    (
-        "learning rate 0.1 + 0.2 (0.30000000000000004)",
-        {"learning_rate": 0.1 + 0.2},
-        15000,
-        "a learning rate of 0.30000000000000004: it takes 0.000001 to 10.000000",
+        "a learning rate of 1.5e-06: it shows 6 decimals",
     ),
     (
         "scale 0.0001",
@@ -540,9 +566,15 @@ UNSHOWABLE = [
         "scale 0.0015",
         {"init": "scaled", "scale": 0.0015},
         15000,
-        "a scale of 0.0015: it takes 0.001 to 100.000",
+        "a scale of 0.0015: it shows 3 decimals",
     ),
-    ("noise 0.0005", {"noise": 0.0005}, 15000, "a noise of 0.0005: it takes 0.000 to 1.000"),
+    (
+        "initializer he, scale 0.0001 (unused now, used once scaled is chosen: B10)",
+        {"init": "he", "scale": 1e-4},
+        15000,
+        "a scale of 0.0001: it takes 0.001 to 100.000",
+    ),
+    ("noise 0.0005", {"noise": 0.0005}, 15000, "a noise of 0.0005: it shows 3 decimals"),
     ("target 0", {}, 0, "a stop-at iteration of 0: it takes 1 to 1,000,000,000"),
 ]
 #: an experiment at the edge of what the controls show: (the case, config changes, the target,
@@ -560,6 +592,18 @@ SHOWABLE = [
     ("samples 5000", {"samples": 5000}, 15000, "samplesSpin", 5000),
     ("target 1", {}, 1, "targetIterationsSpin", 1),
     ("target 1000000000", {}, 10**9, "targetIterationsSpin", 10**9),
+]
+#: an experiment the window loads although a box cannot show a value exactly: (the case, config
+#: changes, the control, what it shows, the value that runs, why it is loaded)
+LOADED_ANYWAY = [
+    (
+        "learning rate 0.1 + 0.2 (0.30000000000000004)",
+        {"learning_rate": 0.1 + 0.2},
+        "learningRateSpin",
+        "0.300000",
+        0.1 + 0.2,
+        "float noise, 5.5e-17 from what is shown",
+    ),
 ]
 
 
@@ -587,6 +631,19 @@ def test_an_experiment_at_the_edge_of_the_controls_is_shown_exactly(qtbot, win, 
         assert widget(win, name, QtWidgets.QAbstractSpinBox).value() == value, case
         assert _in_force(win, name) == value, case
     assert_still_steps(qtbot, win)
+
+
+def test_an_experiment_is_loaded_if_only_float_noise_or_an_unused_scale_is_not_shown(
+    qtbot, win, tmp_path
+):
+    for case, changes, name, shows, runs, _why in LOADED_ANYWAY:
+        path = tmp_path / f"{slug(case)}.json"
+        path.write_text(experiment_json(TrainConfig(**changes), target=15000), "utf-8")
+        assert win.files.read_experiment(path) is True, case
+        idle(qtbot, win, lambda f: f.config == win.config)
+        assert widget(win, name, QtWidgets.QAbstractSpinBox).text() == shows, case
+        assert _in_force(win, name) == runs, case
+        assert_still_steps(qtbot, win)
 
 
 def _open_window(qtbot, store: QtCore.QSettings):
@@ -666,7 +723,7 @@ COMPARE_HIDDEN_BAD = ("", "10 5", "10,,5", "abc", "0", "600", ",".join(["5"] * 1
 COMPARE_SPINS = ("compareLrSpin", "compareStepSizeSpin", "compareScaleSpin")
 #: typed into each of the comparison's spin boxes, each then Enter: refused on its status line
 COMPARE_TYPED = ("", "abc", "nan", "-", "0", "-1", "1e308")
-#: typed into one of them, then Enter: read as this number (compareScaleSpin: bug B8)
+#: typed into one of them, then Enter: read as this number (compareScaleSpin: see B8's test)
 COMPARE_READ: dict[str, tuple[tuple[str, float], ...]] = {
     "compareLrSpin": (("0,05", 0.05), ("1e-3", 0.001), ("10", 10.0)),
     "compareStepSizeSpin": (("7", 7), ("1,000", 1000)),
@@ -732,13 +789,9 @@ def test_the_comparison_refuses_bad_input(qtbot, win):
             assert box.value() == value, (name, text)
             assert _compare_seen(view) == before, (name, text)
             assert view.status.styleSheet() == f"color: {ERROR_COLOR};", (name, text)
-            if name == "compareScaleSpin":  # bug B8: the message quotes the box's prefix “×”
-                low, high = SPIN_RANGE[name]
-                assert view.status.text().endswith(f"” is not a number from {low} to {high}")
-                assert f"{text.strip()}” is not" in view.status.text(), text
-            else:
-                assert view.status.text() == not_a_number(name, text), (name, text)
-    view.hidden_edit.setFocus()  # leaving compareScaleSpin says it refused its own value (B8)
+            # compareScaleSpin quotes the text without its prefix “×” (B8, fixed)
+            assert view.status.text() == not_a_number(name, text), (name, text)
+    view.hidden_edit.setFocus()
     for name, cases in COMPARE_READ.items():
         box = widget(win, name, QtWidgets.QAbstractSpinBox)
         start = box.value()
@@ -793,131 +846,210 @@ def test_the_comparison_refuses_bad_input(qtbot, win):
     assert win.reported_errors == []
 
 
-# -- known bugs: strict xfail, one test per bug (see docs/bad-input.md, "Bugs found") -------------
-#: B6. typed into an integer spin box, then Enter: a comma or a space inside the number (the
-#: text, the number it is read as today)
-GROUPED: dict[str, tuple[tuple[str, int], ...]] = {
-    "seedSpin": (("10 5", 105), ("0,05", 5), ("10,5", 105)),
-    "samplesSpin": (("10 5", 105), ("1,00", 100)),
-    "stepSizeSpin": (("10 5", 105), ("0,5", 5)),
-    "targetIterationsSpin": (("10 5", 105), ("0,05", 5), ("12,34,5", 12345)),
+# -- bugs B6-B9 (fixed): each had a strict xfail test, one test per bug ---------------------------
+#: B6 (fixed). typed into a whole-number spin box, then Enter: a comma or a space that is not a
+#: thousands separator (each was read as one: "10 5" and "10,5" became 105, "0,05" became 5)
+GROUPED: dict[str, tuple[str, ...]] = {
+    "seedSpin": ("10 5", "10,5", "0,05", "1,00", "12,34,5", "1,0000"),
+    "samplesSpin": ("10 5", "10,5", "1,00"),
+    "stepSizeSpin": ("10 5", "10,5", "0,5"),
+    "targetIterationsSpin": ("10 5", "10,5", "0,05", "12,34,5", "15,00"),
+    "compareStepSizeSpin": ("10 5", "10,5", "0,5"),
 }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="B6: an integer spin box (CheckedSpinBox keeps QSpinBox.validate for what Qt accepts) "
-    "reads a comma or a space anywhere in a number as a thousands separator: '10 5' and '10,5' "
-    "become 105, '0,05' becomes 5, with no message (app/views/spin_boxes.py)",
-)
 def test_an_integer_spin_box_refuses_a_badly_grouped_number(qtbot, win):
-    problems = []
-    for name, cases in GROUPED.items():
-        box = widget(win, name, QtWidgets.QAbstractSpinBox)
-        for text, _today in cases:
-            idle(qtbot, win, lambda f: f.config == win.config)
+    """B6 (fixed): a whole-number box read a comma or a space anywhere as a thousands separator;
+    now it takes commas only between groups of three (``15,000``) and refuses the rest."""
+    for name, texts in GROUPED.items():
+        view = _compare(qtbot, win) if name.startswith("compare") else None
+        box = widget(win, name, QtWidgets.QSpinBox)
+        for text in texts:
             win.statusBar().clearMessage()
-            before, value = Seen.of(win), box.value()
-            type_and_enter(qtbot, box, text)
-            if box.value() != value:
-                problems.append(f"{name}: {text!r} applied {box.value()!r}")
-                _restore(qtbot, win, box, value)
-            elif message(win) != f"{not_a_number(name, text)}. Nothing was changed.":
-                problems.append(f"{name}: {text!r} refused with {message(win)!r}")
-            elif Seen.of(win) != before:
-                problems.append(f"{name}: {text!r} refused, but something changed")
-    assert not problems, "\n".join(problems)
+            value = box.value()
+            if view is None:
+                before = Seen.of(win)
+                type_and_enter(qtbot, box, text)
+                assert message(win) == f"{not_a_number(name, text)}. Nothing was changed.", text
+                assert box.value() == value, (name, text)
+                refused_here(qtbot, win, before, f"{name}: {text!r}")
+            else:
+                before = _compare_seen(view)
+                type_and_enter(qtbot, box, text)
+                assert view.status.text() == not_a_number(name, text), text
+                assert view.status.styleSheet() == f"color: {ERROR_COLOR};", text
+                assert box.value() == value, (name, text)
+                assert _compare_seen(view) == before, (name, text)
+                _compare_steps(qtbot, view)
 
 
-#: B7. typed into a floating-point spin box, then Enter: more decimals than the box shows (the
-#: text, the number that runs today, what the box shows today)
-TOO_FINE: dict[str, tuple[tuple[str, float, str], ...]] = {
-    "learningRateSpin": (("0.0000015", 1.5e-06, "0.000002"),),
-    "scaleSpin": (("0.0015", 0.0015, "0.002"),),
-    "noiseSpin": (("0.0005", 0.0005, "0.001"), ("0.0001", 0.0001, "0.000")),
-    "compareLrSpin": (("0.0000015", 1.5e-06, "0.000002"),),
+#: B7 (fixed). typed into a spin box with decimals, then Enter: a number in range with more
+#: decimals than the box shows (each was applied: "0.0000015" ran as 1.5e-06 while
+#: learningRateSpin showed 0.000002)
+TOO_FINE: dict[str, tuple[str, ...]] = {
+    "learningRateSpin": ("0.0000015", "1.5e-6", "0,0000015"),
+    "scaleSpin": ("0.0015",),
+    "noiseSpin": ("0.0005", "0.0001"),
+    "compareLrSpin": ("0.0000015",),
+    "compareScaleSpin": ("0.00155", "×0.00155"),
 }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="B7: CheckedDoubleSpinBox accepts and applies more decimals than the box shows: "
-    "'0.0000015' runs as 1.5e-06 while learningRateSpin shows 0.000002, '0.0001' in noiseSpin "
-    "runs while it shows 0.000 (app/views/spin_boxes.py validate / valueFromText)",
-)
 def test_a_number_finer_than_the_box_shows_is_refused(qtbot, win):
+    """B7 (fixed): such a number was applied while the box showed it rounded; now it is refused
+    (what runs is what the box shows), naming how many decimals the box shows."""
     win.choose_initializer("scaled")
-    problems = []
-    for name, cases in TOO_FINE.items():
+    idle(qtbot, win, lambda f: f.config == win.config)
+    for name, texts in TOO_FINE.items():
+        view = None
         if name.startswith("compare"):
             view = _compare(qtbot, win)
+            view.init_combo.setCurrentIndex(view.init_combo.findData("scaled"))
         box = widget(win, name, QtWidgets.QDoubleSpinBox)
-        for text, _runs, _shows in cases:
-            idle(qtbot, win, lambda f: f.config == win.config)
+        assert box.decimals() == DECIMALS[name]
+        for text in texts:
             win.statusBar().clearMessage()
-            before, value = Seen.of(win), box.value()
-            type_and_enter(qtbot, box, text)
-            said = view.status.text() if name.startswith("compare") else message(win)
-            if box.value() != value:
-                problems.append(f"{name}: {text!r} applied {box.value()!r}, shown {box.text()!r}")
-                _restore(qtbot, win, box, value)
-            elif f"“{text}”" not in said:
-                problems.append(f"{name}: {text!r} refused with {said!r}")
-            elif Seen.of(win) != before:
-                problems.append(f"{name}: {text!r} refused, but something changed")
-    assert not problems, "\n".join(problems)
+            value = box.value()
+            if view is None:
+                before = Seen.of(win)
+                type_and_enter(qtbot, box, text)
+                assert message(win) == f"{too_fine(name, text)}. Nothing was changed.", text
+                assert box.value() == value, (name, text)
+                refused_here(qtbot, win, before, f"{name}: {text!r}")
+            else:
+                before = _compare_seen(view)
+                type_and_enter(qtbot, box, text)
+                assert view.status.text() == too_fine(name, text), text
+                assert view.status.styleSheet() == f"color: {ERROR_COLOR};", text
+                assert box.value() == value, (name, text)
+                assert _compare_seen(view) == before, (name, text)
+                _compare_steps(qtbot, view)
 
 
-#: B8. typed into compareScaleSpin, then Enter: the number a person means by it
-COMPARE_SCALE_READ = (("3", 3.0), ("0,5", 0.5), ("1e-3", 0.001))
+#: B8 (fixed). typed into compareScaleSpin, then Enter: the number it is read as (the prefix × may
+#: be typed or not)
+COMPARE_SCALE_READ = (("3", 3.0), ("0,5", 0.5), ("×2,5", 2.5), ("1e-3", 0.001), (" 4 ", 4.0))
+#: B8 (fixed). typed into compareScaleSpin, then Enter: refused, quoted without the prefix
+COMPARE_SCALE_REFUSED = ("abc", "×abc", "×0")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="B8: compareScaleSpin has the prefix '×', which CheckedDoubleSpinBox.validate and "
-    "valueFromText do not strip: every number typed there is refused ('“×3” is not a number'), "
-    "and leaving the box (Tab, a click, Enter after the arrows) refuses its own value '×1.0000'",
-)
 def test_the_comparison_scale_box_reads_a_typed_number(qtbot, win):
+    """B8 (fixed): compareScaleSpin (prefix ×) refused every number typed into it, and its own
+    value when focus passed through it; now the prefix is stripped before reading."""
     view = _compare(qtbot, win)
     view.init_combo.setCurrentIndex(view.init_combo.findData("scaled"))
     box = widget(win, "compareScaleSpin", QtWidgets.QDoubleSpinBox)
-    problems = []
+    assert box.prefix() == PREFIX["compareScaleSpin"]
+    view.hidden_edit.setFocus()
+    view.status.clear()
     # focus passes through the box (Tab), nothing typed
-    status = view.status.text()
     box.setFocus()
     qtbot.keyClick(box.lineEdit(), QtCore.Qt.Key.Key_Tab)
-    if view.status.text() != status:
-        problems.append(f"Tab through the box: {view.status.text()!r}")
-    # the Up arrow, then Enter
-    status = view.status.text()
+    assert view.status.text() == ""
+    assert box.value() == 1.0
+    # the Up arrow, then Enter, then focus leaves
     box.setFocus()
     qtbot.keyClick(box.lineEdit(), QtCore.Qt.Key.Key_Up)
     qtbot.keyClick(box.lineEdit(), QtCore.Qt.Key.Key_Return)
-    if box.value() != 2.0 or view.status.text() != status:
-        problems.append(f"Up, Enter: {box.value()!r}, {view.status.text()!r}")
+    view.hidden_edit.setFocus()
+    assert box.value() == 2.0
+    assert view.status.text() == ""
     for text, number in COMPARE_SCALE_READ:
         type_and_enter(qtbot, box, text)
-        if box.value() != number:
-            problems.append(f"{text!r}: the box holds {box.value()!r}; {view.status.text()!r}")
-    type_and_enter(qtbot, box, "abc")
-    if view.status.text() != not_a_number("compareScaleSpin", "abc"):
-        problems.append(f"'abc' refused with {view.status.text()!r}")
+        assert box.value() == number, text
+        assert box.text() == f"×{number:.4f}", text
+        assert view.status.text() == "", text
+        assert view.config_from_controls().scale == number, text  # what the next Add uses
+    for text in COMPARE_SCALE_REFUSED:
+        before = _compare_seen(view)
+        type_and_enter(qtbot, box, text)
+        assert view.status.text() == not_a_number("compareScaleSpin", text), text
+        assert box.value() == 4.0, text
+        assert _compare_seen(view) == before, text
+    _compare_steps(qtbot, view)
+
+
+#: B9 (fixed). the configuration remembered from the last session, with these fields changed:
+#: (the case, the fields, whether it is used; if not, the window starts with the default)
+REMEMBERED = [
+    ("learning rate 1.5e-06 (typed before B7 was fixed)", {"learning_rate": 1.5e-6}, False),
+    ("learning rate 1e-07 (an older InitScope opened a B3 file)", {"learning_rate": 1e-7}, False),
+    ("noise 0.0005", {"noise": 0.0005}, False),
+    ("initializer scaled, scale 0.0015", {"init": "scaled", "scale": 0.0015}, False),
+    ("learning rate 0.5", {"learning_rate": 0.5}, True),
+    ("learning rate 0.1 + 0.2 (0.30000000000000004)", {"learning_rate": 0.1 + 0.2}, True),
+]
+
+
+@pytest.mark.parametrize(("case", "fields", "used"), REMEMBERED, ids=[r[0] for r in REMEMBERED])
+def test_a_remembered_configuration_is_shown_exactly_or_not_used(
+    qtbot, tmp_path, case, fields, used
+):
+    """B9 (fixed): the remembered configuration was not checked against the controls, so a
+    learning rate of 1.5e-06 ran while learningRateSpin showed 0.000002; now one the controls
+    cannot show is not used, and the window starts with the default configuration."""
+    w = _open_window(qtbot, _remembered(tmp_path, **fields))
+    assert w.config == (TrainConfig(**fields) if used else TrainConfig()), case
+    box = widget(w, "learningRateSpin", QtWidgets.QDoubleSpinBox)
+    assert float(box.text()) == pytest.approx(w.config.learning_rate, rel=1e-15, abs=0), case
+    assert w.controls.scale.value() == w.config.scale, case
+    assert_still_steps(qtbot, w)
+    w.close()
+
+
+# -- bugs B10-B11 (fixed): an unused scale is checked too; the locale's thousands separator ------
+def test_an_unused_scale_is_shown_exactly_once_it_is_used(qtbot, win, tmp_path):
+    problems = []
+    path = tmp_path / "unused-scale.json"
+    path.write_text(experiment_json(TrainConfig(init="he", scale=1e-4), target=15000), "utf-8")
+    windows = {"experiment": win}
+    if not win.files.read_experiment(path):  # refusing the file is a fix too
+        win.reported_errors.clear()
+        del windows["experiment"]
+    windows["remembered"] = _open_window(qtbot, _remembered(tmp_path, init="he", scale=1e-4))
+    for how, w in windows.items():
+        w.choose_initializer("scaled")
+        idle(qtbot, w, lambda f, w=w: f.config == w.config and f.config.init == "scaled")
+        if w.config.scale != w.controls.scale.value():
+            problems.append(
+                f"{how}: scale {w.config.scale!r} runs while scaleSpin shows "
+                f"{w.controls.scale.text()}"
+            )
+    windows["remembered"].close()
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="B9: the configuration remembered from the last session is not checked as an "
-    "experiment file is (B3): a learning rate of 1.5e-06 (typed, bug B7) runs at the next start "
-    "while learningRateSpin shows 0.000002 (app/main_window.py MainWindow.__init__)",
-)
-def test_a_remembered_configuration_is_shown_exactly_or_not_used(qtbot, tmp_path):
-    w = _open_window(qtbot, _remembered(tmp_path, learning_rate=1.5e-6))
-    shown_lr = float(widget(w, "learningRateSpin", QtWidgets.QDoubleSpinBox).text())
-    in_force = w.config.learning_rate
-    w.close()
-    assert shown_lr == in_force
+#: B11. a system locale whose thousands separator is not a comma: (the whole-number box with the
+#: separator shown, a value the locale groups)
+GROUPED_BY_LOCALE = (("stepSizeSpin", 1000), ("targetIterationsSpin", 15000))
+
+
+def test_a_whole_number_box_reads_its_own_value_in_a_german_locale(qtbot, tmp_path):
+    default = QtCore.QLocale()
+    QtCore.QLocale.setDefault(
+        QtCore.QLocale(QtCore.QLocale.Language.German, QtCore.QLocale.Country.Germany)
+    )
+    try:
+        store = QtCore.QSettings(str(tmp_path / "initscope.ini"), QtCore.QSettings.Format.IniFormat)
+        w = _open_window(qtbot, store)
+        problems = []
+        for name, value in GROUPED_BY_LOCALE:
+            box = widget(w, name, QtWidgets.QSpinBox)
+            box.setValue(value)
+            w.statusBar().clearMessage()
+            box.setFocus()
+            qtbot.keyClick(box.lineEdit(), QtCore.Qt.Key.Key_Tab)
+            if message(w) or box.value() != value:
+                problems.append(f"{name}, Tab through {box.text()!r}: {message(w)!r}")
+            box.setFocus()
+            qtbot.keyClick(box.lineEdit(), QtCore.Qt.Key.Key_Up)
+            qtbot.keyClick(box.lineEdit(), QtCore.Qt.Key.Key_Return)
+            if message(w) or box.value() != value + 1:
+                problems.append(f"{name}, Up then Enter on {box.text()!r}: {message(w)!r}")
+        w.close()
+    finally:
+        QtCore.QLocale.setDefault(default)
+    assert not problems, "\n".join(problems)
 
 
 # -- the table in docs/bad-input.md -----------------------------------------------------------
@@ -1007,28 +1139,33 @@ def table_rows() -> list[str]:
             + code(f"{not_a_number('learningRateSpin', '0,0,1')}. Nothing was changed."),
         )
     )
-    for name, cases in GROUPED.items():
-        today = "; ".join(f"{_q(t)} → {n!r}" for t, n in cases)
+    status_line = "comparison status line, in the error colour: "
+
+    def said(name: str, why: str) -> str:
+        if name.startswith("compare"):
+            return status_line + code(why)
+        return "status bar: " + code(f"{why}. Nothing was changed.")
+
+    for name, texts in GROUPED.items():
         rows.append(
             _row(
-                f"`{name}`",
-                _typed(t for t, _n in cases),
-                f"**bug B6**: read as another number and applied: {today}",
-                "(none)",
+                f"`{name}`", _typed(texts), f"{again} (B6)", said(name, not_a_number(name, "TEXT"))
             )
         )
-    for name, cases in TOO_FINE.items():
-        for text, runs, shows in cases:
-            rows.append(
-                _row(
-                    f"`{name}`",
-                    _typed([text]),
-                    f"**bug B7**: applied: {runs!r} is used"
-                    + (" by the next Add" if name.startswith("compare") else "")
-                    + f" while the box shows {shows}",
-                    "(none)",
-                )
-            )
+    for name, texts in TOO_FINE.items():
+        rows.append(
+            _row(f"`{name}`", _typed(texts), f"{again} (B7)", said(name, too_fine(name, "TEXT")))
+        )
+    rows.append(
+        _row(
+            "`targetIterationsSpin`, `stepSizeSpin`",
+            "in a German system locale, the box showing a grouped number (`15.000`): nothing "
+            "typed, Tab through the box, or the Up arrow then Enter",
+            "read in the locale's grouping: the box's own value, 15.001 after Up, `20000` "
+            "typed, all applied and read back (B11, fixed)",
+            "(none)",
+        )
+    )
     for name, (_start, cases) in SET_VALUES.items():
         for value, becomes in cases:
             how = (
@@ -1110,17 +1247,41 @@ def table_rows() -> list[str]:
     ]
     rows += [
         _row(
+            experiment,
+            f"file: {case}",
+            f"not refused ({why}): loaded; `{name}` shows {shows}, {runs!r} runs",
+            "(none)",
+        )
+        for case, _changes, name, shows, runs, why in LOADED_ANYWAY
+    ]
+    rows.append(
+        _row(
+            f"{experiment}, or the configuration remembered from the last session",
+            "initializer he, scale 0.0001; then `initializerCombo` set to scaled",
+            "refused when loaded, though the scale is not used yet: choosing scaled would run "
+            "it (B10, fixed)",
+            "dialog: `NAME was not loaded: the window cannot show a scale of 0.0001: …`",
+        )
+    )
+    rows += [
+        _row(
             "the configuration remembered from the last session",
             "seed 3000000000 (saved before B2 was fixed)",
             "not used: the window starts with the default configuration",
             "(none)",
         ),
+    ]
+    rows += [
         _row(
             "the configuration remembered from the last session",
-            "learning rate 1.5e-06 (typed, bug B7)",
-            "**bug B9**: used: 1.5e-06 runs while `learningRateSpin` shows 0.000002",
+            case,
+            "used"
+            if used
+            else "not used (a control cannot show it, B9): the window starts with the default "
+            "configuration",
             "(none)",
-        ),
+        )
+        for case, _fields, used in REMEMBERED
     ]
     actions = {
         "write_picture": "picture (`window.files.write_picture`)",
@@ -1145,42 +1306,31 @@ def table_rows() -> list[str]:
         )
         for text in COMPARE_HIDDEN_BAD
     ]
-    status_line = "comparison status line, in the error colour: "
-    b8_says = code(not_a_number("compareScaleSpin", "×TEXT"))  # the prefix is quoted too
     for name in COMPARE_SPINS:
-        if name == "compareScaleSpin":
-            rows.append(
-                _row(
-                    f"`{name}`",
-                    _typed(COMPARE_TYPED),
-                    f"{again} (**bug B8**: the message quotes the box's prefix ×)",
-                    status_line + b8_says,
-                )
-            )
-        else:
-            rows.append(
-                _row(
-                    f"`{name}`",
-                    _typed(COMPARE_TYPED),
-                    again,
-                    status_line + code(not_a_number(name, "TEXT")),
-                )
-            )
+        rows.append(
+            _row(f"`{name}`", _typed(COMPARE_TYPED), again, said(name, not_a_number(name, "TEXT")))
+        )
     for name, cases in COMPARE_READ.items():
         rows.append(_row(f"`{name}`", _typed(t for t, _n in cases), _read_as(cases), "(none)"))
     rows += [
         _row(
             "`compareScaleSpin`",
             _typed(t for t, _n in COMPARE_SCALE_READ),
-            "**bug B8**: refused like a bad text: the box keeps its value",
-            status_line + b8_says,
+            _read_as(COMPARE_SCALE_READ).removesuffix("; applied")
+            + "; used by the next Add (B8: the prefix × may be typed or not)",
+            "(none)",
+        ),
+        _row(
+            "`compareScaleSpin`",
+            _typed(COMPARE_SCALE_REFUSED),
+            f"{again} (B8: the message quotes the text without the prefix ×)",
+            said("compareScaleSpin", not_a_number("compareScaleSpin", "TEXT")),
         ),
         _row(
             "`compareScaleSpin`",
             "nothing typed: Tab through the box, or the Up arrow then Enter",
-            "**bug B8**: the box's own value is said to be refused (after Up, the box keeps the "
-            "new value 2.0 all the same)",
-            status_line + code(not_a_number("compareScaleSpin", "×1.0000")),
+            "not refused (B8): the box keeps its value (2.0 after Up)",
+            "(none)",
         ),
     ]
     rows += [

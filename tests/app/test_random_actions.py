@@ -315,6 +315,8 @@ def test_random_actions_keep_every_invariant(window, qtbot, tmp_path, seed):
         raise
     finally:
         window.set_language("en")
+        if window.palette_.projector:
+            window.set_projector_mode(False)
     print(f"seed {seed}: {len(user.kinds)} kinds of action, iterations up to {max(user.seen)}")
     assert user.checked == ACTIONS + 1
     # every kind of action was taken, not one again and again
