@@ -8,13 +8,12 @@ it must bring the English back.
 
 from __future__ import annotations
 
-import pyqtgraph as pg
 from PyQt6 import QtCore, QtWidgets
 
 from app.commands import RunState
 from engine.trainer import TrainConfig
 from tests.app import test_compare_view as compare_tests
-from tests.app.marking import OPEN, unmarked
+from tests.app.marking import OPEN, still_marked, unmarked, untranslated, visible_texts
 from tests.app.test_compare_view import DIVERGING, click, drawn, find
 
 # The comparison tests' fixtures: a shown view joined at teardown, and the stray-thread guard.
@@ -29,58 +28,6 @@ INTERACTIVE = (
     QtWidgets.QLineEdit,
     QtWidgets.QAbstractItemView,
 )
-
-
-def plot_texts(plot: pg.PlotWidget) -> list[str]:
-    """Every text drawn in a plot: titles, axis labels, legends, text items, custom ticks."""
-    texts = []
-    for item in plot.scene().items():
-        if isinstance(item, QtWidgets.QGraphicsTextItem) and item.isVisible():
-            texts.append(item.toPlainText())
-        if isinstance(item, pg.AxisItem) and item.isVisible() and item._tickLevels:
-            texts += [label for level in item._tickLevels for _, label in level]
-    return [t for t in texts if t.strip()]
-
-
-def visible_texts(view: QtWidgets.QWidget) -> list[tuple[str, str, bool]]:
-    """(where, text, is_rich) for everything the view shows or says, tooltips included."""
-    found: list[tuple[str, str, bool]] = []
-    widgets = [view, *view.findChildren(QtWidgets.QWidget)]
-    for w in widgets:
-        if not w.isVisible():
-            continue
-        where = f"{type(w).__name__} {w.objectName()}"
-        found.append((where + " tooltip", w.toolTip(), True))
-        found.append((where + " accessible name", w.accessibleName(), False))
-        if isinstance(w, QtWidgets.QLabel):
-            found.append((where, w.text(), True))
-        elif isinstance(w, (QtWidgets.QAbstractButton, QtWidgets.QLineEdit)):
-            found.append((where, w.text(), False))
-        elif isinstance(w, QtWidgets.QComboBox):
-            for i in range(w.count()):
-                found.append((f"{where} item {i}", w.itemText(i), False))
-                tip = w.itemData(i, QtCore.Qt.ItemDataRole.ToolTipRole) or ""
-                found.append((f"{where} item {i} tooltip", tip, True))
-        elif isinstance(w, QtWidgets.QTableWidget):
-            for c in range(w.columnCount()):
-                header = w.horizontalHeaderItem(c)
-                found.append((f"{where} header {c}", header.text() if header else "", False))
-                for r in range(w.rowCount()):
-                    item = w.item(r, c)
-                    if item is not None:
-                        found.append((f"{where} ({r},{c})", item.text(), False))
-                        found.append((f"{where} ({r},{c}) tooltip", item.toolTip(), True))
-        elif isinstance(w, pg.PlotWidget):
-            found += [(f"{where} plot", text, False) for text in plot_texts(w)]
-    return [(where, text, rich) for where, text, rich in found if text.strip()]
-
-
-def untranslated(view) -> list[tuple[str, str]]:
-    return [(where, text) for where, text, rich in visible_texts(view) if unmarked(text, rich)]
-
-
-def still_marked(view) -> list[tuple[str, str]]:
-    return [(where, text) for where, text, _ in visible_texts(view) if OPEN in text]
 
 
 def test_the_marker_check_itself():

@@ -15,7 +15,6 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pyqtgraph as pg
 import pytest
 from PyQt6 import QtCore, QtWidgets
 
@@ -26,7 +25,15 @@ from app.views.lesson import LESSON, LessonPanel
 from app.views.weight_histograms import WeightHistograms
 from engine.datasets import load_dataset
 from engine.trainer import TrainConfig, Trainer
-from tests.app.marking import CLOSE, OPEN, unmarked
+from tests.app.marking import (
+    CLOSE,
+    OPEN,
+    plot_texts,
+    still_marked,
+    unmarked,
+    untranslated,
+    visible_texts,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 #: run labels as the window would pass them (data: shown as they are, inside translated text)
@@ -39,43 +46,6 @@ def data():
 
 
 # -- what a view shows ---------------------------------------------------------------------------
-def plot_texts(plot: pg.PlotWidget) -> list[str]:
-    """Every text drawn in a plot: titles, axis labels, legend entries, text items."""
-    return [
-        item.toPlainText()
-        for item in plot.scene().items()
-        if isinstance(item, QtWidgets.QGraphicsTextItem)
-        and item.isVisible()
-        and item.toPlainText().strip()
-    ]
-
-
-def visible_texts(root: QtWidgets.QWidget) -> list[tuple[str, str, bool]]:
-    """(where, text, is_rich) for everything ``root`` shows or says, tooltips included."""
-    found: list[tuple[str, str, bool]] = []
-    for w in [root, *root.findChildren(QtWidgets.QWidget)]:
-        if not w.isVisible():
-            continue
-        where = f"{type(w).__name__} {w.objectName()}"
-        found.append((where + " tooltip", w.toolTip(), True))
-        found.append((where + " accessible name", w.accessibleName(), False))
-        if isinstance(w, QtWidgets.QLabel):
-            found.append((where, w.text(), True))
-        elif isinstance(w, QtWidgets.QAbstractButton):
-            found.append((where, w.text(), False))
-        elif isinstance(w, pg.PlotWidget):
-            found += [(f"{where} plot", text, False) for text in plot_texts(w)]
-    return [(where, text, rich) for where, text, rich in found if text.strip()]
-
-
-def untranslated(root) -> list[tuple[str, str]]:
-    return [(where, text) for where, text, rich in visible_texts(root) if unmarked(text, rich)]
-
-
-def still_marked(root) -> list[tuple[str, str]]:
-    return [(where, text) for where, text, _ in visible_texts(root) if OPEN in text]
-
-
 # -- the views, fed as the window feeds them -------------------------------------------------------
 class Views(QtWidgets.QWidget):
     """All five single-run views in one shown window, with a run's worth of data in them."""
