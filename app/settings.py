@@ -7,13 +7,13 @@ settings file is never the user's fault worth a dialog at start-up.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
 from PyQt6 import QtCore
 
 from app.i18n import LANGUAGES
+from engine.experiment import ExperimentError, experiment_json, parse_experiment
 from engine.trainer import TrainConfig
 
 __all__ = ["AppSettings", "open_settings"]
@@ -121,42 +121,19 @@ class AppSettings:
             self.store.sync()
 
 
-_CONFIG_KEYS = (
-    "init",
-    "learning_rate",
-    "hidden",
-    "seed",
-    "dataset",
-    "activation",
-    "scale",
-    "samples",
-    "noise",
-)
-
-
 def _config_to_json(config: TrainConfig) -> str:
-    fields = {key: getattr(config, key) for key in _CONFIG_KEYS}
-    fields["hidden"] = list(config.hidden)
-    return json.dumps(fields)
+    """The configuration as an experiment file's text: one format, read by one strict parser."""
+    return experiment_json(config)
 
 
 def _config_from_json(value: Any) -> TrainConfig | None:
-    """Rebuild a configuration through TrainConfig's own validation; anything odd gives None."""
+    """The configuration back, through the experiment file's checks; anything odd gives None."""
     if not isinstance(value, str):
         return None
     try:
-        fields = json.loads(value)
-        if not isinstance(fields, dict) or set(fields) - set(_CONFIG_KEYS):
-            return None
-        if "hidden" in fields:
-            hidden = fields["hidden"]
-            if not isinstance(hidden, list) or not all(
-                isinstance(h, int) and not isinstance(h, bool) for h in hidden
-            ):
-                return None
-            fields["hidden"] = tuple(hidden)
-        if str(fields.get("dataset", "")).startswith("csv:"):
-            return None  # a file that may have moved: start from the default data instead
-        return TrainConfig().with_(**fields)
-    except (ValueError, TypeError, KeyError):
+        config = parse_experiment(value, file="settings").config
+    except (ExperimentError, ValueError, TypeError, KeyError):
         return None
+    if config.dataset.startswith("csv:"):
+        return None  # a file that may have moved: start from the default data instead
+    return config

@@ -662,8 +662,9 @@ def _remembered(tmp_path, **fields) -> QtCore.QSettings:
     as an older InitScope (or one with a bug) may have saved them."""
     store = QtCore.QSettings(str(tmp_path / "initscope.ini"), QtCore.QSettings.Format.IniFormat)
     AppSettings(store).set_config(TrainConfig())
-    config = json.loads(store.value("run/config"))
-    store.setValue("run/config", json.dumps({**config, **fields}))
+    saved = json.loads(store.value("run/config"))  # an experiment file's text
+    saved["config"].update(fields)
+    store.setValue("run/config", json.dumps(saved))
     store.sync()
     return store
 
