@@ -259,7 +259,6 @@ class MainWindow(Retranslatable, QtWidgets.QMainWindow):
         self.decision_map.setAccessibleName(translate("MainWindow", "Decision boundary"))
         self.menus.retranslate_ui()
         self._show_initializer_info(self.config.init)
-        self._start_run_label()
         self.statusBar().clearMessage()  # a message from before the switch is in the old language
         self.status.state.setText(self._state_text_source())
         self._views_dirty = True  # numbers and state re-rendered in the new words at the next tick
@@ -524,10 +523,6 @@ class MainWindow(Retranslatable, QtWidgets.QMainWindow):
         self.histograms.start_run()
         self.gradient_plot.start_run()
         self._drawn = self._drawn_full = None
-
-    def _start_run_label(self) -> None:
-        """Re-word the runs' names in the cost plot's legend after a language switch."""
-        self.cost_plot.retranslate_ui()
 
     def redraw(self) -> None:
         """Timer tick: draw the newest accepted frame, if it is not on screen yet.

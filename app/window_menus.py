@@ -189,14 +189,13 @@ class WindowMenus:
         w = self.window
         self._menu(menu, "presetMenu", lambda: translate("WindowMenus", "&Presets"))
         for name, preset in PRESETS.items():
-            action = self._add(
+            self._add(
                 menu,
                 f"preset_{name}_action",
                 lambda p=preset: engine_text(p.label),
                 lambda _=False, n=name: w.apply_preset(n),
                 tip=lambda p=preset: engine_text(p.description),
             )
-            del action
 
     def _build_view(self, menu: QtWidgets.QMenu) -> None:
         w = self.window

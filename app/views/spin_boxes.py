@@ -18,6 +18,8 @@ import re
 
 from PyQt6 import QtCore, QtGui, QtWidgets
 
+from app.i18n import translate
+
 __all__ = ["CheckedDoubleSpinBox", "CheckedSpinBox", "parse_number", "parse_whole", "refusal_text"]
 
 _State = QtGui.QValidator.State
@@ -68,8 +70,6 @@ def _too_fine(value: float, decimals: int) -> bool:
 
 def refusal_text(box: QtWidgets.QAbstractSpinBox, text: str) -> str:
     """What to say when ``text`` was refused by ``box``, naming what it takes."""
-    from app.i18n import translate
-
     body = _body(box, text)
     if isinstance(box, QtWidgets.QDoubleSpinBox):
         value = parse_number(body)
