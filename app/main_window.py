@@ -28,6 +28,7 @@ from app.views.decision_map import DecisionMap
 from app.views.diagnostics import ActivationHistograms, DiagnosticsSummary, GradientNormPlot
 from app.views.lesson import LessonPanel
 from app.views.spin_boxes import refusal_text
+from app.views.steady_rate import SteadyRate
 from app.views.style import Palette
 from app.views.weight_histograms import WeightHistograms
 from app.window_menus import WindowMenus
@@ -80,6 +81,7 @@ class MainWindow(Retranslatable, QtWidgets.QMainWindow):
         self.data: Dataset = self._load_data(self.config)
         self.palette_ = Palette()
         self._state_text_source: Callable[[], str] = lambda: ""
+        self._steady_rate = SteadyRate()
         self._build_ui()
         if config is None and not self._showable(self.config):
             # a remembered configuration the controls cannot show: start from the default
@@ -595,7 +597,9 @@ class MainWindow(Retranslatable, QtWidgets.QMainWindow):
             label.setText(full.split(" (")[0].split("（")[0] if s.compact else full)
             label.setToolTip(full)
         self.controls.set_running(frame.state is RunState.RUNNING)
-        self._set_state_text(lambda: self._state_text(frame))
+        s.set_selectable(frame.state not in (RunState.RUNNING, RunState.STEPPING))
+        rate = self._steady_rate(frame.steps_per_second if frame.state is RunState.RUNNING else 0)
+        self._set_state_text(lambda: self._state_text(frame, rate))
         s.saturation.setVisible(bool(snap.saturated))
         if snap.saturated:
             s.saturation.setText(
@@ -609,13 +613,13 @@ class MainWindow(Retranslatable, QtWidgets.QMainWindow):
             s.saturation.setText("")
 
     @staticmethod
-    def _state_text(frame: Frame) -> str:
+    def _state_text(frame: Frame, rate: float) -> str:
+        """The state line for ``frame``; ``rate`` is the steps/s figure to show while running."""
         snap = frame.snapshot
         if frame.state is RunState.RUNNING:
             text = translate("MainWindow", "running")
-            if frame.steps_per_second:
-                rate = translate("MainWindow", "{n} steps/s")
-                text += " · " + rate.format(n=f"{frame.steps_per_second:,.0f}")
+            if rate:
+                text += " · " + translate("MainWindow", "{n} steps/s").format(n=f"{rate:,.0f}")
             return text + (f" · {frame.note}" if frame.note else "")
         if frame.state is RunState.STEPPING:
             return translate("MainWindow", "stepping…")

@@ -363,6 +363,37 @@ class ControlPanel(Retranslatable, QtWidgets.QWidget):
         )
 
 
+class _LabelSlot(QtWidgets.QWidget):
+    """Holds one live number outside any layout, so a new text re-lays out nothing.
+
+    ``QLabel.setText`` always calls ``updateGeometry()``.  In a layout that invalidates the
+    parent's layout, and Qt re-activates every layout up to the window, which then repaints
+    whole (side panel, splitters, every plot), 25 times a second while training runs: the
+    painting held the GIL for a third of the frame time the training thread needed.  This slot
+    has no layout, so the request stops here; its own size hint follows only the font.
+    """
+
+    def __init__(self, label: QtWidgets.QLabel) -> None:
+        super().__init__()
+        self.label = label
+        label.setParent(self)
+        self.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored, QtWidgets.QSizePolicy.Policy.Fixed)
+        # Opaque, so a new number repaints this slot alone, not the five widgets behind it.
+        self.setAutoFillBackground(True)
+
+    def sizeHint(self) -> QtCore.QSize:
+        margins = self.label.contentsMargins()
+        height = self.label.fontMetrics().height() + margins.top() + margins.bottom()
+        return QtCore.QSize(self.label.fontMetrics().averageCharWidth() * 24, height)
+
+    def minimumSizeHint(self) -> QtCore.QSize:
+        return QtCore.QSize(0, self.sizeHint().height())
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.label.setGeometry(self.rect())
+
+
 class StatusStrip(Retranslatable, QtWidgets.QFrame):
     """Iteration, cost, accuracies and the run state, large enough for the back row.
 
@@ -382,12 +413,10 @@ class StatusStrip(Retranslatable, QtWidgets.QFrame):
         self.train_accuracy = QtWidgets.QLabel(objectName="trainAccuracyLabel")
         self.test_accuracy = QtWidgets.QLabel(objectName="testAccuracyLabel")
         self.values = (self.iteration, self.cost, self.train_accuracy, self.test_accuracy)
-        for label in self.values:
-            label.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
-            # Ignored width: a new number every frame must not re-lay out the window around it.
-            label.setSizePolicy(
-                QtWidgets.QSizePolicy.Policy.Ignored, QtWidgets.QSizePolicy.Policy.Fixed
-            )
+        self.selectable = False
+        self.set_selectable(True)
+        # A new number every frame must not re-lay out the window around it.
+        self._slots = tuple(_LabelSlot(label) for label in self.values)
         self.state = QtWidgets.QLabel(objectName="stateLabel")
         self.state.setWordWrap(True)
         self.saturation = QtWidgets.QLabel(objectName="saturationLabel")
@@ -399,16 +428,31 @@ class StatusStrip(Retranslatable, QtWidgets.QFrame):
         self.apply_palette(Palette())
         self.retranslate_ui()
 
+    def set_selectable(self, selectable: bool) -> None:
+        """Numbers can be selected and copied while they hold still (paused, finished).
+
+        While training runs they change every frame, and a selectable label repaints twice per
+        new text (its text control asks for a second update), so selection is off then.
+        """
+        if selectable == self.selectable:
+            return
+        self.selectable = selectable
+        flags = QtCore.Qt.TextInteractionFlag
+        for label in self.values:
+            label.setTextInteractionFlags(
+                flags.TextSelectableByMouse if selectable else flags.NoTextInteraction
+            )
+
     def set_columns(self, columns: int) -> None:
         """Lay the four numbers out in ``columns`` columns."""
         if columns == self.columns:
             return
         self.columns = columns
-        for widget in (*self.values, self.state, self.saturation):
+        for widget in (*self._slots, self.state, self.saturation):
             self._layout.removeWidget(widget)
-        rows = -(-len(self.values) // columns)
-        for index, label in enumerate(self.values):
-            self._layout.addWidget(label, index % rows, index // rows)
+        rows = -(-len(self._slots) // columns)
+        for index, slot in enumerate(self._slots):
+            self._layout.addWidget(slot, index % rows, index // rows)
         for col in range(2):
             self._layout.setColumnStretch(col, 1 if col < columns else 0)
         self._layout.addWidget(self.state, rows, 0, 1, columns)
@@ -430,8 +474,9 @@ class StatusStrip(Retranslatable, QtWidgets.QFrame):
         else:
             font.setPointSizeF(base.pointSizeF() * 1.25)
         font.setBold(True)
-        for label in self.values:
+        for label, slot in zip(self.values, self._slots):
             label.setFont(font)
+            slot.updateGeometry()  # the one change a slot's size follows
         self.compact = palette.projector
         self.set_columns(2)
         # The accuracies' words are longer than "Iteration" / "Cost" (in Chinese too).
