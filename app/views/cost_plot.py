@@ -123,41 +123,70 @@ def peak_decimate(x: np.ndarray, y: np.ndarray, max_points: int) -> tuple[np.nda
 
 #: a sealed history chunk is decimated once, to this many points
 SEALED_CHUNK_POINTS = 512
+#: the open chunk is decimated in blocks of this many points, each once it is complete ...
+OPEN_BLOCK = 1024
+#: ... to this many (8:1: a whole 15,000-iteration run keeps ~1,900 points before the final pass)
+OPEN_BLOCK_POINTS = 128
 
 
 class CurvePoints:
-    """Turns a run's history into at most ``budget`` points, decimating sealed chunks only once.
+    """Turns a run's history into at most ``budget`` points, decimating each point only once.
 
     Sealed history chunks are never written again, so their decimated form is cached by
-    identity; a frame then only decimates the open chunk, however long the run.  (Joining and
-    decimating a million-point history every frame cost ~22 ms and ~54 MB of temporaries.)
+    identity.  The open chunk is a new copy in every frame, but its points never change once
+    written (a run's history only grows): it is decimated in blocks of ``OPEN_BLOCK`` points,
+    each cached once complete, so a frame decimates only the newest, incomplete block and the
+    final join.  (Joining and decimating a million-point history every frame cost ~22 ms and
+    ~54 MB of temporaries; decimating the whole open chunk still cost ~0.7 ms a frame of
+    GUI-thread time, which the training thread spends waiting for the GIL.)
     """
 
     def __init__(self) -> None:
         self._cache: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        self._open_first: int | None = None  # the first iteration of the open chunk cached
+        self._open_blocks: list[tuple[np.ndarray, np.ndarray]] = []
 
     def points(self, history: HistoryView, budget: int) -> tuple[np.ndarray, np.ndarray]:
         chunks = history.chunks
         if not chunks:
             return np.empty(0), np.empty(0)
         xs, ys, seen = [], [], {}
-        for index, (its, costs) in enumerate(chunks):
-            sealed = index < len(chunks) - 1
-            if sealed:
-                hit = self._cache.get(id(its))
-                if hit is None or hit[0] is not its:
-                    # a long chunk (the thinned tail past a million) keeps more points
-                    keep = max(SEALED_CHUNK_POINTS, len(its) // 32)
-                    x, y = peak_decimate(its.astype(np.float64), costs, keep)
-                    hit = (its, x, y)  # keeping ``its`` alive keeps its id unique
-                seen[id(its)] = hit
-                xs.append(hit[1])
-                ys.append(hit[2])
-            else:
-                xs.append(its.astype(np.float64))
-                ys.append(costs)
+        for its, costs in chunks[:-1]:
+            hit = self._cache.get(id(its))
+            if hit is None or hit[0] is not its:
+                # a long chunk (the thinned tail past a million) keeps more points
+                keep = max(SEALED_CHUNK_POINTS, len(its) // 32)
+                x, y = peak_decimate(its.astype(np.float64), costs, keep)
+                hit = (its, x, y)  # keeping ``its`` alive keeps its id unique
+            seen[id(its)] = hit
+            xs.append(hit[1])
+            ys.append(hit[2])
         self._cache = seen
+        its, costs = chunks[-1]
+        if len(its) <= OPEN_BLOCK_POINTS * 4:  # short: as it is (the final pass may thin it)
+            xs.append(its.astype(np.float64))
+            ys.append(costs)
+        else:
+            for x, y in self._open_chunk(its, costs):
+                xs.append(x)
+                ys.append(y)
         return peak_decimate(np.concatenate(xs), np.concatenate(ys), budget)
+
+    def _open_chunk(self, its: np.ndarray, costs: np.ndarray) -> list:
+        """The open chunk as decimated blocks: the complete ones cached, the last one fresh."""
+        first = int(its[0])
+        if first != self._open_first:  # a new open chunk (the last one was sealed)
+            self._open_first, self._open_blocks = first, []
+        blocks = self._open_blocks
+        complete = len(its) // OPEN_BLOCK
+        for b in range(len(blocks), complete):
+            part = slice(b * OPEN_BLOCK, (b + 1) * OPEN_BLOCK)
+            blocks.append(
+                peak_decimate(its[part].astype(np.float64), costs[part], OPEN_BLOCK_POINTS)
+            )
+        tail = slice(complete * OPEN_BLOCK, len(its))
+        last = peak_decimate(its[tail].astype(np.float64), costs[tail], OPEN_BLOCK_POINTS)
+        return [*blocks, last]
 
 
 class CostPlot(Retranslatable, pg.PlotWidget):
@@ -188,9 +217,17 @@ class CostPlot(Retranslatable, pg.PlotWidget):
         cache_static(self.legend)
         self.curve = item.plot()
         self.legend.addItem(self.curve, "")
-        # A PlotDataItem (not a bare scatter) so the plot's log mode transforms it like the curve.
-        self.marker = pg.PlotDataItem([], [], pen=None, symbol="o")
-        item.addItem(self.marker)
+        # The current point: a plain Qt ellipse moved with setPos, painted by Qt alone.  (A
+        # PlotDataItem's setData and its scatter's paint cost ~1 ms of Python a frame, and every
+        # millisecond on the GUI thread is one the training thread waits for the GIL.)  It
+        # ignores the view's scaling, so it stays round and ``size`` pixels wide at any zoom.
+        self.marker = QtWidgets.QGraphicsEllipseItem()
+        self.marker.setFlag(
+            QtWidgets.QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True
+        )
+        self.marker.setZValue(10)
+        self.marker.setVisible(False)
+        item.addItem(self.marker, ignoreBounds=True)
         self._log = False
         self._current: tuple[int, float] | None = None
         self.ghosts: list[pg.PlotDataItem] = []
@@ -253,9 +290,10 @@ class CostPlot(Retranslatable, pg.PlotWidget):
     def _apply_pens(self) -> None:
         palette = self.palette_
         self.curve.setPen(pg.mkPen(self._color, width=palette.line_width))
-        self.marker.setSymbolSize(palette.marker_size * 1.6)
-        self.marker.setSymbolBrush(pg.mkBrush(self._color))
-        self.marker.setSymbolPen(
+        size = palette.marker_size * 1.6
+        self.marker.setRect(-size / 2, -size / 2, size, size)
+        self.marker.setBrush(pg.mkBrush(self._color))
+        self.marker.setPen(
             pg.mkPen("#000000", width=max(palette.thin_line_width, palette.line_width / 2))
         )
 
@@ -297,7 +335,7 @@ class CostPlot(Retranslatable, pg.PlotWidget):
         self._history: HistoryView | None = None
         self._points = CurvePoints()
         self.curve.setData([], [])
-        self.marker.setData([], [])
+        self.marker.setVisible(False)
         self._current = None
         self._drawn_length = -1
         self._y_hi, self._y_lo = -np.inf, np.inf
@@ -391,7 +429,13 @@ class CostPlot(Retranslatable, pg.PlotWidget):
     def _redraw_marker(self) -> None:
         current = self._current
         if current is None or not np.isfinite(current[1]):
-            self.marker.setData([], [])
+            self.marker.setVisible(False)
             return
         it, cost = current
-        self.marker.setData([it], [max(cost, 1e-300)])
+        y = np.log10(max(cost, 1e-300)) if self._log else cost  # the view's own y coordinate
+        self.marker.setPos(float(it), float(y))
+        self.marker.setVisible(True)
+
+    def marked_point(self) -> tuple[int, float] | None:
+        """The ``(iteration, cost)`` the marker shows, or ``None`` when it is hidden."""
+        return self._current if self.marker.isVisible() else None

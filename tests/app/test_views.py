@@ -5,11 +5,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from app.views.cost_plot import MAX_GHOSTS, CostPlot, peak_decimate
+from app.views.cost_plot import MAX_GHOSTS, CostPlot, CurvePoints, peak_decimate
 from app.views.decision_map import DecisionMap, probability_rgba
 from app.views.weight_histograms import N_BINS, WeightHistograms, bin_edges_for
 from engine.datasets import load_dataset
-from engine.history import HistoryView
+from engine.history import CostHistory, HistoryView
 from engine.snapshot import LayerState
 from engine.trainer import TrainConfig, Trainer
 
@@ -48,9 +48,10 @@ def test_cost_curve_shows_the_history_and_marks_the_current_point(qtbot, data):
     _, costs = s.history.arrays()
     np.testing.assert_array_equal(x, np.arange(50))
     np.testing.assert_array_equal(y, costs)
-    mx, my = plot.marker.getOriginalDataset()
-    assert list(mx) == [50]
-    assert list(my) == [s.cost]
+    assert plot.marked_point() == (50, s.cost)
+    assert (plot.marker.pos().x(), plot.marker.pos().y()) == (50, s.cost)
+    plot.set_log_scale(True)  # the marker sits on the curve in the log view's coordinates too
+    assert plot.marker.pos().y() == pytest.approx(np.log10(s.cost))
 
 
 def test_cost_curve_of_a_long_run_is_decimated_but_keeps_its_extremes(qtbot):
@@ -118,6 +119,28 @@ def test_peak_decimate_respects_its_budget():
     _, its, costs = long_history(1999, seed=2)
     x, y = peak_decimate(its.astype(float), costs, 1000)
     assert len(x) == len(y) <= 1000
+
+
+def test_curve_points_cached_as_a_run_grows_equal_a_fresh_decimation():
+    """The per-frame cache (sealed chunks, complete blocks of the open chunk) must give exactly
+    what decimating the same history from scratch gives, at every length, across chunk seals."""
+    rng = np.random.default_rng(3)
+    history = CostHistory(chunk_size=4096, dense_limit=10**9, max_points=10**9 + 2 * 4096)
+    live = CurvePoints()
+    it = 0
+    for grow in (1, 7, 300, 1023, 1, 1024, 2500, 4096, 5000, 9000, 3):
+        history.extend(it, np.exp(-np.arange(it, it + grow) / 5000) + rng.normal(0, 0.01, grow))
+        it += grow
+        view = history.view()
+        x, y = live.points(view, 800)
+        fx, fy = CurvePoints().points(view, 800)
+        np.testing.assert_array_equal(x, fx)
+        np.testing.assert_array_equal(y, fy)
+        _, costs = view.arrays()
+        assert y.max() == costs.max() and y.min() == costs.min()  # spikes and dips survive
+        bucket = -(-it // 400)  # the final pass keeps two points of each of 400 buckets
+        assert x[0] < bucket and x[-1] >= it - bucket  # from the first bucket to the newest
+        assert len(x) <= max(800, len(costs))
 
 
 # -- weight histograms -----------------------------------------------------------------------------

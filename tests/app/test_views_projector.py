@@ -86,6 +86,9 @@ def drawn_sizes(window: Views) -> tuple[list, list, list]:
                     sizes += [float(s) for s in per_point if s >= 0]
                     pens += [(what, pen_width(p)) for p in item.data["pen"] if p is not None]
                 markers += [(what, float(s)) for s in sizes]
+            elif isinstance(item, QtWidgets.QGraphicsEllipseItem):  # the cost plot's marker
+                pens.append((what, pen_width(item.pen())))
+                markers.append((what, item.rect().width()))
             elif isinstance(item, pg.TextItem):
                 pens.append((what + " border", pen_width(item.border)))
             elif isinstance(item, pg.InfiniteLine):
