@@ -256,6 +256,7 @@ class Trainer:
         self._train_labels = self.data.train_Y[0] == 1.0
         self._test_labels = self.data.test_Y[0] == 1.0
         self._metrics_due = self.metrics.due_from(0)
+        self._grid: tuple | None = None  # the boundary grid's points and scratch (predict_grid)
 
     def set_learning_rate(self, lr: float) -> None:
         """Use ``lr`` from the next step on; refuses bad values without changing anything."""
@@ -500,10 +501,17 @@ class Trainer:
     ) -> GridPrediction:
         """P(class 1) on a ``resolution`` grid spanning ``bounds = (x0, x1, y0, y1)``."""
         nx, ny = (resolution, resolution) if isinstance(resolution, int) else resolution
-        xs = np.linspace(bounds[0], bounds[1], nx)
-        ys = np.linspace(bounds[2], bounds[3], ny)
-        gx, gy = np.meshgrid(xs, ys)
-        probs = self.net.predict_proba(np.vstack([gx.ravel(), gy.ravel()])).reshape(ny, nx)
+        key = (tuple(bounds), nx, ny)
+        if self._grid is None or self._grid[0] != key:
+            # The grid's points and scratch space are kept for the next frame's grid (the same,
+            # unless the resolution budget changed): see Network.predict_proba_into.
+            xs = np.linspace(bounds[0], bounds[1], nx)
+            ys = np.linspace(bounds[2], bounds[3], ny)
+            gx, gy = np.meshgrid(xs, ys)
+            points = np.vstack([gx.ravel(), gy.ravel()])
+            self._grid = (key, xs, ys, points, self.net.scratch_for(nx * ny))
+        _key, xs, ys, points, scratch = self._grid
+        probs = self.net.predict_proba_into(points, scratch).reshape(ny, nx)
         boundary = contour_segments(xs, ys, probs, 0.5)
         return GridPrediction(*(frozen_copy(a) for a in (xs, ys, probs, boundary)))
 

@@ -147,3 +147,17 @@ def test_snapshot_boundary_lies_on_the_grid_crossings(trained_he):
         assert on_crossed_edge(point, grid.xs, grid.ys, grid.probs, 0.5)
     # the network itself is close to 0.5 there (the grid is fine enough)
     assert np.abs(trained_he.net.predict_proba(points.T) - 0.5).max() < 0.1
+
+
+@pytest.mark.parametrize("activation", ["relu", "tanh", "sigmoid", "leaky_relu"])
+def test_grid_in_reused_scratch_equals_a_fresh_forward_pass_bit_for_bit(activation):
+    """The grid is computed in scratch kept between frames: the same bits as predict_proba, frame
+    after frame, while training moves the weights and when the resolution changes."""
+    trainer = Trainer(TrainConfig(hidden=(7, 4, 3), activation=activation))
+    bounds = trainer.grid_bounds()
+    for steps, resolution in ((0, 20), (30, 20), (30, (13, 9)), (5, 20)):
+        trainer.step(steps)
+        grid = trainer.predict_grid(bounds, resolution)
+        gx, gy = np.meshgrid(grid.xs, grid.ys)
+        fresh = trainer.net.predict_proba(np.vstack([gx.ravel(), gy.ravel()]))
+        np.testing.assert_array_equal(grid.probs.ravel(), fresh.ravel())
