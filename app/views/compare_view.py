@@ -36,6 +36,7 @@ from app.compare_worker import CompareFrame, RunPicture
 from app.i18n import Retranslatable, engine_text, error_text, translate
 from app.views.cost_plot import CurvePoints
 from app.views.decision_map import CLASS_COLORS, TRAIN_SYMBOLS
+from app.views.qt_items import LabelSlot, PathCurve, PointMarker
 from app.views.spin_boxes import CheckedDoubleSpinBox, CheckedSpinBox, refusal_text
 from app.views.style import FOREGROUND, INIT_COLORS, Palette, cache_static, style_plot
 from engine import initializers
@@ -361,11 +362,10 @@ def _nice_ceiling(value: float) -> float:
 class CompareCostPlot(Retranslatable, MeteredPlot):
     """``compareCostPlot``: one cost curve per configuration, log cost by default.
 
-    Kept cheap for the GUI thread, which shares the GIL with training: curves are bare
-    ``PlotCurveItem``s fed decimated points (taking log10 here rather than through pyqtgraph's
-    log mode, which only ``PlotDataItem`` supports and which costs a pass per frame), and the
-    current point of every run is one spot of a single ``ScatterPlotItem``.  The decimation
-    (a point per two pixel columns) also keeps projector-wide pens cheap.
+    Kept cheap for the GUI thread, which shares the GIL with training: curves and current-point
+    markers are Qt-painted items (:mod:`app.views.qt_items`) fed decimated points, taking log10
+    here rather than through pyqtgraph's log mode.  The decimation (a point per two pixel
+    columns) also keeps projector-wide pens cheap.
     """
 
     def __init__(self, parent=None, palette: Palette | None = None) -> None:
@@ -382,11 +382,11 @@ class CompareCostPlot(Retranslatable, MeteredPlot):
         self.milestone_label = pg.TextItem("", color=GUIDE_COLOR, anchor=(0, 0))
         item.addItem(self.milestone, ignoreBounds=True)
         item.addItem(self.milestone_label, ignoreBounds=True)
-        cache_static(self.milestone_label)
-        self.markers = pg.ScatterPlotItem()
-        self.markers.setZValue(10)
-        item.addItem(self.markers)
-        self.curves: dict[int, pg.PlotCurveItem] = {}
+        cache_static(self.milestone, self.milestone_label)
+        #: each run's current point: Qt-painted markers moved every frame (see qt_items)
+        self.markers: dict[int, PointMarker] = {}
+        #: each run's curve, stroked by Qt (a PlotCurveItem's Python paint cost ~0.25 ms a frame)
+        self.curves: dict[int, PathCurve] = {}
         self._samples: dict[int, pg.PlotDataItem] = {}
         self._points: dict[int, CurvePoints] = {}
         self._raw: dict[int, tuple[np.ndarray, np.ndarray]] = {}
@@ -426,8 +426,8 @@ class CompareCostPlot(Retranslatable, MeteredPlot):
             pg.mkPen(GUIDE_COLOR, width=palette.thin_line_width, style=_PEN.DotLine)
         )
         self.milestone_label.setFont(_qfont(palette.font_pt))
-        self.markers.setSize(self.marker_size())
-        self.markers.setPen(pg.mkPen("#000000", width=_outline(palette)))
+        for key, marker in self.markers.items():
+            self._style_marker(key, marker)
         self._apply_pens()
         self._markers_shown = None
 
@@ -488,9 +488,14 @@ class CompareCostPlot(Retranslatable, MeteredPlot):
         """The points drawn for run ``key`` as (iteration, cost): untransformed, for tests."""
         return self._raw[key]
 
+    def _style_marker(self, key: int, marker: PointMarker) -> None:
+        marker.set_symbol(self._styles[key].marker, self.marker_size())
+        marker.setBrush(self._brushes[key])
+        marker.setPen(pg.mkPen("#000000", width=_outline(self.palette_)))
+
     def add_run(self, key: int, label: str, style: RunStyle) -> None:
-        curve = pg.PlotCurveItem(pen=style.pen(self.curve_width()), connect="finite")
-        self.getPlotItem().addItem(curve)
+        curve = PathCurve(style.pen(self.curve_width()))
+        self.getPlotItem().addItem(curve, ignoreBounds=True)
         # The legend sample shows the line style and the marker: a stand-in, never plotted.
         sample = pg.PlotDataItem(
             pen=style.pen(self.curve_width()),
@@ -504,6 +509,11 @@ class CompareCostPlot(Retranslatable, MeteredPlot):
         self._points[key] = CurvePoints()
         self._styles[key] = style
         self._brushes[key] = pg.mkBrush(style.color)
+        marker = PointMarker()
+        marker.setZValue(10)
+        self._style_marker(key, marker)
+        self.getPlotItem().addItem(marker, ignoreBounds=True)
+        self.markers[key] = marker
 
     def set_label(self, key: int, label: str) -> None:
         """Rename run ``key`` in the legend (a language switch)."""
@@ -520,6 +530,7 @@ class CompareCostPlot(Retranslatable, MeteredPlot):
 
     def remove_run(self, key: int) -> None:
         self.getPlotItem().removeItem(self.curves.pop(key))
+        self.getPlotItem().removeItem(self.markers.pop(key))
         self.legend.removeItem(self._samples.pop(key))
         for store in (self._points, self._raw, self._drawn, self._extent, self._styles):
             store.pop(key, None)
@@ -562,19 +573,15 @@ class CompareCostPlot(Retranslatable, MeteredPlot):
         self._current[key] = (run.iteration, cost)
 
     def show_markers(self) -> None:
-        """Every run's current point, one spot each (drawn only when one moved)."""
-        spots = tuple(
-            (key, it, cost) for key, (it, cost) in self._current.items() if np.isfinite(cost)
-        )
+        """Every run's current point (moved only when one moved); none where the cost is not
+        finite."""
+        spots = tuple((key, it, cost) for key, (it, cost) in self._current.items())
         if spots == self._markers_shown:
             return
         self._markers_shown = spots
-        self.markers.setData(
-            x=[it for _, it, _ in spots],
-            y=self._y(np.array([c for _, _, c in spots], dtype=float)),
-            symbol=[self._styles[k].marker for k, _, _ in spots],
-            brush=[self._brushes[k] for k, _, _ in spots],
-        )
+        ys = self._y(np.array([c for _, _, c in spots], dtype=float))
+        for (key, it, _cost), y in zip(spots, ys):
+            self.markers[key].move_to(it, y)
 
     def update_ranges(self, iteration: int, target: int) -> None:
         """x spans the target while below it (the curves fill it); y spans whole decades."""
@@ -1397,7 +1404,8 @@ class CompareView(Retranslatable, QtWidgets.QWidget):
         self.status.setSizePolicy(
             QtWidgets.QSizePolicy.Policy.Ignored, QtWidgets.QSizePolicy.Policy.Preferred
         )
-        self.status.setMinimumWidth(160)
+        self._status_slot = LabelSlot(self.status)
+        self._status_slot.setMinimumWidth(160)
         return _flow_row(
             "compareRunRow",
             [
@@ -1408,7 +1416,9 @@ class CompareView(Retranslatable, QtWidgets.QWidget):
                 self.reset_button,
             ],
             [self.log_check],
-            [self.status],  # takes the rest of its line (its size policy is Ignored)
+            # Takes the rest of its line (its size policy is Ignored); in a slot, so its new
+            # text every frame does not re-lay out the row and the view around it.
+            [self._status_slot],
         )
 
     def _controls(self) -> tuple[QtWidgets.QWidget, ...]:

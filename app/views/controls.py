@@ -11,6 +11,7 @@ from PyQt6 import QtCore, QtGui, QtWidgets
 
 from app.commands import FLAT_OUT
 from app.i18n import Retranslatable, engine_text, translate
+from app.views.qt_items import LabelSlot
 from app.views.spin_boxes import CheckedDoubleSpinBox, CheckedSpinBox
 from app.views.style import Palette
 from engine.activations import ACTIVATIONS
@@ -363,37 +364,6 @@ class ControlPanel(Retranslatable, QtWidgets.QWidget):
         )
 
 
-class _LabelSlot(QtWidgets.QWidget):
-    """Holds one live number outside any layout, so a new text re-lays out nothing.
-
-    ``QLabel.setText`` always calls ``updateGeometry()``.  In a layout that invalidates the
-    parent's layout, and Qt re-activates every layout up to the window, which then repaints
-    whole (side panel, splitters, every plot), 25 times a second while training runs: the
-    painting held the GIL for a third of the frame time the training thread needed.  This slot
-    has no layout, so the request stops here; its own size hint follows only the font.
-    """
-
-    def __init__(self, label: QtWidgets.QLabel) -> None:
-        super().__init__()
-        self.label = label
-        label.setParent(self)
-        self.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored, QtWidgets.QSizePolicy.Policy.Fixed)
-        # Opaque, so a new number repaints this slot alone, not the five widgets behind it.
-        self.setAutoFillBackground(True)
-
-    def sizeHint(self) -> QtCore.QSize:
-        margins = self.label.contentsMargins()
-        height = self.label.fontMetrics().height() + margins.top() + margins.bottom()
-        return QtCore.QSize(self.label.fontMetrics().averageCharWidth() * 24, height)
-
-    def minimumSizeHint(self) -> QtCore.QSize:
-        return QtCore.QSize(0, self.sizeHint().height())
-
-    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self.label.setGeometry(self.rect())
-
-
 class StatusStrip(Retranslatable, QtWidgets.QFrame):
     """Iteration, cost, accuracies and the run state, large enough for the back row.
 
@@ -416,7 +386,7 @@ class StatusStrip(Retranslatable, QtWidgets.QFrame):
         self.selectable = False
         self.set_selectable(True)
         # A new number every frame must not re-lay out the window around it.
-        self._slots = tuple(_LabelSlot(label) for label in self.values)
+        self._slots = tuple(LabelSlot(label) for label in self.values)
         self.state = QtWidgets.QLabel(objectName="stateLabel")
         self.state.setWordWrap(True)
         self.saturation = QtWidgets.QLabel(objectName="saturationLabel")

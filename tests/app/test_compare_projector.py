@@ -11,6 +11,7 @@ from pyqtgraph.graphicsItems.LegendItem import ItemSample
 
 from app.commands import RunState
 from app.views.compare_view import CURVE_WIDTH, HIGHLIGHT_FACTOR, MiniMap
+from app.views.qt_items import PointMarker
 from app.views.style import Palette
 from tests.app import test_compare_view as compare_tests
 from tests.app.drawn import pen_width, text_sizes
@@ -52,7 +53,10 @@ def plot_report(plot: pg.PlotWidget) -> tuple[list, list, list]:
             if opts.get("symbol") is not None:
                 pens.append((name + " symbol", pen_width(opts["symbolPen"])))
                 markers.append((plot, opts["symbolSize"]))
-        elif isinstance(item, QtWidgets.QAbstractGraphicsShapeItem):
+        elif isinstance(item, PointMarker):  # a current point, painted by Qt
+            pens.append((name, pen_width(item.pen())))
+            markers.append((plot, item.size))
+        elif isinstance(item, QtWidgets.QAbstractGraphicsShapeItem):  # curves (PathCurve) too
             pens.append((name, pen_width(item.pen())))
         elif isinstance(item, pg.TextItem):
             pens.append((name, pen_width(item.border)))
@@ -100,7 +104,7 @@ def test_projector_mode_makes_every_font_line_and_marker_big_and_back(make_view,
         >= QtGui.QFontMetrics(view.table.font()).height()
     )
     # The selected curve stays the widest; every curve at least the palette's line width.
-    widths = {k: c.opts["pen"].widthF() for k, c in view.cost_plot.curves.items()}
+    widths = {k: c.pen().widthF() for k, c in view.cost_plot.curves.items()}
     keys = view.session.latest.keys
     assert min(widths.values()) >= PROJECTOR.line_width
     assert widths[keys[2]] > max(widths[keys[0]], widths[keys[1]])
@@ -114,9 +118,9 @@ def test_projector_mode_makes_every_font_line_and_marker_big_and_back(make_view,
 
     # Back to the default: the sizes of before (nothing stays projector-sized).
     view.apply_palette(Palette())
-    pen = view.cost_plot.curves[keys[0]].opts["pen"]
+    pen = view.cost_plot.curves[keys[0]].pen()
     assert pen.widthF() == CURVE_WIDTH
-    assert view.cost_plot.curves[keys[2]].opts["pen"].widthF() == CURVE_WIDTH * HIGHLIGHT_FACTOR
+    assert view.cost_plot.curves[keys[2]].pen().widthF() == CURVE_WIDTH * HIGHLIGHT_FACTOR
     assert view.add_button.font().pointSizeF() < 20
     assert view.cost_plot.getPlotItem().getAxis("left").style["tickFont"].pointSizeF() < 20
 

@@ -302,7 +302,7 @@ def test_the_default_comparison_reproduces_the_tutorial_at_15000(view, qtbot):
     for key in frame.keys:
         x, _ = plot.curve_data(key)
         assert x[0] == 0 and x[-1] == 15000 - RECORD_EVERY  # the last recorded cost
-    assert len(plot.markers.data) == 3
+    assert sum(marker.isVisible() for marker in plot.markers.values()) == 3
     assert all(m.image.image is not None for m in view.maps[:3])
     _, zeros_std = view.spread_plot.points(frame.keys[0])
     assert list(zeros_std) == [0.0, 0.0, 0.0]  # zeros never breaks symmetry: all W stay 0
@@ -384,7 +384,7 @@ def test_at_most_six_and_refusals_say_why(view, qtbot):
     assert f"at most {MAX_CONFIGS}" in view.status.text()
     assert all(m.isVisible() for m in view.maps)
     # Styles stay distinct with six on screen.
-    pens = [c.opts["pen"] for c in view.cost_plot.curves.values()]
+    pens = [c.pen() for c in view.cost_plot.curves.values()]
     assert len({p.color().name() for p in pens}) == MAX_CONFIGS
     assert len({p.style() for p in pens}) == MAX_CONFIGS
 

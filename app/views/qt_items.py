@@ -1,0 +1,110 @@
+"""Live plot items that Qt paints by itself, without a Python call per frame.
+
+PyQt holds the GIL through every call into Qt, painting included, so each millisecond the GUI
+thread spends in a pyqtgraph item's Python ``paint``/``setData`` is a millisecond the training
+thread waits.  What changes every frame while training runs — the current-point markers, the
+comparison's curves, the status numbers — is made of plain Qt objects here: positioned or given a
+new path from Python once per frame, then drawn by Qt's C++ alone.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PyQt6 import QtCore, QtGui, QtWidgets
+from pyqtgraph.graphicsItems.ScatterPlotItem import Symbols
+
+__all__ = ["LabelSlot", "PathCurve", "PointMarker"]
+
+_IGNORES_TRANSFORMATIONS = QtWidgets.QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations
+
+
+class PointMarker(QtWidgets.QGraphicsPathItem):
+    """One marker (``symbol`` as in pyqtgraph: "o", "s", "t", "d", "star", "x"…) at a data point.
+
+    It ignores the view's scaling, so it stays ``size`` pixels wide and undistorted at any zoom;
+    :meth:`move_to` places it in the view's coordinates (apply a log axis's log10 first).
+    """
+
+    def __init__(self, symbol: str = "o", size: float = 10.0) -> None:
+        super().__init__()
+        self.setFlag(_IGNORES_TRANSFORMATIONS, True)
+        self.symbol = symbol
+        self.size = size
+        self.set_symbol(symbol, size)
+        self.setVisible(False)
+
+    def set_symbol(self, symbol: str, size: float) -> None:
+        self.symbol, self.size = symbol, float(size)
+        self.setPath(QtGui.QTransform.fromScale(size, size).map(Symbols[symbol]))
+
+    def move_to(self, x: float, y: float) -> None:
+        """Show the marker at ``(x, y)``; hidden when either is not finite."""
+        finite = bool(np.isfinite(x) and np.isfinite(y))
+        if finite:
+            self.setPos(float(x), float(y))
+        self.setVisible(finite)
+
+
+class PathCurve(QtWidgets.QGraphicsPathItem):
+    """A polyline through ``(x, y)`` (gaps at non-finite points), stroked by Qt.
+
+    Give it a cosmetic pen (``pg.mkPen`` makes one) so its width is in pixels.  The caller
+    decimates to about a point per pixel column: Qt strokes every segment it is given.
+    """
+
+    def __init__(self, pen: QtGui.QPen | None = None) -> None:
+        super().__init__()
+        self.setBrush(QtGui.QBrush(QtCore.Qt.BrushStyle.NoBrush))
+        if pen is not None:
+            self.setPen(pen)
+        self._x = self._y = np.empty(0)
+
+    def setData(self, x: np.ndarray, y: np.ndarray) -> None:
+        x = np.asarray(x, dtype=float)
+        y = np.asarray(y, dtype=float)
+        self._x, self._y = x, y
+        if len(x) == 0:
+            self.setPath(QtGui.QPainterPath())
+            return
+        finite = np.isfinite(x) & np.isfinite(y)
+        # arrayToQPath's "finite" mode still needs finite coordinates: park gaps at a real point.
+        safe_x = np.where(finite, x, x[finite][0] if finite.any() else 0.0)
+        safe_y = np.where(finite, y, y[finite][0] if finite.any() else 0.0)
+        self.setPath(pg.arrayToQPath(safe_x, safe_y, connect=finite.astype(np.int32)))
+
+    def getData(self) -> tuple[np.ndarray, np.ndarray]:
+        return self._x, self._y
+
+
+class LabelSlot(QtWidgets.QWidget):
+    """Holds one live label outside any layout, so a new text re-lays out nothing.
+
+    ``QLabel.setText`` always calls ``updateGeometry()``.  In a layout that invalidates the
+    parent's layout, and Qt re-activates every layout up to the window, which then repaints
+    whole (side panel, splitters, every plot), 25 times a second while training runs.  This slot
+    has no layout, so the request stops here; its own size hint follows only the label's font.
+    A text too long for the slot is cut at its edge: keep the whole of it in the tooltip.
+    """
+
+    def __init__(self, label: QtWidgets.QLabel, min_chars: int = 24) -> None:
+        super().__init__()
+        self.label = label
+        self._min_chars = min_chars
+        label.setParent(self)
+        self.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored, QtWidgets.QSizePolicy.Policy.Fixed)
+        # Opaque, so a new text repaints this slot alone, not the widgets behind it.
+        self.setAutoFillBackground(True)
+
+    def sizeHint(self) -> QtCore.QSize:
+        metrics = self.label.fontMetrics()
+        margins = self.label.contentsMargins()
+        height = metrics.height() + margins.top() + margins.bottom()
+        return QtCore.QSize(metrics.averageCharWidth() * self._min_chars, height)
+
+    def minimumSizeHint(self) -> QtCore.QSize:
+        return QtCore.QSize(0, self.sizeHint().height())
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.label.setGeometry(self.rect())
