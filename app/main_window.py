@@ -546,7 +546,9 @@ class MainWindow(Retranslatable, QtWidgets.QMainWindow):
         self.redraws += 1
         snap = frame.snapshot
         self._show_numbers(frame)
-        self.cost_plot.show_history(snap.history, snap.iteration, snap.cost, frame.target)
+        self.cost_plot.show_history(
+            snap.history, snap.iteration, snap.cost, frame.target, frame.state is RunState.RUNNING
+        )
         # While training flat out the slower-changing panels refresh less often, because every
         # millisecond of GUI-thread Python is a millisecond the training thread waits for the GIL:
         # the boundary and the side panel come from "full" frames (with grid, weights and

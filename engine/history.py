@@ -36,6 +36,24 @@ class HistoryView:
         last = self.last()
         return 0 if last is None else last[0] + 1
 
+    def since(self, iteration: int) -> tuple[np.ndarray, np.ndarray]:
+        """The points at ``iteration`` and after, as ``(iterations, costs)`` (views where one
+        chunk holds them all, which is the usual case: the newest points of a live run)."""
+        parts = []
+        for its, costs in reversed(self.chunks):
+            if its[-1] < iteration:
+                break
+            start = int(np.searchsorted(its, iteration))
+            parts.append((its[start:], costs[start:]))
+            if start > 0:
+                break
+        if not parts:
+            return np.empty(0, dtype=np.int64), np.empty(0)
+        if len(parts) == 1:
+            return parts[0]
+        its, costs = zip(*reversed(parts))
+        return np.concatenate(its), np.concatenate(costs)
+
     def last(self) -> tuple[int, float] | None:
         """The most recent ``(iteration, cost)``, or ``None`` when empty."""
         if not self.chunks:

@@ -7,6 +7,7 @@ Also the small helpers every view of the single-run page shares to re-apply a :c
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 import numpy as np
@@ -35,6 +36,12 @@ MAX_GHOSTS = 8
 RunLabel = str | Callable[[], str]
 GHOST_POINTS = 2000  # a ghost is decimated once to this many points (dashed wide pens are slow)
 GHOST_WIDTH = 0.75  # a ghost's pen, relative to the palette's line width (at least a guide's)
+#: While training runs, the newest points are drawn as a short "tip" on their own, and the rest
+#: of the curve, held in a pixmap cache, is re-decimated and re-rendered only when the tip spans
+#: this share of the x axis or is this old: a frame then strokes a few dozen segments, not the
+#: whole curve.
+TIP_SHARE = 0.1
+TIP_SECONDS = 1.0
 
 
 # -- palette and text helpers shared by the single-run views ------------------------------------
@@ -194,6 +201,11 @@ class CostPlot(Retranslatable, pg.PlotWidget):
 
     Runs are labelled by the window (``start_run(init, label)``, ``set_run_label``): the labels
     are shown as they are given, inside translated "now: …" / "earlier: …" legend entries.
+
+    Every frame's work here is GUI-thread time the training thread waits for (the GIL), so while
+    training runs the curve is two items: the settled part, rendered into a pixmap cache and
+    redone about once a second, and a short tip of the newest points; the current point is a
+    plain Qt ellipse.  Ghosts are cached too.  :meth:`curve_data` gives the curve as drawn.
     """
 
     def __init__(self, parent=None, palette: Palette | None = None) -> None:
@@ -215,8 +227,14 @@ class CostPlot(Retranslatable, pg.PlotWidget):
         self._y_lo = np.inf
         self.legend = item.addLegend(offset=(-10, 10), labelTextColor=self.palette_.foreground)
         cache_static(self.legend)
-        self.curve = item.plot()
+        self.curve = item.plot()  # the settled curve: everything up to ``_settled_to``
+        # Its line (a PlotDataItem paints through its child PlotCurveItem) is blitted from a
+        # pixmap while only the tip changes.
+        cache_static(self.curve.curve)
         self.legend.addItem(self.curve, "")
+        self.tip = item.plot()  # the newest points while training runs (no legend entry)
+        self._settled_to: int | None = None  # the last iteration in the settled curve
+        self._settled_at = 0.0  # when it was settled (time.monotonic)
         # The current point: a plain Qt ellipse moved with setPos, painted by Qt alone.  (A
         # PlotDataItem's setData and its scatter's paint cost ~1 ms of Python a frame, and every
         # millisecond on the GUI thread is one the training thread waits for the GIL.)  It
@@ -290,6 +308,7 @@ class CostPlot(Retranslatable, pg.PlotWidget):
     def _apply_pens(self) -> None:
         palette = self.palette_
         self.curve.setPen(pg.mkPen(self._color, width=palette.line_width))
+        self.tip.setPen(pg.mkPen(self._color, width=palette.line_width))
         size = palette.marker_size * 1.6
         self.marker.setRect(-size / 2, -size / 2, size, size)
         self.marker.setBrush(pg.mkBrush(self._color))
@@ -304,6 +323,7 @@ class CostPlot(Retranslatable, pg.PlotWidget):
     def set_log_scale(self, on: bool) -> None:
         self._log = on
         self._drawn_length = -1  # redraw with zeros clipped for the log axis
+        self._settled_to = None
         self._range = None
         self.getPlotItem().setLogMode(x=False, y=on)
         self._redraw_marker()
@@ -324,6 +344,7 @@ class CostPlot(Retranslatable, pg.PlotWidget):
             ghost_x, ghost_y = CurvePoints().points(self._history, GHOST_POINTS)
             ghost = pg.PlotDataItem(ghost_x, ghost_y, pen=self._ghost_pen(self._color))
             ghost.setOpacity(0.45)
+            cache_static(ghost.curve)  # a ghost never changes: blit its line
             self._ghost_runs[ghost] = (self._label, self._color)
             self.getPlotItem().addItem(ghost)
             self.legend.addItem(ghost, self._ghost_text(ghost))
@@ -335,6 +356,8 @@ class CostPlot(Retranslatable, pg.PlotWidget):
         self._history: HistoryView | None = None
         self._points = CurvePoints()
         self.curve.setData([], [])
+        self.tip.setData([], [])
+        self._settled_to = None
         self.marker.setVisible(False)
         self._current = None
         self._drawn_length = -1
@@ -357,31 +380,89 @@ class CostPlot(Retranslatable, pg.PlotWidget):
 
     # -- live data ------------------------------------------------------------------------------
     def show_history(
-        self, history: HistoryView, iteration: int, cost: float, target: int | None = None
+        self,
+        history: HistoryView,
+        iteration: int,
+        cost: float,
+        target: int | None = None,
+        live: bool = False,
     ) -> None:
         """Draw the history (if it grew) and mark the current ``(iteration, cost)``.
 
         ``target`` (the stop-at iteration) fixes the x axis while the run is below it, so the curve
-        grows across a still plot: the axes then almost never need re-rendering.
+        grows across a still plot: the axes then almost never need re-rendering.  ``live`` (the
+        run is training) lets the newest points go on a separate short tip (see ``TIP_SHARE``);
+        otherwise the whole curve is drawn as one.
         """
         self._current = (iteration, cost)
         self._target = target
-        if history.length != self._drawn_length:
+        unsettled = self._tip_points() > 0
+        if history.length != self._drawn_length or (not live and unsettled):
             self._drawn_length = history.length
             self._history = history  # read-only chunks shared with the engine: no copy
-            # Thick (projector) pens are slow on long polylines, and more points than pixels add
-            # nothing: keep each pixel column's min and max.
-            budget = max(MIN_DRAWN_POINTS, self.width())
-            dx, dy = self._points.points(history, budget)
-            if self.is_log_scale():
-                dy = np.maximum(dy, 1e-300)  # a log axis must never see 0
-            self.curve.setData(dx, dy)
+            dy = (
+                self._draw_tip(history)
+                if live and self._tip_fits(history)
+                else self._settle(history)
+            )
             finite = dy[np.isfinite(dy)]
             if finite.size:
                 self._y_hi = max(self._y_hi, float(finite.max()))
                 self._y_lo = min(self._y_lo, float(finite.min()))
         self._redraw_marker()
         self._update_ranges()
+
+    def _tip_points(self) -> int:
+        x, _ = self.tip.getOriginalDataset()
+        return 0 if x is None else len(x)
+
+    def _tip_fits(self, history: HistoryView) -> bool:
+        """May the newest points go on the tip, leaving the settled curve as it is?"""
+        last = history.last()
+        if self._settled_to is None or last is None:
+            return False
+        span = self._range[0] if self._range is not None else max(last[0], 1)
+        young = time.monotonic() - self._settled_at < TIP_SECONDS
+        return young and last[0] - self._settled_to <= TIP_SHARE * span
+
+    def _settle(self, history: HistoryView) -> np.ndarray:
+        """The whole history on the settled curve (re-rendered into its cache), no tip; returns
+        the costs drawn."""
+        # Thick (projector) pens are slow on long polylines, and more points than pixels add
+        # nothing: keep each pixel column's min and max.
+        budget = max(MIN_DRAWN_POINTS, self.width())
+        dx, dy = self._points.points(history, budget)
+        dy = self._for_axis(dy)
+        self.curve.setData(dx, dy)
+        self.tip.setData([], [])
+        last = history.last()
+        self._settled_to = last[0] if last is not None else None
+        self._settled_at = time.monotonic()
+        return dy
+
+    def _draw_tip(self, history: HistoryView) -> np.ndarray:
+        """The points from the settled curve's last one on, decimated to the tip's width;
+        returns the costs drawn."""
+        assert self._settled_to is not None
+        its, costs = history.since(self._settled_to)
+        budget = max(16, int(TIP_SHARE * max(MIN_DRAWN_POINTS, self.width())) * 2)
+        tx, ty = peak_decimate(its.astype(np.float64), costs, budget)
+        ty = self._for_axis(ty)
+        self.tip.setData(tx, ty)
+        return ty
+
+    def _for_axis(self, costs: np.ndarray) -> np.ndarray:
+        return np.maximum(costs, 1e-300) if self._log else costs  # a log axis must never see 0
+
+    def curve_data(self) -> tuple[np.ndarray, np.ndarray]:
+        """The live curve as drawn, settled part then tip, in (iteration, cost) units."""
+        x, y = self.curve.getOriginalDataset()
+        if x is None:
+            x, y = np.empty(0), np.empty(0)
+        if not self._tip_points():
+            return x, y
+        tx, ty = self.tip.getOriginalDataset()
+        return np.concatenate([x, tx[1:]]), np.concatenate([y, ty[1:]])
 
     def _update_ranges(self) -> None:
         """Set the view only when it must grow (cheap frames), unless the user took over."""

@@ -67,6 +67,35 @@ def test_cost_curve_of_a_long_run_is_decimated_but_keeps_its_extremes(qtbot):
     assert np.all(np.diff(x) >= 0)
 
 
+def test_live_frames_grow_a_tip_and_leave_the_settled_curve_alone(qtbot):
+    """While training runs, new points go on the tip; the settled curve (cached as a pixmap) is
+    not touched until the tip is long, and a paused frame folds the tip back into it."""
+    plot = CostPlot()
+    qtbot.addWidget(plot)
+    history = CostHistory()
+    rng = np.random.default_rng(4)
+    history.extend(0, 1.0 + rng.normal(0, 0.01, 5000))
+    plot.show_history(history.view(), 5000, 0.5, target=100_000, live=True)
+    settled = plot.curve.getOriginalDataset()
+    assert len(plot.tip.getOriginalDataset()[0] or []) == 0  # the first frame settles
+    history.extend(5000, np.full(3000, 0.5))  # 3% of the axis: on the tip
+    plot.show_history(history.view(), 8000, 0.5, target=100_000, live=True)
+    assert plot.curve.getOriginalDataset()[0] is settled[0]  # untouched
+    x, y = plot.curve_data()
+    assert x[-1] > 7900 and y[-1] == 0.5  # into the last of the tip's buckets
+    assert y.max() == history.view().arrays()[1].max()
+    assert np.all(np.diff(x) >= 0)  # the tip continues the settled curve
+    history.extend(8000, np.full(20_000, 0.25))  # past TIP_SHARE of the axis: settles
+    plot.show_history(history.view(), 28_000, 0.25, target=100_000, live=True)
+    assert plot.curve.getOriginalDataset()[0][-1] == 27_999
+    history.extend(28_000, np.full(100, 0.2))
+    plot.show_history(history.view(), 28_100, 0.2, target=100_000, live=True)
+    assert plot._tip_points() > 0
+    plot.show_history(history.view(), 28_100, 0.2, target=100_000, live=False)  # paused
+    assert plot._tip_points() == 0
+    assert plot.curve.getOriginalDataset()[0][-1] == 28_099
+
+
 def test_ghosts_are_kept_capped_and_cleared(qtbot, data):
     plot = CostPlot()
     qtbot.addWidget(plot)

@@ -157,3 +157,15 @@ def test_last_after_sealing_exactly_one_chunk():
     history = filled(8)
     assert history.last() == (7, cost_of(7))
     assert history.view().last() == (7, cost_of(7))
+
+
+@pytest.mark.parametrize("start", [0, 1, 5, 9, 10, 11, 25, 29, 30, 31, 100])
+def test_since_is_the_arrays_tail_across_chunks(start):
+    h = CostHistory(chunk_size=10, dense_limit=1000, max_points=1100)
+    h.extend(0, np.arange(30) * 0.5)
+    view = h.view()
+    its, costs = view.arrays()
+    keep = its >= start
+    tail_its, tail_costs = view.since(start)
+    np.testing.assert_array_equal(tail_its, its[keep])
+    np.testing.assert_array_equal(tail_costs, costs[keep])
