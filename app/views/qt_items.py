@@ -92,9 +92,8 @@ class LabelSlot(QtWidgets.QWidget):
         self.label = label
         self._min_chars = min_chars
         label.setParent(self)
+        # Transparent: the panel behind (a styled frame's own shade) shows through.
         self.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored, QtWidgets.QSizePolicy.Policy.Fixed)
-        # Opaque, so a new text repaints this slot alone, not the widgets behind it.
-        self.setAutoFillBackground(True)
 
     def sizeHint(self) -> QtCore.QSize:
         metrics = self.label.fontMetrics()
