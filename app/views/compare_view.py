@@ -34,7 +34,7 @@ from app.commands import RunState
 from app.compare_session import CompareSession, default_configs
 from app.compare_worker import CompareFrame, RunPicture
 from app.i18n import Retranslatable, engine_text, error_text, translate
-from app.views.cost_plot import CurvePoints
+from app.views.cost_plot import LiveCurve
 from app.views.decision_map import CLASS_COLORS, TRAIN_SYMBOLS
 from app.views.qt_items import LabelSlot, PathCurve, PointMarker
 from app.views.spin_boxes import CheckedDoubleSpinBox, CheckedSpinBox, refusal_text
@@ -388,9 +388,9 @@ class CompareCostPlot(Retranslatable, MeteredPlot):
         #: each run's curve, stroked by Qt (a PlotCurveItem's Python paint cost ~0.25 ms a frame)
         self.curves: dict[int, PathCurve] = {}
         self._samples: dict[int, pg.PlotDataItem] = {}
-        self._points: dict[int, CurvePoints] = {}
-        self._raw: dict[int, tuple[np.ndarray, np.ndarray]] = {}
-        self._drawn: dict[int, int] = {}
+        #: each run's curve as a cached settled part and a live tip (see LiveCurve)
+        self._live: dict[int, LiveCurve] = {}
+        self._tips: dict[int, PathCurve] = {}
         self._extent: dict[int, tuple[float, float]] = {}
         self._styles: dict[int, RunStyle] = {}
         self._brushes: dict[int, QtGui.QBrush] = {}
@@ -445,10 +445,7 @@ class CompareCostPlot(Retranslatable, MeteredPlot):
 
     def _apply_pens(self) -> None:
         width = self.curve_width()
-        for key, curve in self.curves.items():
-            wide = key == self._highlight
-            curve.setPen(self._styles[key].pen(width * (HIGHLIGHT_FACTOR if wide else 1.0)))
-            curve.setZValue(5 if wide else 0)
+        self._pen_curves(width)
         sample_size = self.palette_.marker_size + 1
         outline = _outline(self.palette_)
         for key, sample in self._samples.items():
@@ -469,8 +466,8 @@ class CompareCostPlot(Retranslatable, MeteredPlot):
         pos = np.log10(COST_MILESTONE) if on else COST_MILESTONE
         self.milestone.setValue(pos)
         self.milestone_label.setPos(0, pos)
-        for key, (x, y) in self._raw.items():
-            self.curves[key].setData(x, self._y(y))
+        for live in self._live.values():
+            live.redraw()
         self._markers_shown = None
         self._range = None
 
@@ -486,7 +483,7 @@ class CompareCostPlot(Retranslatable, MeteredPlot):
 
     def curve_data(self, key: int) -> tuple[np.ndarray, np.ndarray]:
         """The points drawn for run ``key`` as (iteration, cost): untransformed, for tests."""
-        return self._raw[key]
+        return self._live[key].data()
 
     def _style_marker(self, key: int, marker: PointMarker) -> None:
         marker.set_symbol(self._styles[key].marker, self.marker_size())
@@ -495,7 +492,10 @@ class CompareCostPlot(Retranslatable, MeteredPlot):
 
     def add_run(self, key: int, label: str, style: RunStyle) -> None:
         curve = PathCurve(style.pen(self.curve_width()))
-        self.getPlotItem().addItem(curve, ignoreBounds=True)
+        tip = PathCurve(style.pen(self.curve_width()))
+        cache_static(curve)  # blitted while only the tip moves
+        for part in (curve, tip):
+            self.getPlotItem().addItem(part, ignoreBounds=True)
         # The legend sample shows the line style and the marker: a stand-in, never plotted.
         sample = pg.PlotDataItem(
             pen=style.pen(self.curve_width()),
@@ -506,7 +506,8 @@ class CompareCostPlot(Retranslatable, MeteredPlot):
         )
         self.legend.addItem(_LegendSample(sample, *self._legend_size()), html.escape(label))
         self.curves[key], self._samples[key] = curve, sample
-        self._points[key] = CurvePoints()
+        self._tips[key] = tip
+        self._live[key] = LiveCurve(curve, tip, self._y)
         self._styles[key] = style
         self._brushes[key] = pg.mkBrush(style.color)
         marker = PointMarker()
@@ -529,10 +530,10 @@ class CompareCostPlot(Retranslatable, MeteredPlot):
         return [label.item.toPlainText() for _sample, label in self.legend.items]
 
     def remove_run(self, key: int) -> None:
-        self.getPlotItem().removeItem(self.curves.pop(key))
-        self.getPlotItem().removeItem(self.markers.pop(key))
+        for items in (self.curves, self._tips, self.markers):
+            self.getPlotItem().removeItem(items.pop(key))
         self.legend.removeItem(self._samples.pop(key))
-        for store in (self._points, self._raw, self._drawn, self._extent, self._styles):
+        for store in (self._live, self._extent, self._styles):
             store.pop(key, None)
         self._brushes.pop(key, None)
         self._current.pop(key, None)
@@ -546,27 +547,36 @@ class CompareCostPlot(Retranslatable, MeteredPlot):
         if key == self._highlight:
             return
         self._highlight = key
-        width = self.curve_width()
-        for k, curve in self.curves.items():
-            wide = k == key
-            curve.setPen(self._styles[k].pen(width * (HIGHLIGHT_FACTOR if wide else 1.0)))
-            curve.setZValue(5 if wide else 0)
+        self._pen_curves(self.curve_width())
 
-    def show_run(self, run: RunPicture, cost: float) -> None:
+    def _pen_curves(self, width: float) -> None:
+        """Each run's pen (the highlighted one wider and on top), on its curve and its tip."""
+        for key, curve in self.curves.items():
+            wide = key == self._highlight
+            pen = self._styles[key].pen(width * (HIGHLIGHT_FACTOR if wide else 1.0))
+            for part in (curve, self._tips[key]):
+                part.setPen(pen)
+                part.setZValue(5 if wide else 0)
+
+    def show_run(self, run: RunPicture, cost: float, live: bool = False) -> None:
+        """Draw run ``run``'s curve (``live``: while training, see LiveCurve) and note its
+        current point for :meth:`show_markers`."""
         key = run.key
-        history = run.history
-        if self._drawn.get(key) != history.length:
-            self._drawn[key] = history.length
-            # A point per two pixel columns (each 4-pixel bucket keeps its min and its max, so
-            # spikes stay): wide pens cost in proportion to the points, and the GUI thread's
-            # paint time is time the training thread may wait for the GIL.
-            budget = max(300, int(self.getPlotItem().getViewBox().width()) // 2)
-            x, y = self._points[key].points(history, budget)
-            self._raw[key] = (x, y)
-            self.curves[key].setData(x, self._y(y))
-            finite = y[np.isfinite(y)]
+        live_curve = self._live[key]
+        settled = live_curve.length
+        # A point per two pixel columns (each 4-pixel bucket keeps its min and its max, so
+        # spikes stay): wide pens cost in proportion to the points, and the GUI thread's
+        # paint time is time the training thread may wait for the GIL.
+        budget = max(300, int(self.getPlotItem().getViewBox().width()) // 2)
+        span = self._range[0] if self._range is not None else None
+        drawn = live_curve.show(run.history, budget, span, live)
+        if drawn is not None:
+            finite = drawn[np.isfinite(drawn)]
+            if live_curve.tip_points() == 0 or settled < 0:
+                self._extent.pop(key, None)  # the whole curve was drawn anew
             if finite.size:
-                self._extent[key] = (float(finite.min()), float(finite.max()))
+                lo, hi = self._extent.get(key, (np.inf, -np.inf))
+                self._extent[key] = (min(lo, float(finite.min())), max(hi, float(finite.max())))
         if key not in self._extent and np.isfinite(cost):
             # Nothing recorded yet (iteration 0): the current point alone sets the range.
             self._extent[key] = (float(cost), float(cost))
@@ -1782,12 +1792,12 @@ class CompareView(Retranslatable, QtWidgets.QWidget):
         if relayout:
             self._relayout(frame)
         rows = {row.key: row for row in frame.rows}
+        moving = frame.state in (RunState.RUNNING, RunState.STEPPING)
         for run in frame.runs:
-            self.cost_plot.show_run(run, rows[run.key].cost)
+            self.cost_plot.show_run(run, rows[run.key].cost, moving)
         self.cost_plot.show_markers()
         self.cost_plot.update_ranges(frame.iteration, frame.target)
         now = time.perf_counter()
-        moving = frame.state in (RunState.RUNNING, RunState.STEPPING)
         if (
             not moving
             or now - self._last_spread >= SPREAD_INTERVAL_S

@@ -152,6 +152,7 @@ class CurvePoints:
         self._cache: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
         self._open_first: int | None = None  # the first iteration of the open chunk cached
         self._open_blocks: list[tuple[np.ndarray, np.ndarray]] = []
+        self._open_ends: list[tuple[float, float]] = []  # each cached block's first, last cost
 
     def points(self, history: HistoryView, budget: int) -> tuple[np.ndarray, np.ndarray]:
         chunks = history.chunks
@@ -180,20 +181,121 @@ class CurvePoints:
         return peak_decimate(np.concatenate(xs), np.concatenate(ys), budget)
 
     def _open_chunk(self, its: np.ndarray, costs: np.ndarray) -> list:
-        """The open chunk as decimated blocks: the complete ones cached, the last one fresh."""
+        """The open chunk as decimated blocks: the complete ones cached, the last one fresh.
+
+        A cached block is used only while the history still holds the same costs at its ends:
+        a reset or a new configuration under the same view starts again from iteration 0 (with
+        the same seed it replays the same costs, and the cache is right again).
+        """
         first = int(its[0])
         if first != self._open_first:  # a new open chunk (the last one was sealed)
-            self._open_first, self._open_blocks = first, []
-        blocks = self._open_blocks
+            self._open_first, self._open_blocks, self._open_ends = first, [], []
+        blocks, ends = self._open_blocks, self._open_ends
         complete = len(its) // OPEN_BLOCK
+        for b, (head, tail) in enumerate(ends[:complete]):
+            if costs[b * OPEN_BLOCK] != head or costs[(b + 1) * OPEN_BLOCK - 1] != tail:
+                del blocks[b:], ends[b:]  # another run's costs: decimate again from here
+                break
         for b in range(len(blocks), complete):
             part = slice(b * OPEN_BLOCK, (b + 1) * OPEN_BLOCK)
             blocks.append(
                 peak_decimate(its[part].astype(np.float64), costs[part], OPEN_BLOCK_POINTS)
             )
+            ends.append((costs[part.start], costs[part.stop - 1]))
         tail = slice(complete * OPEN_BLOCK, len(its))
         last = peak_decimate(its[tail].astype(np.float64), costs[tail], OPEN_BLOCK_POINTS)
         return [*blocks, last]
+
+
+class LiveCurve:
+    """One run's cost curve as two items: a settled part and a short live tip.
+
+    Every frame's drawing is GUI-thread time the training thread waits for (the GIL).  While a
+    run trains, the newest points go on the tip alone; the settled part (give it a pixmap cache:
+    ``cache_static``) is re-decimated and re-rendered only when the tip spans ``TIP_SHARE`` of the
+    x axis or is ``TIP_SECONDS`` old, so a frame decimates and strokes a few dozen points.  A
+    frame that is not live (paused, finished, stepped) folds the tip back in.
+
+    ``settled`` and ``tip`` are plot items with ``setData(x, y)``; ``to_axis`` turns costs into
+    their y coordinates (a log axis's clipping or log10).
+    """
+
+    def __init__(
+        self,
+        settled: QtWidgets.QGraphicsItem,
+        tip: QtWidgets.QGraphicsItem,
+        to_axis: Callable[[np.ndarray], np.ndarray],
+    ) -> None:
+        self.settled, self.tip = settled, tip
+        self._to_axis = to_axis
+        self.clear()
+
+    def clear(self) -> None:
+        """Forget the run: both items empty."""
+        self._points = CurvePoints()
+        self.length = -1  # the history length drawn
+        self._settled_to: int | None = None  # the last iteration on the settled part
+        self._settled_cost = np.nan  # and its cost (a tip must continue this very run)
+        self._settled_at = 0.0  # when it was settled (time.monotonic)
+        empty = (np.empty(0), np.empty(0))
+        self._settled_xy, self._tip_xy = empty, empty  # points drawn, in cost units
+        self.settled.setData(*empty)
+        self.tip.setData(*empty)
+
+    def show(
+        self, history: HistoryView, budget: int, span: float | None, live: bool
+    ) -> np.ndarray | None:
+        """Draw ``history`` with about ``budget`` points if it grew (or, not ``live``, fold the
+        tip in); ``span`` is the x axis's width.  Returns the costs drawn, ``None`` if none."""
+        if history.length == self.length and (live or not len(self._tip_xy[0])):
+            return None
+        self.length = history.length
+        if live and self._tip_fits(history, span):
+            return self._draw_tip(history, budget)
+        return self._settle(history, budget)
+
+    def _tip_fits(self, history: HistoryView, span: float | None) -> bool:
+        last = history.last()
+        if self._settled_to is None or last is None:
+            return False
+        young = time.monotonic() - self._settled_at < TIP_SECONDS
+        return young and last[0] - self._settled_to <= TIP_SHARE * (span or max(last[0], 1))
+
+    def _settle(self, history: HistoryView, budget: int) -> np.ndarray:
+        self._settled_xy = self._points.points(history, budget)
+        self._tip_xy = (np.empty(0), np.empty(0))
+        last = history.last()
+        self._settled_to, self._settled_cost = last if last is not None else (None, np.nan)
+        self._settled_at = time.monotonic()
+        self.redraw()
+        return self._settled_xy[1]
+
+    def _draw_tip(self, history: HistoryView, budget: int) -> np.ndarray:
+        assert self._settled_to is not None
+        its, costs = history.since(self._settled_to)  # from the settled part's last point on
+        if not len(its) or its[0] != self._settled_to or costs[0] != self._settled_cost:
+            return self._settle(history, budget)  # not a continuation: another run (a reset)
+        self._tip_xy = peak_decimate(
+            its.astype(np.float64), costs, max(16, int(TIP_SHARE * budget))
+        )
+        x, y = self._tip_xy
+        self.tip.setData(x, self._to_axis(y))
+        return y
+
+    def redraw(self) -> None:
+        """Hand both parts to their items again (the axis changed: log or linear)."""
+        for item, (x, y) in ((self.settled, self._settled_xy), (self.tip, self._tip_xy)):
+            item.setData(x, self._to_axis(y))
+
+    def tip_points(self) -> int:
+        return len(self._tip_xy[0])
+
+    def data(self) -> tuple[np.ndarray, np.ndarray]:
+        """The curve as drawn, settled part then tip, in (iteration, cost) units."""
+        (x, y), (tx, ty) = self._settled_xy, self._tip_xy
+        if not len(tx):
+            return x, y
+        return np.concatenate([x, tx[1:]]), np.concatenate([y, ty[1:]])
 
 
 class CostPlot(Retranslatable, pg.PlotWidget):
@@ -233,8 +335,10 @@ class CostPlot(Retranslatable, pg.PlotWidget):
         cache_static(self.curve.curve)
         self.legend.addItem(self.curve, "")
         self.tip = item.plot()  # the newest points while training runs (no legend entry)
-        self._settled_to: int | None = None  # the last iteration in the settled curve
-        self._settled_at = 0.0  # when it was settled (time.monotonic)
+        # pyqtgraph takes log10 itself (log mode); a log axis must never see 0
+        self._live = LiveCurve(
+            self.curve, self.tip, lambda y: np.maximum(y, 1e-300) if self._log else y
+        )
         # The current point: a plain Qt ellipse moved with setPos, painted by Qt alone.  (A
         # PlotDataItem's setData and its scatter's paint cost ~1 ms of Python a frame, and every
         # millisecond on the GUI thread is one the training thread waits for the GIL.)  It
@@ -251,11 +355,9 @@ class CostPlot(Retranslatable, pg.PlotWidget):
         self.ghosts: list[pg.PlotDataItem] = []
         #: each ghost's run label and colour, as given by the window (its legend is re-rendered)
         self._ghost_runs: dict[pg.PlotDataItem, tuple[str, str]] = {}
-        self._drawn_length = -1
         self._color = init_color("he")
         self._label = ""
         self._history: HistoryView | None = None
-        self._points = CurvePoints()
         self.apply_palette(self.palette_)
         self.retranslate_ui()
 
@@ -322,8 +424,7 @@ class CostPlot(Retranslatable, pg.PlotWidget):
 
     def set_log_scale(self, on: bool) -> None:
         self._log = on
-        self._drawn_length = -1  # redraw with zeros clipped for the log axis
-        self._settled_to = None
+        self._live.redraw()  # zeros clipped for the log axis
         self._range = None
         self.getPlotItem().setLogMode(x=False, y=on)
         self._redraw_marker()
@@ -354,13 +455,9 @@ class CostPlot(Retranslatable, pg.PlotWidget):
         self._color = init_color(init_name)
         self._label = label
         self._history: HistoryView | None = None
-        self._points = CurvePoints()
-        self.curve.setData([], [])
-        self.tip.setData([], [])
-        self._settled_to = None
+        self._live.clear()
         self.marker.setVisible(False)
         self._current = None
-        self._drawn_length = -1
         self._y_hi, self._y_lo = -np.inf, np.inf
         self._range = None
         self._user_range = False
@@ -396,73 +493,25 @@ class CostPlot(Retranslatable, pg.PlotWidget):
         """
         self._current = (iteration, cost)
         self._target = target
-        unsettled = self._tip_points() > 0
-        if history.length != self._drawn_length or (not live and unsettled):
-            self._drawn_length = history.length
-            self._history = history  # read-only chunks shared with the engine: no copy
-            dy = (
-                self._draw_tip(history)
-                if live and self._tip_fits(history)
-                else self._settle(history)
-            )
-            finite = dy[np.isfinite(dy)]
+        self._history = history  # read-only chunks shared with the engine: no copy
+        # Thick (projector) pens are slow on long polylines, and more points than pixels add
+        # nothing: keep each pixel column's min and max.
+        budget = max(MIN_DRAWN_POINTS, self.width())
+        span = self._range[0] if self._range is not None else None
+        drawn = self._live.show(history, budget, span, live)
+        if drawn is not None:
+            finite = drawn[np.isfinite(drawn)]
             if finite.size:
                 self._y_hi = max(self._y_hi, float(finite.max()))
                 self._y_lo = min(self._y_lo, float(finite.min()))
         self._redraw_marker()
         self._update_ranges()
 
-    def _tip_points(self) -> int:
-        x, _ = self.tip.getOriginalDataset()
-        return 0 if x is None else len(x)
-
-    def _tip_fits(self, history: HistoryView) -> bool:
-        """May the newest points go on the tip, leaving the settled curve as it is?"""
-        last = history.last()
-        if self._settled_to is None or last is None:
-            return False
-        span = self._range[0] if self._range is not None else max(last[0], 1)
-        young = time.monotonic() - self._settled_at < TIP_SECONDS
-        return young and last[0] - self._settled_to <= TIP_SHARE * span
-
-    def _settle(self, history: HistoryView) -> np.ndarray:
-        """The whole history on the settled curve (re-rendered into its cache), no tip; returns
-        the costs drawn."""
-        # Thick (projector) pens are slow on long polylines, and more points than pixels add
-        # nothing: keep each pixel column's min and max.
-        budget = max(MIN_DRAWN_POINTS, self.width())
-        dx, dy = self._points.points(history, budget)
-        dy = self._for_axis(dy)
-        self.curve.setData(dx, dy)
-        self.tip.setData([], [])
-        last = history.last()
-        self._settled_to = last[0] if last is not None else None
-        self._settled_at = time.monotonic()
-        return dy
-
-    def _draw_tip(self, history: HistoryView) -> np.ndarray:
-        """The points from the settled curve's last one on, decimated to the tip's width;
-        returns the costs drawn."""
-        assert self._settled_to is not None
-        its, costs = history.since(self._settled_to)
-        budget = max(16, int(TIP_SHARE * max(MIN_DRAWN_POINTS, self.width())) * 2)
-        tx, ty = peak_decimate(its.astype(np.float64), costs, budget)
-        ty = self._for_axis(ty)
-        self.tip.setData(tx, ty)
-        return ty
-
-    def _for_axis(self, costs: np.ndarray) -> np.ndarray:
-        return np.maximum(costs, 1e-300) if self._log else costs  # a log axis must never see 0
-
     def curve_data(self) -> tuple[np.ndarray, np.ndarray]:
-        """The live curve as drawn, settled part then tip, in (iteration, cost) units."""
-        x, y = self.curve.getOriginalDataset()
-        if x is None:
-            x, y = np.empty(0), np.empty(0)
-        if not self._tip_points():
-            return x, y
-        tx, ty = self.tip.getOriginalDataset()
-        return np.concatenate([x, tx[1:]]), np.concatenate([y, ty[1:]])
+        """The live curve as drawn, settled part then tip, in (iteration, cost) units (zeros
+        clipped on a log axis)."""
+        x, y = self._live.data()
+        return x, (np.maximum(y, 1e-300) if self._log else y)
 
     def _update_ranges(self) -> None:
         """Set the view only when it must grow (cheap frames), unless the user took over."""

@@ -90,10 +90,37 @@ def test_live_frames_grow_a_tip_and_leave_the_settled_curve_alone(qtbot):
     assert plot.curve.getOriginalDataset()[0][-1] == 27_999
     history.extend(28_000, np.full(100, 0.2))
     plot.show_history(history.view(), 28_100, 0.2, target=100_000, live=True)
-    assert plot._tip_points() > 0
+    assert plot._live.tip_points() > 0
     plot.show_history(history.view(), 28_100, 0.2, target=100_000, live=False)  # paused
-    assert plot._tip_points() == 0
+    assert plot._live.tip_points() == 0
     assert plot.curve.getOriginalDataset()[0][-1] == 28_099
+
+
+def history_of(costs: np.ndarray) -> HistoryView:
+    history = CostHistory()
+    history.extend(0, costs)
+    return history.view()
+
+
+def test_a_reset_under_the_same_curve_forgets_the_old_run(qtbot):
+    """The comparison keeps one curve per configuration across Reset: a new run from iteration
+    0 (another seed: other costs) must not show any of the cached old run, live or not."""
+    rng = np.random.default_rng(5)
+    old = history_of(1.0 + rng.normal(0, 0.1, 6000))
+    new_costs = 2.0 + rng.normal(0, 0.1, 9000)
+    points = CurvePoints()
+    points.points(old, 800)
+    np.testing.assert_array_equal(
+        points.points(history_of(new_costs), 800)[1],
+        CurvePoints().points(history_of(new_costs), 800)[1],
+    )
+    plot = CostPlot()
+    qtbot.addWidget(plot)
+    plot.show_history(old, 6000, 1.0, target=100_000, live=True)
+    for n in (100, 9000):  # shorter than the old run, then longer: both a restart
+        plot.show_history(history_of(new_costs[:n]), n, 2.0, target=100_000, live=True)
+        _, y = plot.curve_data()
+        assert y.min() > 1.5, n  # nothing of the old run's costs (about 1.0)
 
 
 def test_ghosts_are_kept_capped_and_cleared(qtbot, data):
