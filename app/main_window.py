@@ -552,7 +552,7 @@ class MainWindow(Retranslatable, QtWidgets.QMainWindow):
         # While training flat out the slower-changing panels refresh less often, because every
         # millisecond of GUI-thread Python is a millisecond the training thread waits for the GIL:
         # the boundary and the side panel come from "full" frames (with grid, weights and
-        # diagnostics; the worker sends ~8 a second), which may not be the newest frame.
+        # diagnostics; the worker sends ~5 a second), which may not be the newest frame.
         full = self.session.latest_full
         if full is not None and (full is not self._drawn_full or self._panel_dirty):
             self._drawn_full = full
