@@ -9,13 +9,11 @@ the view's redraw timer reads it ("latest frame wins").
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Sequence
 
 from PyQt6 import QtCore
-from threadpoolctl import threadpool_limits
 
-from app.commands import Pause, Play, Reset, SetTarget, Step, Stop, TogglePlay
+from app.commands import Reset
 from app.compare_worker import (
     COMPARE_GRID,
     AddConfig,
@@ -24,6 +22,7 @@ from app.compare_worker import (
     RemoveConfig,
     SetFrameRate,
 )
+from app.threaded_worker import WorkerHandle
 from engine.compare import DEFAULT_COMPARE, MAX_CONFIGS
 from engine.datasets import Dataset
 from engine.trainer import TrainConfig, Trainer
@@ -36,11 +35,12 @@ def default_configs() -> tuple[TrainConfig, ...]:
     return tuple(TrainConfig(init=name) for name in DEFAULT_COMPARE)
 
 
-class CompareSession(QtCore.QObject):
-    """Starts the worker thread on construction; call :meth:`shutdown` before the app quits."""
+class CompareSession(WorkerHandle):
+    """Starts the worker thread on construction; call :meth:`shutdown` before the app quits.
 
-    frameReady = QtCore.pyqtSignal(object)  # CompareFrame, only of the current run id
-    failed = QtCore.pyqtSignal(str)
+    Its frames (``frameReady``) are :class:`CompareFrame` s of the current run id only.  Play,
+    pause, step and the stop-at target act on every configuration together.
+    """
 
     def __init__(
         self,
@@ -54,10 +54,6 @@ class CompareSession(QtCore.QObject):
         parent: QtCore.QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        # Same reasons as TrainingSession: a short GIL switch interval lets the GUI thread in
-        # promptly, and one BLAS thread keeps the second core for the GUI (our matrices are small).
-        sys.setswitchinterval(0.0005)
-        threadpool_limits(limits=1, user_api="blas")
         configs = default_configs() if configs is None else tuple(configs)
         if len(configs) > MAX_CONFIGS:
             raise ValueError(f"at most {MAX_CONFIGS} configurations can be compared at once")
@@ -67,9 +63,7 @@ class CompareSession(QtCore.QObject):
         #: keys of the configurations, in table order, as the GUI last asked for them
         self.keys: list[int] = list(range(len(configs)))
         self._next_key = len(configs)
-        self._thread = QtCore.QThread()
-        self._thread.setObjectName("InitScopeCompare")
-        self._worker = CompareWorker(
+        worker = CompareWorker(
             data,
             [(key, config, None) for key, config in zip(self.keys, configs)],
             trainer_factory=trainer_factory,
@@ -77,34 +71,13 @@ class CompareSession(QtCore.QObject):
             max_fps=max_fps,
             target=target,
         )
-        self._worker.moveToThread(self._thread)
-        self._worker.frameReady.connect(self._accept, QtCore.Qt.ConnectionType.QueuedConnection)
-        self._worker.failed.connect(self.failed, QtCore.Qt.ConnectionType.QueuedConnection)
-        self._thread.started.connect(self._worker.run)
-        self._thread.start()
+        self._start(worker, "InitScopeCompare")
 
     # -- commands (all act on every configuration together) ------------------------------------
-    def play(self) -> None:
-        self._worker.send(Play())
-
-    def pause(self) -> None:
-        self._worker.send(Pause())
-
-    def toggle_play(self) -> None:
-        """Run if paused, pause if running (the worker decides, so rapid clicks stay coherent)."""
-        self._worker.send(TogglePlay())
-
-    def step(self, n: int) -> None:
-        """Every configuration takes ``n`` steps if paused; pause (taking none) if running."""
-        self._worker.send(Step(n))
-
     def reset(self) -> None:
         """Every configuration back to iteration 0 with its initial weights, paused."""
         self._new_run()
         self._worker.send(Reset(self.run_id))
-
-    def set_target(self, iterations: int) -> None:
-        self._worker.send(SetTarget(iterations))
 
     def set_frame_rate(self, fps: float) -> None:
         """The view redraws about ``fps`` times a second: frames beyond that would be wasted."""
@@ -148,15 +121,3 @@ class CompareSession(QtCore.QObject):
         self.keys = list(frame.keys)
         self.latest = frame
         self.frameReady.emit(frame)
-
-    # -- lifetime -------------------------------------------------------------------------------
-    def is_running(self) -> bool:
-        return self._thread.isRunning()
-
-    def shutdown(self, timeout_ms: int = 10000) -> bool:
-        """Stop the worker and join its thread; safe to call twice.  ``True`` if it stopped."""
-        if not self._thread.isRunning():
-            return True
-        self._worker.send(Stop())
-        self._thread.quit()
-        return self._thread.wait(timeout_ms)

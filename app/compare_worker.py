@@ -16,7 +16,6 @@ every frame otherwise — a small probability grid already coloured for the GUI;
 
 from __future__ import annotations
 
-import queue
 import time
 import traceback
 from collections.abc import Callable, Sequence
@@ -26,7 +25,8 @@ from itertools import pairwise
 import numpy as np
 from PyQt6 import QtCore
 
-from app.commands import Pause, Play, Reset, RunState, SetTarget, Step, Stop, TogglePlay
+from app.commands import Pause, Play, Reset, RunState, SetTarget, Step, TogglePlay
+from app.threaded_worker import CommandLoop
 from app.views.decision_map import probability_rgba
 from app.worker import FrameBudget
 from engine.compare import CompareRow, Comparison
@@ -133,12 +133,11 @@ def _grid_cost(config_dims: Sequence[int]) -> int:
     return sum(a * b for a, b in pairwise(config_dims))
 
 
-class CompareWorker(QtCore.QObject):
-    """Drives a :class:`~engine.compare.Comparison`; everything but ``send`` runs on its thread."""
+class CompareWorker(CommandLoop):
+    """Drives a :class:`~engine.compare.Comparison`; everything but ``send`` runs on its thread.
 
-    frameReady = QtCore.pyqtSignal(object)  # CompareFrame
-    failed = QtCore.pyqtSignal(str)
-    finished = QtCore.pyqtSignal()
+    Its frames (``frameReady``) are :class:`CompareFrame` s.
+    """
 
     def __init__(
         self,
@@ -150,8 +149,7 @@ class CompareWorker(QtCore.QObject):
         trainer_factory: Callable[[TrainConfig, Dataset], Trainer] = Trainer,
         target: int = 15000,
     ) -> None:
-        super().__init__()  # no parent: a parented QObject cannot be moved to another thread
-        self._commands: queue.SimpleQueue = queue.SimpleQueue()
+        super().__init__()
         self._data = data
         self._initial = tuple(configs)
         self._factory = trainer_factory
@@ -162,7 +160,6 @@ class CompareWorker(QtCore.QObject):
         self._comparison: Comparison | None = None
         self._bounds: tuple[float, float, float, float] | None = None
         self._run_id = 0
-        self._state = RunState.PAUSED
         self._target = target
         self._stop_at: int | None = None
         self._stop_state = RunState.PAUSED
@@ -176,11 +173,6 @@ class CompareWorker(QtCore.QObject):
         self._one_off = 0.0  # CPU time of this frame's one-time work (frozen maps)
         #: key → (diverged_at, grid, heatmap) of diverged runs: their map no longer changes
         self._frozen: dict[int, tuple[int, GridPrediction, np.ndarray]] = {}
-
-    # -- called from the GUI thread -----------------------------------------------------------
-    def send(self, command: object) -> None:
-        """Queue a command; thread-safe, returns at once."""
-        self._commands.put(command)
 
     # -- the worker thread ----------------------------------------------------------------------
     @QtCore.pyqtSlot()
@@ -201,47 +193,9 @@ class CompareWorker(QtCore.QObject):
                 self._guarded(self._train_chunk)
         self.finished.emit()
 
-    def _active(self) -> bool:
-        return self._state in (RunState.RUNNING, RunState.STEPPING)
-
     def _has_work(self) -> bool:
         comparison = self._comparison
         return comparison is not None and (self._active() or bool(comparison.lagging))
-
-    def _guarded(self, action: Callable[[], None]) -> None:
-        """Run ``action``; an exception pauses everything and is reported instead of killing us."""
-        try:
-            action()
-        except Exception:
-            self._state = RunState.PAUSED
-            self.failed.emit(traceback.format_exc())
-            self._safe_publish()
-
-    def _safe_publish(self) -> None:
-        try:
-            self._publish()
-        except Exception:
-            self.failed.emit(traceback.format_exc())
-
-    def _drain(self, timeout: float | None) -> bool:
-        """Apply queued commands, first waiting up to ``timeout`` s for one (``None``: forever).
-
-        Returns ``False`` once told to stop.
-        """
-        try:
-            command = (
-                self._commands.get_nowait() if timeout == 0 else self._commands.get(timeout=timeout)
-            )
-        except queue.Empty:
-            return True
-        while True:
-            if isinstance(command, Stop):
-                return False
-            self._guarded(lambda c=command: self._apply(c))
-            try:
-                command = self._commands.get_nowait()
-            except queue.Empty:
-                return True
 
     def _apply(self, command: object) -> None:
         comparison = self._comparison

@@ -9,7 +9,6 @@ always once more after a command that changes what the screen must show.
 
 from __future__ import annotations
 
-import queue
 import time
 import traceback
 from collections.abc import Callable
@@ -29,10 +28,10 @@ from app.commands import (
     SetSpeed,
     SetTarget,
     Step,
-    Stop,
     TogglePlay,
 )
 from app.i18n import translate
+from app.threaded_worker import CommandLoop
 from app.views.decision_map import probability_rgba
 from engine.trainer import TrainConfig, Trainer
 
@@ -113,12 +112,11 @@ def _rate_text(interval: float) -> str:
     return translate("TrainingWorker", "every {n} s").format(n=f"{interval:.0f}")
 
 
-class TrainingWorker(QtCore.QObject):
-    """Drives a :class:`Trainer`; all its methods except ``send`` run on the worker thread."""
+class TrainingWorker(CommandLoop):
+    """Drives a :class:`Trainer`; all its methods except ``send`` run on the worker thread.
 
-    frameReady = QtCore.pyqtSignal(object)  # Frame
-    failed = QtCore.pyqtSignal(str)  # a human-readable error with the traceback
-    finished = QtCore.pyqtSignal()
+    Its frames (``frameReady``) are :class:`~app.commands.Frame` s.
+    """
 
     def __init__(
         self,
@@ -127,15 +125,13 @@ class TrainingWorker(QtCore.QObject):
         max_fps: float = 30.0,
         grid_resolution: int = GRID_RESOLUTION,
     ) -> None:
-        super().__init__()  # no parent: a parented QObject cannot be moved to another thread
-        self._commands: queue.SimpleQueue = queue.SimpleQueue()
+        super().__init__()
         self._config = config or TrainConfig()
         self._factory = trainer_factory
         self._frame_interval = 1.0 / max_fps
         self._budget = FrameBudget(grid_resolution, max_fps)
         self._trainer: Trainer | None = None
         self._run_id = 0
-        self._state = RunState.PAUSED
         self._target = 15000
         self._stop_at: int | None = None  # where the current run or step pauses by itself
         self._stop_state = RunState.PAUSED
@@ -145,11 +141,6 @@ class TrainingWorker(QtCore.QObject):
         self._last_grid = 0.0
         self._next_frame = 0.0
         self._rate = 0.0
-
-    # -- called from the GUI thread -----------------------------------------------------------
-    def send(self, command: object) -> None:
-        """Queue a command; thread-safe, returns at once."""
-        self._commands.put(command)
 
     # -- the worker thread ----------------------------------------------------------------------
     @QtCore.pyqtSlot()
@@ -170,9 +161,6 @@ class TrainingWorker(QtCore.QObject):
                 self._guarded(self._train_chunk)
         self.finished.emit()
 
-    def _active(self) -> bool:
-        return self._state in (RunState.RUNNING, RunState.STEPPING)
-
     def _wait_time(self) -> float | None:
         """How long the loop may wait for a command: forever when idle, 0 when training flat out."""
         if not self._active():
@@ -180,42 +168,6 @@ class TrainingWorker(QtCore.QObject):
         if self._speed == FLAT_OUT or self._state is RunState.STEPPING:
             return 0.0
         return max(0.0, self._next_frame - time.perf_counter())
-
-    def _guarded(self, action: Callable[[], None]) -> None:
-        """Run ``action``; an exception pauses the run and is reported instead of killing us."""
-        try:
-            action()
-        except Exception:
-            self._state = RunState.PAUSED
-            self.failed.emit(traceback.format_exc())
-            self._safe_publish()
-
-    def _safe_publish(self) -> None:
-        """Publish, but if even the snapshot fails, report it and skip the frame."""
-        try:
-            self._publish()
-        except Exception:
-            self.failed.emit(traceback.format_exc())
-
-    def _drain(self, timeout: float | None) -> bool:
-        """Apply queued commands, first waiting up to ``timeout`` s for one (``None``: forever).
-
-        Returns ``False`` once told to stop.
-        """
-        try:
-            command = (
-                self._commands.get_nowait() if timeout == 0 else self._commands.get(timeout=timeout)
-            )
-        except queue.Empty:
-            return True
-        while True:
-            if isinstance(command, Stop):
-                return False
-            self._guarded(lambda c=command: self._apply(c))
-            try:
-                command = self._commands.get_nowait()
-            except queue.Empty:
-                return True
 
     def _apply(self, command: object) -> None:
         trainer = self._trainer
