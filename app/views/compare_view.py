@@ -563,20 +563,16 @@ class CompareCostPlot(Retranslatable, MeteredPlot):
         current point for :meth:`show_markers`."""
         key = run.key
         live_curve = self._live[key]
-        settled = live_curve.length
         # A point per two pixel columns (each 4-pixel bucket keeps its min and its max, so
         # spikes stay): wide pens cost in proportion to the points, and the GUI thread's
         # paint time is time the training thread may wait for the GIL.
         budget = max(300, int(self.getPlotItem().getViewBox().width()) // 2)
         span = self._range[0] if self._range is not None else None
-        drawn = live_curve.show(run.history, budget, span, live)
-        if drawn is not None:
-            finite = drawn[np.isfinite(drawn)]
-            if live_curve.tip_points() == 0 or settled < 0:
-                self._extent.pop(key, None)  # the whole curve was drawn anew
-            if finite.size:
-                lo, hi = self._extent.get(key, (np.inf, -np.inf))
-                self._extent[key] = (min(lo, float(finite.min())), max(hi, float(finite.max())))
+        if live_curve.show(run.history, budget, span, live):
+            if np.isfinite(live_curve.extent[0]):
+                self._extent[key] = live_curve.extent
+            else:
+                self._extent.pop(key, None)  # nothing finite drawn yet (a reset)
         if key not in self._extent and np.isfinite(cost):
             # Nothing recorded yet (iteration 0): the current point alone sets the range.
             self._extent[key] = (float(cost), float(cost))

@@ -239,20 +239,22 @@ class LiveCurve:
         self._settled_at = 0.0  # when it was settled (time.monotonic)
         empty = (np.empty(0), np.empty(0))
         self._settled_xy, self._tip_xy = empty, empty  # points drawn, in cost units
+        #: the smallest and largest finite cost on the curve (inf, -inf while there is none)
+        self.extent = (np.inf, -np.inf)
         self.settled.setData(*empty)
         self.tip.setData(*empty)
 
-    def show(
-        self, history: HistoryView, budget: int, span: float | None, live: bool
-    ) -> np.ndarray | None:
+    def show(self, history: HistoryView, budget: int, span: float | None, live: bool) -> bool:
         """Draw ``history`` with about ``budget`` points if it grew (or, not ``live``, fold the
-        tip in); ``span`` is the x axis's width.  Returns the costs drawn, ``None`` if none."""
+        tip in); ``span`` is the x axis's width.  Returns whether anything was drawn."""
         if history.length == self.length and (live or not len(self._tip_xy[0])):
-            return None
+            return False
         self.length = history.length
         if live and self._tip_fits(history, span):
-            return self._draw_tip(history, budget)
-        return self._settle(history, budget)
+            self._draw_tip(history, budget)
+        else:
+            self._settle(history, budget)
+        return True
 
     def _tip_fits(self, history: HistoryView, span: float | None) -> bool:
         last = history.last()
@@ -261,26 +263,34 @@ class LiveCurve:
         young = time.monotonic() - self._settled_at < TIP_SECONDS
         return young and last[0] - self._settled_to <= TIP_SHARE * (span or max(last[0], 1))
 
-    def _settle(self, history: HistoryView, budget: int) -> np.ndarray:
+    def _settle(self, history: HistoryView, budget: int) -> None:
         self._settled_xy = self._points.points(history, budget)
+        self.extent = (np.inf, -np.inf)
+        self._widen(self._settled_xy[1])
         self._tip_xy = (np.empty(0), np.empty(0))
         last = history.last()
         self._settled_to, self._settled_cost = last if last is not None else (None, np.nan)
         self._settled_at = time.monotonic()
         self.redraw()
-        return self._settled_xy[1]
 
-    def _draw_tip(self, history: HistoryView, budget: int) -> np.ndarray:
+    def _draw_tip(self, history: HistoryView, budget: int) -> None:
         assert self._settled_to is not None
         its, costs = history.since(self._settled_to)  # from the settled part's last point on
         if not len(its) or its[0] != self._settled_to or costs[0] != self._settled_cost:
-            return self._settle(history, budget)  # not a continuation: another run (a reset)
+            self._settle(history, budget)  # not a continuation: another run (a reset)
+            return
         self._tip_xy = peak_decimate(
             its.astype(np.float64), costs, max(16, int(TIP_SHARE * budget))
         )
         x, y = self._tip_xy
         self.tip.setData(x, self._to_axis(y))
-        return y
+        self._widen(y)
+
+    def _widen(self, costs: np.ndarray) -> None:
+        finite = costs[np.isfinite(costs)]
+        if finite.size:
+            lo, hi = self.extent
+            self.extent = (min(lo, float(finite.min())), max(hi, float(finite.max())))
 
     def redraw(self) -> None:
         """Hand both parts to their items again (the axis changed: log or linear)."""
@@ -498,12 +508,9 @@ class CostPlot(Retranslatable, pg.PlotWidget):
         # nothing: keep each pixel column's min and max.
         budget = max(MIN_DRAWN_POINTS, self.width())
         span = self._range[0] if self._range is not None else None
-        drawn = self._live.show(history, budget, span, live)
-        if drawn is not None:
-            finite = drawn[np.isfinite(drawn)]
-            if finite.size:
-                self._y_hi = max(self._y_hi, float(finite.max()))
-                self._y_lo = min(self._y_lo, float(finite.min()))
+        if self._live.show(history, budget, span, live):  # the axis only ever grows in a run
+            lo, hi = self._live.extent
+            self._y_hi, self._y_lo = max(self._y_hi, hi), min(self._y_lo, lo)
         self._redraw_marker()
         self._update_ranges()
 
