@@ -1,8 +1,8 @@
 """The comparison worker: one thread owns every compared trainer and steps them in lockstep.
 
-Same design as :mod:`app.worker`: ``run()`` is one long loop on the worker thread that drains a
-thread-safe command queue between ~8 ms chunks of training (and blocks on it while there is nothing
-to do), and publishes an immutable :class:`CompareFrame` at most ``max_fps`` times a second, plus
+Same design as :mod:`app.worker` (a :class:`~app.threaded_worker.CommandLoop` that drains its
+command queue between ~8 ms chunks of training and blocks on it while there is nothing to do),
+and publishes an immutable :class:`CompareFrame` at most ``max_fps`` times a second, plus
 once more after every command so the screen is never stale.
 
 One thread for all configurations, not one each: the trainers are tiny NumPy loops that mostly pay

@@ -1,8 +1,7 @@
 """The training worker: owns the trainer, trains in short chunks, publishes frames.
 
-It lives in its own ``QThread``.  ``run()`` is one long loop, so Qt cannot deliver queued slot calls
-to it; the GUI talks to it through a thread-safe command queue that the loop drains between chunks,
-and the loop blocks on that queue while paused (no busy waiting).  It publishes a :class:`Frame` —
+It lives in its own ``QThread`` and takes commands from a queue between chunks, blocking on it
+while paused (see :class:`~app.threaded_worker.CommandLoop`).  It publishes a :class:`Frame` —
 an immutable snapshot plus the run state — at most ``max_fps`` times a second while running, and
 always once more after a command that changes what the screen must show.
 """
