@@ -23,7 +23,7 @@ from app.compare_worker import (
     SetFrameRate,
 )
 from app.threaded_worker import WorkerHandle
-from engine.compare import DEFAULT_COMPARE, MAX_CONFIGS
+from engine.compare import DEFAULT_COMPARE, MAX_CONFIGS, make_trainer
 from engine.datasets import Dataset
 from engine.trainer import TrainConfig, Trainer
 
@@ -47,7 +47,7 @@ class CompareSession(WorkerHandle):
         data: Dataset,
         configs: Sequence[TrainConfig] | None = None,
         *,
-        trainer_factory: Callable[[TrainConfig, Dataset], Trainer] = Trainer,
+        trainer_factory: Callable[[TrainConfig, Dataset], Trainer] = make_trainer,
         grid_resolution: int = COMPARE_GRID,
         max_fps: float = 30.0,
         target: int = 15000,

@@ -29,7 +29,7 @@ from app.commands import Pause, Play, Reset, RunState, SetTarget, Step, TogglePl
 from app.threaded_worker import CommandLoop
 from app.views.decision_map import probability_rgba
 from app.worker import FrameBudget
-from engine.compare import CompareRow, Comparison
+from engine.compare import CompareRow, Comparison, make_trainer
 from engine.datasets import Dataset
 from engine.history import HistoryView
 from engine.snapshot import GridPrediction
@@ -146,7 +146,7 @@ class CompareWorker(CommandLoop):
         *,
         max_fps: float = 30.0,
         grid_resolution: int = COMPARE_GRID,
-        trainer_factory: Callable[[TrainConfig, Dataset], Trainer] = Trainer,
+        trainer_factory: Callable[[TrainConfig, Dataset], Trainer] = make_trainer,
         target: int = 15000,
     ) -> None:
         super().__init__()

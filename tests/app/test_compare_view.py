@@ -126,6 +126,19 @@ def test_worker_steps_every_configuration_in_lockstep(data):
     assert frames[0].runs[2].layer_std != last.runs[2].layer_std
 
 
+def test_the_apps_comparison_builds_its_trainers_like_the_headless_one(data):
+    """No gradient norms or metrics rows: nothing in the comparison shows them, and recording
+    them split every chunk of steps into pieces of ten (the worker ran ~10% slower)."""
+    worker = CompareWorker(data, [(0, TrainConfig(init="he"), None)], grid_resolution=8)
+    script = Script(worker)
+    script.run([Step(30)], react=lambda f: [Stop()] if f.iteration == 30 else None)
+    assert not script.failures
+    trainer = worker._comparison.entries[0].trainer
+    headless = make_trainer(TrainConfig(init="he"), data)
+    assert (trainer.grad_every, trainer.metrics_every) == (headless.grad_every, 0) == (0, 0)
+    assert script.frames[-1].rows[0].cost == cost_alone(TrainConfig(init="he"), data, 30)
+
+
 def test_worker_play_stops_everyone_at_the_target_then_runs_on(data):
     def react(frame):
         if frame.state is RunState.FINISHED and frame.iteration == 40:
