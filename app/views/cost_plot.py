@@ -106,7 +106,11 @@ def _nice_ceiling(value: float) -> float:
 
 
 def peak_decimate(x: np.ndarray, y: np.ndarray, max_points: int) -> tuple[np.ndarray, np.ndarray]:
-    """At most ``max_points`` points keeping each bucket's minimum and maximum (spikes survive)."""
+    """At most ``max_points`` points keeping each bucket's minimum and maximum (spikes survive).
+
+    Runs on the GUI thread every frame (for each live curve's tip), so it makes few NumPy calls:
+    at these sizes each call's fixed cost is most of the time.
+    """
     n = len(x)
     if n <= max_points:
         return x, y
@@ -114,18 +118,21 @@ def peak_decimate(x: np.ndarray, y: np.ndarray, max_points: int) -> tuple[np.nda
     size = -(-n // buckets)  # ceil: the last bucket may be short, never left over
     pad = size * buckets - n
     # Pad with the last point repeated: it cannot change a bucket's min or max.
-    xb = np.concatenate([x, np.repeat(x[-1:], pad)]).reshape(buckets, size)
-    yb = np.concatenate([y, np.repeat(y[-1:], pad)]).reshape(buckets, size)
-    finite = np.where(np.isfinite(yb), yb, np.nan)
-    all_nan = np.isnan(finite).all(axis=1)
-    finite[all_nan] = 0.0  # a bucket of only NaN/inf keeps its first point (a gap stays a gap)
-    lo, hi = np.nanargmin(finite, axis=1), np.nanargmax(finite, axis=1)
-    lo[all_nan] = hi[all_nan] = 0
-    first, second = np.minimum(lo, hi), np.maximum(lo, hi)
-    rows = np.arange(buckets)
-    xs = np.column_stack([xb[rows, first], xb[rows, second]]).ravel()
-    ys = np.column_stack([yb[rows, first], yb[rows, second]]).ravel()
-    return xs, ys
+    yb = (np.concatenate((y, np.repeat(y[-1:], pad))) if pad else y).reshape(buckets, size)
+    if np.isfinite(y).all():
+        lo, hi = yb.argmin(axis=1), yb.argmax(axis=1)
+    else:
+        finite = np.where(np.isfinite(yb), yb, np.nan)
+        all_nan = np.isnan(finite).all(axis=1)
+        finite[all_nan] = 0.0  # a bucket of only NaN/inf keeps its first point (a gap stays)
+        lo, hi = np.nanargmin(finite, axis=1), np.nanargmax(finite, axis=1)
+        lo[all_nan] = hi[all_nan] = 0
+    starts = np.arange(0, n + pad, size)
+    pick = np.empty(2 * buckets, dtype=np.intp)
+    pick[0::2] = starts + np.minimum(lo, hi)
+    pick[1::2] = starts + np.maximum(lo, hi)
+    np.minimum(pick, n - 1, out=pick)  # a padding point is the last point
+    return x[pick], y[pick]
 
 
 #: a sealed history chunk is decimated once, to this many points

@@ -68,10 +68,22 @@ class PathCurve(QtWidgets.QGraphicsPathItem):
             self.setPath(QtGui.QPainterPath())
             return
         finite = np.isfinite(x) & np.isfinite(y)
-        # arrayToQPath's "finite" mode still needs finite coordinates: park gaps at a real point.
+        if finite.all():  # the usual case: one polyline, filled in place (~10x arrayToQPath)
+            polygon = pg.functions.create_qpolygonf(len(x))
+            points = pg.functions.ndarray_from_qpolygonf(polygon)
+            points[:, 0] = x
+            points[:, 1] = y
+            path = QtGui.QPainterPath()
+            path.addPolygon(polygon)
+            self.setPath(path)
+            return
+        # Gaps: park non-finite points at a real one (the path needs finite coordinates) and
+        # join only two finite neighbours (``connect[i]`` joins point i to point i + 1).
         safe_x = np.where(finite, x, x[finite][0] if finite.any() else 0.0)
         safe_y = np.where(finite, y, y[finite][0] if finite.any() else 0.0)
-        self.setPath(pg.arrayToQPath(safe_x, safe_y, connect=finite.astype(np.int32)))
+        connect = np.zeros(len(x), dtype=np.int32)
+        connect[:-1] = finite[:-1] & finite[1:]
+        self.setPath(pg.arrayToQPath(safe_x, safe_y, connect=connect))
 
     def getData(self) -> tuple[np.ndarray, np.ndarray]:
         return self._x, self._y

@@ -7,6 +7,7 @@ import pytest
 
 from app.views.cost_plot import MAX_GHOSTS, CostPlot, CurvePoints, peak_decimate
 from app.views.decision_map import DecisionMap, probability_rgba
+from app.views.qt_items import PathCurve
 from app.views.weight_histograms import N_BINS, WeightHistograms, bin_edges_for
 from engine.datasets import load_dataset
 from engine.history import CostHistory, HistoryView
@@ -175,6 +176,69 @@ def test_peak_decimate_respects_its_budget():
     _, its, costs = long_history(1999, seed=2)
     x, y = peak_decimate(its.astype(float), costs, 1000)
     assert len(x) == len(y) <= 1000
+
+
+def reference_peak_decimate(x, y, max_points):
+    """peak_decimate written plainly, bucket by bucket: what the fast one must give."""
+    n = len(x)
+    if n <= max_points:
+        return x, y
+    buckets = max_points // 2
+    size = -(-n // buckets)
+    xs, ys = [], []
+    for b in range(buckets):
+        part = slice(min(b * size, n - 1), min((b + 1) * size, n))
+        by = y[part]
+        finite = np.isfinite(by)
+        if not finite.any():
+            lo = hi = 0
+        else:
+            masked = np.where(finite, by, np.nan)
+            lo, hi = int(np.nanargmin(masked)), int(np.nanargmax(masked))
+        for i in sorted((lo, hi)):
+            xs.append(x[part][i])
+            ys.append(by[i])
+    return np.array(xs), np.array(ys)
+
+
+def test_peak_decimate_equals_the_plain_bucket_by_bucket_version():
+    rng = np.random.default_rng(5)
+    for trial in range(400):
+        n, budget = int(rng.integers(1, 2000)), int(rng.integers(2, 400))
+        x = np.arange(n, dtype=float) * 20
+        y = rng.standard_normal(n) * 10 ** rng.uniform(-3, 3, n)
+        if trial % 3 == 0:  # gaps: NaN and infinities, sometimes whole buckets of them
+            bad = rng.integers(0, n, size=int(rng.integers(0, n // 2 + 1)))
+            y[bad] = rng.choice([np.nan, np.inf, -np.inf], size=len(bad))
+        if trial % 5 == 0:
+            y = np.round(y)  # ties: the first of equal extremes is kept
+        got, want = peak_decimate(x, y, budget), reference_peak_decimate(x, y, budget)
+        np.testing.assert_array_equal(got[0], want[0])
+        np.testing.assert_array_equal(got[1], want[1])
+
+
+def strokes(curve: PathCurve) -> list[tuple[tuple[float, float], tuple[float, float]]]:
+    """The segments a path item draws: each line-to from the point before it."""
+    path = curve.path()
+    points = [(path.elementAt(i).x, path.elementAt(i).y) for i in range(path.elementCount())]
+    kinds = [path.elementAt(i).type for i in range(path.elementCount())]
+    line = type(kinds[0]).LineToElement if kinds else None
+    return [(points[i - 1], points[i]) for i in range(1, len(points)) if kinds[i] == line]
+
+
+def test_path_curve_joins_neighbours_and_breaks_at_gaps(qtbot):
+    curve = PathCurve()
+    x = np.arange(6, dtype=float)
+    curve.setData(x, x**2)
+    assert strokes(curve) == [((i, i * i), (i + 1, (i + 1) ** 2)) for i in range(5)]
+    # A NaN or an infinity is a gap: no segment reaches it, none jumps over it or back.
+    curve.setData(x, np.array([1.0, 2.0, np.nan, 4.0, np.inf, 6.0]))
+    assert strokes(curve) == [((0, 1), (1, 2))]
+    curve.setData(x, np.array([np.nan, 2.0, 3.0, 4.0, 5.0, np.nan]))
+    assert strokes(curve) == [((1, 2), (2, 3)), ((2, 3), (3, 4)), ((3, 4), (4, 5))]
+    np.testing.assert_array_equal(curve.getData()[0], x)
+    curve.setData(np.empty(0), np.empty(0))
+    assert curve.path().elementCount() == 0
 
 
 def test_curve_points_cached_as_a_run_grows_equal_a_fresh_decimation():
