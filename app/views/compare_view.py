@@ -37,6 +37,7 @@ from app.i18n import Retranslatable, engine_text, error_text, translate
 from app.views.cost_plot import LiveCurve
 from app.views.decision_map import CLASS_COLORS, TRAIN_SYMBOLS
 from app.views.qt_items import LabelSlot, PathCurve, PointMarker
+from app.views.redraw_pacer import RedrawPacer
 from app.views.spin_boxes import CheckedDoubleSpinBox, CheckedSpinBox, refusal_text
 from app.views.style import FOREGROUND, INIT_COLORS, Palette, cache_static, style_plot
 from engine import initializers
@@ -57,9 +58,10 @@ __all__ = ["OKABE_ITO", "CompareView", "RunStyle", "run_text", "state_text"]
 
 REDRAW_MS = 33  # the fastest redraw clock: 30 fps
 SLOWEST_REDRAW_MS = 100  # however slow drawing is, the numbers move at least 10 times a second
-#: While training, redraws may take at most this share of one core's time (GUI CPU time,
-#: measured).  Above it the redraw clock slows down, so that on a slow machine (or in a
-#: software-rendered session) drawing does not starve training of the GIL it shares.
+#: While training, the GUI thread may use at most this share of one core's time (its CPU time
+#: between redraws, measured: drawing, painting, the table, delivering frames, everything).
+#: Above it the redraw clock slows down, so that on a slow machine (or in a software-rendered
+#: session) drawing does not starve training of the GIL it shares.
 GUI_SHARE = 0.06
 SPREAD_INTERVAL_S = 0.25  # layer spreads change slowly: 4 updates a second are plenty
 #: Okabe & Ito (2008) without yellow, which vanishes on a white background.
@@ -320,34 +322,6 @@ class StyleBook:
             del self._styles[key]
 
 
-class PaintMeter:
-    """Adds up the GUI thread's CPU time spent painting the view's plots.
-
-    The GUI thread shares the GIL with training, so every millisecond pyqtgraph spends in its
-    (Python) paint methods is a millisecond the worker may wait.  The view uses the total to
-    pace its redraws (see :class:`CompareView`).
-    """
-
-    def __init__(self) -> None:
-        self.seconds = 0.0
-
-    def take(self) -> float:
-        seconds, self.seconds = self.seconds, 0.0
-        return seconds
-
-
-class MeteredPlot(pg.PlotWidget):
-    """A ``PlotWidget`` that reports its paint time to a :class:`PaintMeter`."""
-
-    meter: PaintMeter | None = None
-
-    def paintEvent(self, event: QtGui.QPaintEvent) -> None:
-        started = time.thread_time()
-        super().paintEvent(event)
-        if self.meter is not None:
-            self.meter.seconds += time.thread_time() - started
-
-
 # -- the overlaid cost curves ---------------------------------------------------------------------
 def _nice_ceiling(value: float) -> float:
     if value <= 0:
@@ -359,7 +333,7 @@ def _nice_ceiling(value: float) -> float:
     return float(10 * exp)
 
 
-class CompareCostPlot(Retranslatable, MeteredPlot):
+class CompareCostPlot(Retranslatable, pg.PlotWidget):
     """``compareCostPlot``: one cost curve per configuration, log cost by default.
 
     Kept cheap for the GUI thread, which shares the GIL with training: curves and current-point
@@ -614,7 +588,7 @@ class CompareCostPlot(Retranslatable, MeteredPlot):
 
 
 # -- per-layer weight spread ------------------------------------------------------------------
-class SpreadPlot(Retranslatable, MeteredPlot):
+class SpreadPlot(Retranslatable, pg.PlotWidget):
     """``compareSpreadPlot``: std of each layer's weights, a line of markers per configuration.
 
     A log axis, since ×10 is the lesson; He's target √(2/fan_in) is drawn as short black bars.
@@ -827,7 +801,7 @@ class MiniMap(Retranslatable, QtWidgets.QWidget):
         )
         title_row.addWidget(self.swatch)
         title_row.addWidget(self.title, 1)
-        self.plot = MeteredPlot()
+        self.plot = pg.PlotWidget()
         self.plot.setObjectName(f"compareMap{index}")  # PlotWidget passes keywords to its item
         self.plot.setBackground("#ffffff")
         item = self.plot.getPlotItem()
@@ -1178,12 +1152,9 @@ class CompareView(Retranslatable, QtWidgets.QWidget):
         self._said_error = False
         #: makes the status line's text: kept, so that a language switch can say it again
         self._status_source: Callable[[], str] | None = None
-        self._meter = PaintMeter()
-        self._redraw_cost = 0.0  # GUI CPU seconds per redraw (moving average), paints included
+        self._pacer = RedrawPacer(REDRAW_MS, SLOWEST_REDRAW_MS, GUI_SHARE)
         self._last_spread = 0.0
         self._build_ui()
-        for plot in (self.cost_plot, self.spread_plot, *(m.plot for m in self.maps)):
-            plot.meter = self._meter
         self.redraw_timer = QtCore.QTimer(self)
         self.redraw_timer.setObjectName("compareRedrawTimer")
         self.redraw_timer.setTimerType(QtCore.Qt.TimerType.PreciseTimer)
@@ -1763,20 +1734,12 @@ class CompareView(Retranslatable, QtWidgets.QWidget):
         frame = session.latest if session is not None else None
         if frame is None or frame is self._drawn or not self.isVisible():
             return
-        started = time.thread_time()
-        painted = self._meter.take()  # the paints that followed the previous redraw
+        busy = frame.state in (RunState.RUNNING, RunState.STEPPING)
+        interval = self._pacer.redrawn(busy)  # measured from here to the next redraw
         self._draw(frame)
-        self._pace(frame, time.thread_time() - started + painted)
-
-    def _pace(self, frame: CompareFrame, cost: float) -> None:
-        """Redraw less often while training if drawing costs more than ``GUI_SHARE``."""
-        self._redraw_cost = 0.8 * self._redraw_cost + 0.2 * cost if self._redraw_cost else cost
-        if frame.state in (RunState.RUNNING, RunState.STEPPING):
-            wanted = self._redraw_cost / GUI_SHARE * 1000
-            interval = int(min(SLOWEST_REDRAW_MS, max(REDRAW_MS, wanted)))
-        else:
-            interval = REDRAW_MS
-        if abs(interval - self.redraw_timer.interval()) > 5:
+        current = self.redraw_timer.interval()
+        # A few ms either way is noise (and each change tells the worker a new frame rate).
+        if interval != current and (abs(interval - current) > 5 or interval == REDRAW_MS):
             self.redraw_timer.setInterval(interval)
             if self.session is not None:
                 self.session.set_frame_rate(1000.0 / interval)

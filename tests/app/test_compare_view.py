@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pyqtgraph as pg
@@ -20,7 +21,14 @@ from app import compare_session as session_module
 from app.commands import Pause, Play, Reset, RunState, SetTarget, Step, Stop
 from app.compare_session import CompareSession
 from app.compare_worker import AddConfig, CompareFrame, CompareWorker, RemoveConfig
-from app.views.compare_view import LINE_STYLES, MARKERS, CompareView, StyleBook
+from app.views.compare_view import (
+    LINE_STYLES,
+    MARKERS,
+    REDRAW_MS,
+    SLOWEST_REDRAW_MS,
+    CompareView,
+    StyleBook,
+)
 from engine.compare import MAX_CONFIGS, RECORD_EVERY, make_trainer
 from engine.datasets import load_dataset
 from engine.trainer import TrainConfig
@@ -414,6 +422,29 @@ def test_a_diverging_configuration_shows_where_and_the_others_go_on(make_view, q
     assert table.item(1, 2).text() == "not finite"
     assert f"diverged at {bad.diverged_at}" in view.maps[1].overlay.toPlainText()
     assert view.maps[1].image.opacity() < 1 and view.maps[0].image.opacity() == 1
+
+
+def test_a_busy_gui_thread_slows_the_redraw_clock_while_training(view, qtbot):
+    """Pacing counts all of the GUI thread's CPU time between redraws, not only the redraw's
+    own: here another timer on the GUI thread burns 8 ms of CPU every 20 ms.  Above GUI_SHARE
+    the clock slows, to leave the GIL to training; paused, it is back at 30 fps."""
+
+    def burn() -> None:
+        until = time.thread_time() + 0.008
+        while time.thread_time() < until:
+            pass
+
+    other = QtCore.QTimer(view)
+    other.timeout.connect(burn)
+    other.start(20)
+    view.session.set_target(10**6)
+    click(view, "comparePlayButton")
+    qtbot.waitUntil(lambda: view.redraw_timer.interval() == SLOWEST_REDRAW_MS, timeout=10000)
+    assert view.session.latest.state is RunState.RUNNING
+    other.stop()
+    click(view, "comparePlayButton")  # pause: drawing costs nothing the training would miss
+    drawn(qtbot, view, lambda f: f.state is RunState.PAUSED)
+    qtbot.waitUntil(lambda: view.redraw_timer.interval() == REDRAW_MS, timeout=5000)
 
 
 def test_log_scale_can_be_switched_off(view, qtbot):
