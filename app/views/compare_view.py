@@ -39,7 +39,14 @@ from app.views.decision_map import CLASS_COLORS, TRAIN_SYMBOLS
 from app.views.qt_items import LabelSlot, PathCurve, PointMarker
 from app.views.redraw_pacer import RedrawPacer
 from app.views.spin_boxes import CheckedDoubleSpinBox, CheckedSpinBox, refusal_text
-from app.views.style import FOREGROUND, INIT_COLORS, Palette, cache_static, style_plot
+from app.views.style import (
+    FOREGROUND,
+    INIT_COLORS,
+    Palette,
+    StaticScatter,
+    cache_static,
+    style_plot,
+)
 from engine import initializers
 from engine.activations import ACTIVATIONS
 from engine.compare import (
@@ -819,7 +826,7 @@ class MiniMap(Retranslatable, QtWidgets.QWidget):
         self.points: list[pg.ScatterPlotItem] = []
         for cls in (0, 1):
             pick = data.train_Y[0] == cls
-            scatter = pg.ScatterPlotItem(
+            scatter = StaticScatter(
                 data.train_X[0, pick],
                 data.train_X[1, pick],
                 symbol=TRAIN_SYMBOLS[cls],

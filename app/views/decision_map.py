@@ -8,7 +8,7 @@ from PyQt6 import QtCore, QtWidgets
 
 from app.i18n import Retranslatable, translate
 from app.views.cost_plot import point_font, relabel_legend, restyle_plot, set_legend_text
-from app.views.style import CLASS_COLORS, Palette, cache_static
+from app.views.style import CLASS_COLORS, Palette, StaticScatter, cache_static
 from engine.datasets import Dataset
 from engine.snapshot import GridPrediction
 
@@ -151,7 +151,7 @@ class DecisionMap(Retranslatable, pg.PlotWidget):
                 pick = Y[0] == cls
                 color = CLASS_COLORS[cls]
                 filled = split == "train"
-                scatter = pg.ScatterPlotItem(
+                scatter = StaticScatter(
                     X[0, pick],
                     X[1, pick],
                     symbol=symbols[cls],

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import numpy as np
+import pyqtgraph as pg
 import pytest
 
 from app.views.cost_plot import MAX_GHOSTS, CostPlot, CurvePoints, peak_decimate
 from app.views.decision_map import DecisionMap, probability_rgba
 from app.views.qt_items import PathCurve
+from app.views.style import StaticScatter
 from app.views.weight_histograms import N_BINS, WeightHistograms, bin_edges_for
 from engine.datasets import load_dataset
 from engine.history import CostHistory, HistoryView
@@ -339,6 +341,32 @@ def test_new_run_rebins_from_its_first_frame(qtbot, data):
 
 
 # -- the decision map ------------------------------------------------------------------------------
+def test_static_scatter_keeps_the_bounding_rect_pyqtgraph_would_work_out(qtbot, data):
+    """Cached, but never stale: new sizes and a resized view (pixel padding) change it."""
+    plot = pg.PlotWidget()
+    qtbot.addWidget(plot)
+    x, y = data.train_X
+    fresh, kept = pg.ScatterPlotItem(x, y, size=8), StaticScatter(x, y, size=8)
+    for item in (fresh, kept):
+        plot.addItem(item)
+    plot.resize(300, 300)
+    plot.show()
+    qtbot.waitExposed(plot)
+
+    def same() -> bool:
+        return kept.boundingRect() == fresh.boundingRect()
+
+    assert same()
+    plot.resize(600, 200)
+    qtbot.waitUntil(same)
+    for item in (fresh, kept):
+        item.setSize(20)
+    assert same()
+    for item in (fresh, kept):
+        item.setData(x * 2, y)
+    assert same() and kept.boundingRect().width() > 3 * np.ptp(x)
+
+
 def test_decision_map_draws_the_data(qtbot, data):
     view = DecisionMap()
     qtbot.addWidget(view)
