@@ -70,7 +70,12 @@ SLOWEST_REDRAW_MS = 100  # however slow drawing is, the numbers move at least 10
 #: Above it the redraw clock slows down, so that on a slow machine (or in a software-rendered
 #: session) drawing does not starve training of the GIL it shares.
 GUI_SHARE = 0.06
-SPREAD_INTERVAL_S = 0.25  # layer spreads change slowly: 4 updates a second are plenty
+#: While training, the slow-moving parts are redrawn less often than the curves (every redraw
+#: of a widget costs the GUI thread time that training waits for, the GIL): the layer spreads
+#: twice a second, the table and the status line five times.  A paused, finished or stepped
+#: frame redraws everything.
+SPREAD_INTERVAL_S = 0.5
+NUMBERS_INTERVAL_S = 0.2
 #: Okabe & Ito (2008) without yellow, which vanishes on a white background.
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#000000")
 _PEN = QtCore.Qt.PenStyle
@@ -1160,7 +1165,8 @@ class CompareView(Retranslatable, QtWidgets.QWidget):
         #: makes the status line's text: kept, so that a language switch can say it again
         self._status_source: Callable[[], str] | None = None
         self._pacer = RedrawPacer(REDRAW_MS, SLOWEST_REDRAW_MS, GUI_SHARE)
-        self._last_spread = 0.0
+        self._last_shown: dict[str, float] = {}  # part → when it was last redrawn (perf_counter)
+        self._numbers_state: RunState | None = None  # the state the table and status line show
         self._build_ui()
         self.redraw_timer = QtCore.QTimer(self)
         self.redraw_timer.setObjectName("compareRedrawTimer")
@@ -1763,22 +1769,29 @@ class CompareView(Retranslatable, QtWidgets.QWidget):
             self.cost_plot.show_run(run, rows[run.key].cost, moving)
         self.cost_plot.show_markers()
         self.cost_plot.update_ranges(frame.iteration, frame.target)
-        now = time.perf_counter()
-        if (
-            not moving
-            or now - self._last_spread >= SPREAD_INTERVAL_S
-            or len(frame.keys) != len(self.spread_plot.lines)
-        ):
-            self._last_spread = now
+        if self._due("spread", SPREAD_INTERVAL_S, moving and not relayout):
             self.spread_plot.show_runs(frame.runs)
         self._show_map_states(frame)
         for mini, run in zip(self.maps, frame.runs):
             mini.show_grid(run)
-        self._show_table(frame.rows)
+        self._show_play(frame.state)  # at once: it answers a click
+        # A new state (running after a click on Play) is shown at once too.
+        steady = moving and not relayout and frame.state is self._numbers_state
+        if self._due("numbers", NUMBERS_INTERVAL_S, steady):
+            self._numbers_state = frame.state
+            self._show_table(frame.rows)
+            self._show_state(frame)
         if relayout:  # new rows, new names: fit the columns and the table's height to them
             self._fit_columns()
             self._fit_split()
-        self._show_state(frame)
+
+    def _due(self, part: str, interval: float, may_wait: bool) -> bool:
+        """Is it time to redraw ``part`` (at most every ``interval`` s while ``may_wait``)?"""
+        now = time.perf_counter()
+        if may_wait and now - self._last_shown.get(part, -np.inf) < interval:
+            return False
+        self._last_shown[part] = now
+        return True
 
     def _show_map_states(self, frame: CompareFrame) -> None:
         rows = {row.key: row for row in frame.rows}

@@ -21,8 +21,11 @@ class RedrawPacer:
 
     Call :meth:`redrawn` on the GUI thread at each redraw; it returns the interval to use next:
     ``fastest_ms`` unless training (``busy``) and the measured cost per redraw would take more
-    than ``share`` of a core at that rate, never slower than ``slowest_ms``.  A gap of several
-    intervals since the last redraw (a pause, a hidden tab) is not a measurement: it is skipped.
+    than ``share`` of a core at that rate, never slower than ``slowest_ms``.  Only redraws made
+    while training are measured (a paused frame is cheaper: it has no new points), and training
+    starts at ``slowest_ms`` until the first of them are: starting fast and backing off would
+    take a third of a second at 30 fps.  A gap of several intervals since the last redraw (a
+    pause, a hidden tab) is not a measurement: it is skipped.
     """
 
     def __init__(
@@ -36,20 +39,22 @@ class RedrawPacer:
         self.fastest_ms, self.slowest_ms, self.share = fastest_ms, slowest_ms, share
         self._cpu_clock, self._wall_clock = cpu_clock, wall_clock
         self.interval_ms = fastest_ms
-        #: GUI CPU seconds per redraw (moving average)
+        #: GUI CPU seconds per redraw while training (moving average; 0 before any)
         self.cost = 0.0
-        self._mark: tuple[float, float] | None = None
+        self._mark: tuple[float, float, bool] | None = None  # CPU, wall, busy at the last redraw
 
     def redrawn(self, busy: bool) -> int:
         """A redraw starts now; ``busy``: training is running.  Returns the next interval."""
-        now = (self._cpu_clock(), self._wall_clock())
-        mark, self._mark = self._mark, now
-        if mark is not None and now[1] - mark[1] < 3 * self.interval_ms / 1000:
-            sample = now[0] - mark[0]
+        cpu, wall = self._cpu_clock(), self._wall_clock()
+        mark, self._mark = self._mark, (cpu, wall, busy)
+        if mark is not None and mark[2] and busy and wall - mark[1] < 3 * self.interval_ms / 1000:
+            sample = cpu - mark[0]
             self.cost = 0.8 * self.cost + 0.2 * sample if self.cost else sample
-        if busy and self.cost:
+        if not busy:
+            self.interval_ms = self.fastest_ms
+        elif not self.cost:
+            self.interval_ms = self.slowest_ms
+        else:
             wanted = self.cost / self.share * 1000
             self.interval_ms = int(min(self.slowest_ms, max(self.fastest_ms, wanted)))
-        else:
-            self.interval_ms = self.fastest_ms
         return self.interval_ms

@@ -27,9 +27,11 @@ class Clocks:
         return interval
 
 
-def test_cheap_redraws_keep_30_fps():
+def test_training_starts_at_the_slowest_rate_then_cheap_redraws_go_to_30_fps():
     clocks = Clocks()
     pacer = clocks.pacer()
+    assert clocks.redraws(pacer, 5, 0.02, busy=False) == 33  # paused: 30 fps, not measured
+    assert pacer.redrawn(busy=True) == 100  # nothing measured while training yet
     assert clocks.redraws(pacer, 20, 0.001) == 33  # 1 ms each: 3% of a core at 30 fps
 
 
@@ -40,11 +42,12 @@ def test_costly_redraws_slow_the_clock_to_the_share_but_not_below_10_fps(cpu_eac
     assert clocks.redraws(pacer, 60, cpu_each) == pytest.approx(interval, abs=1)
 
 
-def test_paused_it_draws_at_30_fps_whatever_drawing_costs():
+def test_paused_it_draws_at_30_fps_and_training_again_keeps_what_was_learnt():
     clocks = Clocks()
     pacer = clocks.pacer()
     assert clocks.redraws(pacer, 30, 0.02) == 100
-    assert pacer.redrawn(busy=False) == 33
+    assert clocks.redraws(pacer, 10, 0.0005, busy=False) == 33  # cheap paused frames
+    assert pacer.redrawn(busy=True) == 100  # the training cost is remembered
 
 
 def test_a_long_gap_is_not_a_measurement():
@@ -52,7 +55,6 @@ def test_a_long_gap_is_not_a_measurement():
     clocks = Clocks()
     pacer = clocks.pacer()
     clocks.redraws(pacer, 30, 0.001)
-    pacer.redrawn(busy=False)
     clocks.cpu += 5.0  # the user worked elsewhere for a minute
     clocks.wall += 60
     assert pacer.redrawn(busy=True) == 33
