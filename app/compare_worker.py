@@ -48,7 +48,7 @@ __all__ = [
 COMPARE_GRID = 60  # the small maps are ~200 px wide: 60 x 60 cells look smooth there
 #: Maps for all configurations are refreshed this often while training: a boundary moves slowly,
 #: and every map costs the training thread a forward pass over the grid and the GUI a repaint.
-COMPARE_GRID_FPS = 5.0
+COMPARE_GRID_FPS = 3.0
 CHUNK_SECONDS = 0.008  # train this long between looks at the command queue
 MAX_CHUNK = 4096
 
