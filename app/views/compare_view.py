@@ -704,11 +704,14 @@ class SpreadPlot(Retranslatable, pg.PlotWidget):
             std[np.isclose(y, self.zero_level)] = 0.0
         return np.asarray(x, dtype=float), std
 
-    def show_runs(self, runs: Sequence[RunPicture]) -> None:
+    def show_runs(self, runs: Sequence[RunPicture], live: bool = False) -> None:
+        """Draw every run's layer spreads; ``live`` (training runs) skips moves under a pixel."""
         self._show_target(runs)
         range_changed = self._update_range(runs)
         state = tuple((r.key, r.layer_std) for r in runs)
-        if state == self._shown and not range_changed:
+        if not range_changed and (
+            state == self._shown or (live and _spreads_close(state, self._shown))
+        ):
             return
         self._shown = state
         n = len(runs)
@@ -784,6 +787,23 @@ class SpreadPlot(Retranslatable, pg.PlotWidget):
             self.zero_level = None
             left.setTicks(None)
         return True
+
+
+def _spreads_close(state: tuple, shown: tuple | None, decades: float = 0.005) -> bool:
+    """Do the spreads ``state`` (key, stds per layer) move less than ``decades`` on the log axis
+    from ``shown``?  (A decade is ~50 px high, so 0.005 is a tenth of a pixel.)"""
+    if shown is None or len(state) != len(shown):
+        return False
+    with np.errstate(all="ignore"):
+        for (key, new), (old_key, old) in zip(state, shown):
+            if key != old_key or len(new) != len(old):
+                return False
+            a, b = np.log10(np.array(new, dtype=float)), np.log10(np.array(old, dtype=float))
+            # equal covers 0 (-inf) and overflowed spreads; NaN (diverged) must stay NaN
+            close = (a == b) | (np.abs(a - b) < decades) | (np.isnan(a) & np.isnan(b))
+            if not close.all():
+                return False
+    return True
 
 
 # -- the small decision maps ----------------------------------------------------------------------
@@ -1770,7 +1790,7 @@ class CompareView(Retranslatable, QtWidgets.QWidget):
         self.cost_plot.show_markers()
         self.cost_plot.update_ranges(frame.iteration, frame.target)
         if self._due("spread", SPREAD_INTERVAL_S, moving and not relayout):
-            self.spread_plot.show_runs(frame.runs)
+            self.spread_plot.show_runs(frame.runs, live=moving)
         self._show_map_states(frame)
         for mini, run in zip(self.maps, frame.runs):
             mini.show_grid(run)

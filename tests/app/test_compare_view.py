@@ -13,6 +13,7 @@ import threading
 import time
 from pathlib import Path
 
+import numpy as np
 import pyqtgraph as pg
 import pytest
 from PyQt6 import QtCore, QtWidgets
@@ -20,17 +21,19 @@ from PyQt6 import QtCore, QtWidgets
 from app import compare_session as session_module
 from app.commands import Pause, Play, Reset, RunState, SetTarget, Step, Stop
 from app.compare_session import CompareSession
-from app.compare_worker import AddConfig, CompareFrame, CompareWorker, RemoveConfig
+from app.compare_worker import AddConfig, CompareFrame, CompareWorker, RemoveConfig, RunPicture
 from app.views.compare_view import (
     LINE_STYLES,
     MARKERS,
     REDRAW_MS,
     SLOWEST_REDRAW_MS,
     CompareView,
+    SpreadPlot,
     StyleBook,
 )
 from engine.compare import MAX_CONFIGS, RECORD_EVERY, make_trainer
 from engine.datasets import load_dataset
+from engine.history import HistoryView
 from engine.trainer import TrainConfig
 
 REPO = Path(__file__).resolve().parents[2]
@@ -496,3 +499,30 @@ sys.exit(app.exec())
     assert result.returncode == 0, result.stderr
     assert "running after close: False" in result.stdout
     assert "QThread: Destroyed" not in result.stderr
+
+
+def spread_picture(key: int, stds: tuple[float, ...]) -> RunPicture:
+    return RunPicture(
+        key=key,
+        label="he",
+        config=TrainConfig(init="he"),
+        iteration=0,
+        history=HistoryView((), 0),
+        layer_std=stds,
+        grid=None,
+        heatmap=None,
+        diverged_at=None,
+    )
+
+
+def test_live_spreads_skip_moves_under_a_pixel_but_a_still_frame_shows_them_exactly(qtbot):
+    plot = SpreadPlot()
+    qtbot.addWidget(plot)
+    plot.add_run(0, StyleBook().get(0, "he"))
+    plot.show_runs([spread_picture(0, (0.5, 0.2, 0.8))])
+    plot.show_runs([spread_picture(0, (0.5, 0.2, 0.801))], live=True)  # 0.0005 decades
+    np.testing.assert_allclose(plot.points(0)[1], [0.5, 0.2, 0.8], rtol=1e-12)
+    plot.show_runs([spread_picture(0, (0.5, 0.3, 0.801))], live=True)  # 0.18 decades: shown
+    np.testing.assert_allclose(plot.points(0)[1], [0.5, 0.3, 0.801], rtol=1e-12)
+    plot.show_runs([spread_picture(0, (0.5, 0.3, 0.8012))])  # paused: exactly
+    np.testing.assert_allclose(plot.points(0)[1], [0.5, 0.3, 0.8012], rtol=1e-12)
