@@ -70,12 +70,9 @@ SLOWEST_REDRAW_MS = 100  # however slow drawing is, the numbers move at least 10
 #: Above it the redraw clock slows down, so that on a slow machine (or in a software-rendered
 #: session) drawing does not starve training of the GIL it shares.
 GUI_SHARE = 0.06
-#: While training, the slow-moving parts are redrawn less often than the curves (every redraw
-#: of a widget costs the GUI thread time that training waits for, the GIL): the layer spreads
-#: twice a second, the table and the status line five times.  A paused, finished or stepped
-#: frame redraws everything.
+#: While training, the layer spreads (slow to move, and ~4 ms of GUI-thread time to redraw, time
+#: the training waits for: the GIL) are redrawn twice a second; a still frame redraws them.
 SPREAD_INTERVAL_S = 0.5
-NUMBERS_INTERVAL_S = 0.2
 #: Okabe & Ito (2008) without yellow, which vanishes on a white background.
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#000000")
 _PEN = QtCore.Qt.PenStyle
@@ -1186,7 +1183,6 @@ class CompareView(Retranslatable, QtWidgets.QWidget):
         self._status_source: Callable[[], str] | None = None
         self._pacer = RedrawPacer(REDRAW_MS, SLOWEST_REDRAW_MS, GUI_SHARE)
         self._last_shown: dict[str, float] = {}  # part → when it was last redrawn (perf_counter)
-        self._numbers_state: RunState | None = None  # the state the table and status line show
         self._build_ui()
         self.redraw_timer = QtCore.QTimer(self)
         self.redraw_timer.setObjectName("compareRedrawTimer")
@@ -1794,13 +1790,9 @@ class CompareView(Retranslatable, QtWidgets.QWidget):
         self._show_map_states(frame)
         for mini, run in zip(self.maps, frame.runs):
             mini.show_grid(run)
-        self._show_play(frame.state)  # at once: it answers a click
-        # A new state (running after a click on Play) is shown at once too.
-        steady = moving and not relayout and frame.state is self._numbers_state
-        if self._due("numbers", NUMBERS_INTERVAL_S, steady):
-            self._numbers_state = frame.state
-            self._show_table(frame.rows)
-            self._show_state(frame)
+        # The numbers every frame: they must agree with the curves' current points.
+        self._show_table(frame.rows)
+        self._show_state(frame)
         if relayout:  # new rows, new names: fit the columns and the table's height to them
             self._fit_columns()
             self._fit_split()
