@@ -33,6 +33,7 @@ import numpy as np
 
 from engine.datasets import Dataset
 from engine.initializers import INITIALIZERS
+from engine.lockstep import LockstepBatch
 from engine.network import Network, TrainingBatch
 from engine.trainer import TrainConfig, Trainer
 
@@ -204,6 +205,8 @@ class Comparison:
         self.check_every = check_every
         self._factory = trainer_factory
         self.entries: list[CompareEntry] = []
+        #: stacked batches by their networks' ids (the networks are kept, so ids stay theirs)
+        self._batches: dict[tuple[int, ...], tuple[tuple, LockstepBatch | None]] = {}
         #: the iteration every live configuration stands at (once caught up)
         self.iteration = 0
         self._next_key = 0
@@ -270,6 +273,7 @@ class Comparison:
     def reset(self) -> None:
         """Every configuration back to iteration 0 with its initial weights; milestones cleared."""
         self.iteration = 0
+        self._batches.clear()  # new networks: new batches
         for entry in self.entries:
             entry.trainer.reset()
             entry.cost_reached_at = entry.accuracy_reached_at = None
@@ -283,15 +287,68 @@ class Comparison:
         Laggards are first brought up to the common iteration (all of the way: call
         :meth:`catch_up` beforehand to bound the work of one call).  A configuration whose cost
         stops being finite stops at that iteration (its ``diverged_at``); the others go on.
-        Returns ``n``, or 0 when nothing is left to train.
+        Runs of one shape step together (:mod:`engine.lockstep`, the same bits), the rest one by
+        one.  Returns ``n``, or 0 when nothing is left to train.
         """
         if n <= 0 or not self.live:
             return 0
         target = self.iteration + n
+        for group in self._lockstep_groups():
+            self._advance_together(group, target)
         for entry in self.live:
-            self._advance(entry, target)
+            self._advance(entry, target)  # the rest, and whatever a group left (a divergence)
         self.iteration = target
         return n
+
+    def _lockstep_groups(self) -> list[list[CompareEntry]]:
+        """Live, in-step runs that can take their steps together, by shape and activation.
+
+        Only plain trainers with nothing recorded between costs (``make_trainer``'s), and only
+        groups whose stacked steps were checked to give each run's own bits.
+        """
+        groups: dict[tuple, list[CompareEntry]] = {}
+        for entry in self.live:
+            t = entry.trainer
+            plain = type(t).step is Trainer.step and t.grad_every == 0 and t.metrics_every == 0
+            if plain and t.iteration == self.iteration:
+                groups.setdefault((t.layer_dims, t.net.activation.name), []).append(entry)
+        return [g for g in groups.values() if len(g) > 1 and self._batch_for(g) is not None]
+
+    def _batch_for(self, group: list[CompareEntry]) -> LockstepBatch | None:
+        """The stacked batch for ``group``'s networks (kept while they stay the same)."""
+        nets = tuple(e.trainer.net for e in group)
+        key = tuple(id(net) for net in nets)
+        if key not in self._batches:
+            if len(self._batches) > 8:  # members came and went: forget the old groups
+                self._batches.clear()
+            batch = LockstepBatch(nets, self.data.train_X, self.data.train_Y)
+            rates = [e.trainer.learning_rate for e in group]
+            self._batches[key] = (nets, batch if batch.agrees(rates) else None)
+        return self._batches[key][1]
+
+    def _advance_together(self, group: list[CompareEntry], target: int) -> None:
+        """Train ``group`` up to ``target`` in one stacked batch, stopping at milestone checks.
+
+        If a cost or a weight stops being finite, the batch changes nothing and returns: each
+        run then steps on its own (``_advance``), which finds exactly where it diverged.
+        """
+        batch = self._batch_for(group)
+        trainers = [e.trainer for e in group]
+        every = self.check_every
+        while batch is not None and trainers[0].iteration < target:
+            it = trainers[0].iteration
+            end = target
+            if any(e.pending for e in group):
+                end = min(end, (it // every + 1) * every)
+            rates = [t.learning_rate for t in trainers]
+            recorded = batch.run(end - it, rates, it, self.record_every)
+            if recorded is None:
+                return
+            for i, trainer in enumerate(trainers):
+                trainer.advanced(end - it, [(at, float(costs[i])) for at, costs in recorded])
+            for entry in group:
+                if entry.pending and entry.trainer.iteration % every == 0:
+                    self._check(entry)
 
     @_quiet
     def catch_up(self, max_steps: int) -> int:

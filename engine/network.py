@@ -24,13 +24,13 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
 from engine.activations import ACTIVATIONS, Activation, sigmoid
 
-__all__ = ["Network", "TrainingBatch", "stable_loss"]
+__all__ = ["Network", "TrainingBatch", "forward_into", "stable_loss"]
 
 _ONE = np.array(1.0)
 _ONE.flags.writeable = False
@@ -143,6 +143,36 @@ class Network:
         return [(W.copy(), b.copy()) for W, b in zip(self.W, self.b)]
 
 
+def forward_into(
+    product: Callable,
+    hidden_plan: Sequence[tuple[np.ndarray, ...]],
+    output_plan: tuple[np.ndarray, ...],
+    activation: Callable[[np.ndarray, np.ndarray], object],
+    E: np.ndarray,
+    T: np.ndarray,
+    A_out: np.ndarray,
+) -> None:
+    """The training forward pass on preallocated buffers, for one network or a stack of them.
+
+    ``hidden_plan`` holds ``(W, b, A_prev, Z, A)`` per hidden layer and ``output_plan`` the
+    output's ``(W, b, A_prev, Z)``; ``product`` is ``np.dot`` (one network) or ``np.matmul`` (a
+    stack).  The output is the tutorial's ``1 / (1 + exp(-z))``, keeping ``E = e^-z`` and
+    ``T = 1 + e^-z`` for the loss.
+    """
+    add = np.add
+    for W, b, A_prev, Z, A in hidden_plan:
+        product(W, A_prev, Z)
+        add(Z, b, Z)
+        activation(Z, A)
+    W, b, A_prev, Z = output_plan
+    product(W, A_prev, Z)
+    add(Z, b, Z)
+    np.negative(Z, E)
+    np.exp(E, E)
+    add(E, _ONE, T)
+    np.divide(_ONE, T, A_out)
+
+
 class TrainingBatch:
     """A network bound to its training data, with every buffer of a training step preallocated.
 
@@ -200,20 +230,15 @@ class TrainingBatch:
     # -- the step in separate phases -------------------------------------------------------------
     def forward(self) -> None:
         """Fill ``Z`` and ``A`` for the training data with the current parameters."""
-        act = self.net.activation.forward
-        dot, add = np.dot, np.add
-        for W, b, A_prev, Z, A in self._hidden_plan:
-            dot(W, A_prev, Z)
-            add(Z, b, Z)
-            act(Z, A)
-        W, b, A_prev, Z = self._output_plan
-        dot(W, A_prev, Z)
-        add(Z, b, Z)
-        T, E = self._T, self._E  # the tutorial's 1 / (1 + exp(-z)), keeping e^-z for ``loss``
-        np.negative(Z, E)
-        np.exp(E, E)
-        add(E, _ONE, T)
-        np.divide(_ONE, T, self.A[-1])
+        forward_into(
+            np.dot,
+            self._hidden_plan,
+            self._output_plan,
+            self.net.activation.forward,
+            self._E,
+            self._T,
+            self.A[-1],
+        )
 
     def loss(self) -> float:
         """Stable mean cross-entropy of the last ``forward``.

@@ -8,6 +8,7 @@ numbers.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -289,6 +290,20 @@ class Trainer:
         if self.diverged_at is None and not np.isfinite(self.net.flat).all():
             self.diverged_at = self.iteration  # only reachable with record_every == 0
         return self.iteration - start_it
+
+    def advanced(self, n: int, recorded: Sequence[tuple[int, float]]) -> None:
+        """``n`` steps were taken on ``net`` from outside (a lockstep batch), with the costs
+        ``recorded`` at ``(iteration, cost)``: count them and keep the costs as ``step`` would.
+
+        Only for a trainer that records nothing else between costs (``grad_every`` and
+        ``metrics_every`` 0), and only with finite costs and weights.
+        """
+        history = self.history
+        for it, cost in recorded:
+            if history.next_iteration() <= it:
+                history.append(it, cost)
+            self._cost_at = (it, cost)
+        self.iteration += n
 
     def _run(self, n: int, record_every: int, probe: bool) -> None:
         """The training loop; ``probe`` computes the cost at every step to catch divergence.

@@ -96,6 +96,41 @@ def test_lockstep_runs_are_bit_identical_to_runs_alone(data):
         assert entry.trainer.cost() == alone.cost()
 
 
+def test_runs_of_one_shape_step_together_with_the_numbers_of_runs_stepped_apart(data, monkeypatch):
+    """Histories, milestones and weights, through uneven chunks: lockstep batching is only
+    ever faster.  (Three of one shape, one of another, which steps alone.)"""
+    configs = [*(TrainConfig(init=name) for name in TUTORIAL), TrainConfig(hidden=(8, 4))]
+    together = Comparison(data, configs)
+    assert [len(g) for g in together._lockstep_groups()] == [3]
+    apart = Comparison(data, configs)
+    monkeypatch.setattr(apart, "_lockstep_groups", lambda: [])
+    for n in (1, 19, 250, 992, 37, 1701):
+        together.step(n)
+        apart.step(n)
+    for a, b in zip(together.entries, apart.entries):
+        assert a.iteration == b.iteration == 3000
+        assert np.array_equal(a.trainer.net.flat, b.trainer.net.flat)
+        assert np.array_equal(
+            a.trainer.history.view().arrays()[1], b.trainer.history.view().arrays()[1]
+        )
+        assert (a.cost_reached_at, a.accuracy_reached_at) == (
+            b.cost_reached_at,
+            b.accuracy_reached_at,
+        )
+    assert together.rows() == apart.rows()
+
+
+def test_a_run_diverging_in_a_lockstep_group_stops_exactly_where_it_would_alone(data):
+    big = (100, 100, 100)
+    comparison = Comparison(data, [TrainConfig(init="he", hidden=big), DIVERGING])
+    assert [len(g) for g in comparison._lockstep_groups()] == [2]
+    comparison.step(200)
+    good, bad = comparison.entries
+    assert bad.diverged_at == standalone(DIVERGING, data, 200).diverged_at is not None
+    alone = standalone(TrainConfig(init="he", hidden=big), data, 200)
+    assert good.iteration == 200 and np.array_equal(good.trainer.net.flat, alone.net.flat)
+
+
 @pytest.mark.parametrize("check_every", [1, 7, 100, 1000])
 def test_milestones_do_not_depend_on_the_check_interval_or_the_chunks(data, check_every):
     config = TrainConfig(learning_rate=0.1)  # reaches both milestones within a few hundred steps
