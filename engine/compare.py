@@ -312,15 +312,17 @@ class Comparison:
             plain = type(t).step is Trainer.step and t.grad_every == 0 and t.metrics_every == 0
             if plain and t.iteration == self.iteration:
                 groups.setdefault((t.layer_dims, t.net.activation.name), []).append(entry)
-        return [g for g in groups.values() if len(g) > 1 and self._batch_for(g) is not None]
+        groups_now = [g for g in groups.values() if len(g) > 1]
+        wanted = {tuple(id(e.trainer.net) for e in g) for g in groups_now}
+        for key in [k for k in self._batches if k not in wanted]:
+            del self._batches[key]  # a run joined, left or diverged: that batch is done with
+        return [g for g in groups_now if self._batch_for(g) is not None]
 
     def _batch_for(self, group: list[CompareEntry]) -> LockstepBatch | None:
         """The stacked batch for ``group``'s networks (kept while they stay the same)."""
         nets = tuple(e.trainer.net for e in group)
         key = tuple(id(net) for net in nets)
         if key not in self._batches:
-            if len(self._batches) > 8:  # members came and went: forget the old groups
-                self._batches.clear()
             batch = LockstepBatch(nets, self.data.train_X, self.data.train_Y)
             rates = [e.trainer.learning_rate for e in group]
             self._batches[key] = (nets, batch if batch.agrees(rates) else None)

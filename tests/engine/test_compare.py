@@ -129,6 +129,7 @@ def test_a_run_diverging_in_a_lockstep_group_stops_exactly_where_it_would_alone(
     assert bad.diverged_at == standalone(DIVERGING, data, 200).diverged_at is not None
     alone = standalone(TrainConfig(init="he", hidden=big), data, 200)
     assert good.iteration == 200 and np.array_equal(good.trainer.net.flat, alone.net.flat)
+    assert comparison._lockstep_groups() == [] and not comparison._batches  # nothing kept
 
 
 @pytest.mark.parametrize("check_every", [1, 7, 100, 1000])
