@@ -7,10 +7,11 @@ once more after every command so the screen is never stale.
 
 One thread for all configurations, not one each: the trainers are tiny NumPy loops that mostly pay
 per-call overhead while holding the GIL, so several threads would only take turns on it, and one
-thread keeps the lockstep trivially true (nothing to synchronise).
+thread keeps the lockstep trivially true (nothing to synchronise).  Runs of one shape even take
+their steps together, one NumPy call for all (:mod:`engine.lockstep`, the same bits).
 
 A frame carries, per configuration, its cost history (sealed chunks shared, the open one copied),
-the standard deviation of each layer's weights, and — five times a second while training, on
+the standard deviation of each layer's weights, and — three times a second while training, on
 every frame otherwise — a small probability grid already coloured for the GUI; plus the table rows.
 """
 
