@@ -5,7 +5,7 @@ fixed cost of ~25 small NumPy calls (see :mod:`engine.network`).  Runs that shar
 activation (the tutorial's zeros, random ×10 and He do) can take their steps together: their
 parameters, activations and gradients are stacked along a first axis and each operation is one
 call for all of them (``np.matmul`` over the stack, element-wise ufuncs with broadcasting), which
-made three runs ~12% faster.
+made three runs ~10% faster (median of paired rounds, on a noisy machine).
 
 The arithmetic per run is the single run's (:class:`~engine.network.TrainingBatch`): the same
 BLAS routine on the same shapes for every product, the same element-wise operations, the same
