@@ -1182,7 +1182,7 @@ class CompareView(Retranslatable, QtWidgets.QWidget):
         #: makes the status line's text: kept, so that a language switch can say it again
         self._status_source: Callable[[], str] | None = None
         self._pacer = RedrawPacer(REDRAW_MS, SLOWEST_REDRAW_MS, GUI_SHARE)
-        self._last_shown: dict[str, float] = {}  # part → when it was last redrawn (perf_counter)
+        self._last_spread = 0.0  # when the spreads were last redrawn (perf_counter)
         self._build_ui()
         self.redraw_timer = QtCore.QTimer(self)
         self.redraw_timer.setObjectName("compareRedrawTimer")
@@ -1785,7 +1785,9 @@ class CompareView(Retranslatable, QtWidgets.QWidget):
             self.cost_plot.show_run(run, rows[run.key].cost, moving)
         self.cost_plot.show_markers()
         self.cost_plot.update_ranges(frame.iteration, frame.target)
-        if self._due("spread", SPREAD_INTERVAL_S, moving and not relayout):
+        now = time.perf_counter()
+        if not moving or relayout or now - self._last_spread >= SPREAD_INTERVAL_S:
+            self._last_spread = now
             self.spread_plot.show_runs(frame.runs, live=moving)
         self._show_map_states(frame)
         for mini, run in zip(self.maps, frame.runs):
@@ -1796,14 +1798,6 @@ class CompareView(Retranslatable, QtWidgets.QWidget):
         if relayout:  # new rows, new names: fit the columns and the table's height to them
             self._fit_columns()
             self._fit_split()
-
-    def _due(self, part: str, interval: float, may_wait: bool) -> bool:
-        """Is it time to redraw ``part`` (at most every ``interval`` s while ``may_wait``)?"""
-        now = time.perf_counter()
-        if may_wait and now - self._last_shown.get(part, -np.inf) < interval:
-            return False
-        self._last_shown[part] = now
-        return True
 
     def _show_map_states(self, frame: CompareFrame) -> None:
         rows = {row.key: row for row in frame.rows}
