@@ -16,41 +16,14 @@ would differ is simply stepped on its own.
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections.abc import Sequence
 
 import numpy as np
 
-from engine.network import Network, TrainingBatch, forward_into, stable_loss
+from engine.network import Network, TrainingBatch, _stack, _views, forward_into, stable_loss
 
 __all__ = ["LockstepBatch"]
-
-
-def _stacked_views(
-    flat: np.ndarray, dims: Sequence[int]
-) -> tuple[list[np.ndarray], list[np.ndarray], int]:
-    """``(B, size)`` parameters → per-layer ``W (B, out, in)`` and ``b (B, out, 1)`` views, and
-    where the biases start (``Network``'s layout: all weights first, then all biases)."""
-    B = flat.shape[0]
-    Ws, bs, offset = [], [], 0
-    for n_in, n_out in itertools.pairwise(dims):
-        Ws.append(flat[:, offset : offset + n_out * n_in].reshape(B, n_out, n_in))
-        offset += n_out * n_in
-    biases = offset
-    for n_out in dims[1:]:
-        bs.append(flat[:, offset : offset + n_out].reshape(B, n_out, 1))
-        offset += n_out
-    return Ws, bs, biases
-
-
-def _rows(whole: np.ndarray, rows: Sequence[int]) -> list[np.ndarray]:
-    """Consecutive ``(B, rows[k], m)`` views of a ``(B, sum(rows), m)`` buffer."""
-    parts, offset = [], 0
-    for n in rows:
-        parts.append(whole[:, offset : offset + n])
-        offset += n
-    return parts
 
 
 class LockstepBatch:
@@ -75,16 +48,15 @@ class LockstepBatch:
         self.flat = np.empty((B, size))
         self.grad = np.zeros((B, size))
         self._tmp = np.empty((B, size))
-        self.W, self.b, _ = _stacked_views(self.flat, dims)
-        self.dW, _, biases = _stacked_views(self.grad, dims)
-        self._db = self.grad[:, biases:]
+        # Each network's own layout (Network), one row per network.
+        self.W, self.b = _views(self.flat, dims)
+        self.dW, _ = _views(self.grad, dims)
         sizes, hidden = dims[1:], dims[1:-1]
-        self._Zh = np.empty((B, sum(hidden), m))
-        self._Ah = np.empty((B, sum(hidden), m))
-        self._Gh = np.empty((B, sum(hidden), m))
-        self._dZ_all = np.empty((B, sum(sizes), m))
-        Z, A, G = (_rows(w, hidden) for w in (self._Zh, self._Ah, self._Gh))
-        dZ = _rows(self._dZ_all, sizes)
+        self._db = self.grad[:, size - sum(sizes) :]
+        self._Zh, Z = _stack(hidden, m, (B,))
+        self._Ah, A = _stack(hidden, m, (B,))
+        self._Gh, G = _stack(hidden, m, (B,))
+        self._dZ_all, dZ = _stack(sizes, m, (B,))
         # As in TrainingBatch: the output's z lives in the second row of each run's loss terms,
         # whose first row receives log T, so the loss is one dot product per run.
         self._terms = np.empty((B, 2, m))

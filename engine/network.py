@@ -50,23 +50,28 @@ def _views(flat: np.ndarray, dims: Sequence[int]) -> tuple[list[np.ndarray], lis
     """Carve ``flat`` into per-layer ``W (n_out, n_in)`` views, then ``b (n_out, 1)`` views.
 
     All weights come first, then all biases in layer order: the biases form one contiguous block.
+    Leading axes are kept: a ``(B, size)`` stack of networks gives ``W (B, n_out, n_in)`` views
+    (:mod:`engine.lockstep`), in the very layout each network's own buffer has.
     """
+    lead = flat.shape[:-1]
     Ws, bs, offset = [], [], 0
     for n_in, n_out in itertools.pairwise(dims):
-        Ws.append(flat[offset : offset + n_out * n_in].reshape(n_out, n_in))
+        Ws.append(flat[..., offset : offset + n_out * n_in].reshape(*lead, n_out, n_in))
         offset += n_out * n_in
     for n_out in dims[1:]:
-        bs.append(flat[offset : offset + n_out].reshape(n_out, 1))
+        bs.append(flat[..., offset : offset + n_out].reshape(*lead, n_out, 1))
         offset += n_out
     return Ws, bs
 
 
-def _stack(rows: Sequence[int], m: int) -> tuple[np.ndarray, list[np.ndarray]]:
-    """One ``(sum(rows), m)`` buffer and its consecutive ``(rows[k], m)`` views."""
-    whole = np.empty((sum(rows), m))
+def _stack(
+    rows: Sequence[int], m: int, lead: tuple[int, ...] = ()
+) -> tuple[np.ndarray, list[np.ndarray]]:
+    """One ``(*lead, sum(rows), m)`` buffer and its consecutive ``(*lead, rows[k], m)`` views."""
+    whole = np.empty((*lead, sum(rows), m))
     parts, offset = [], 0
     for n in rows:
-        parts.append(whole[offset : offset + n])
+        parts.append(whole[..., offset : offset + n, :])
         offset += n
     return whole, parts
 
