@@ -7,20 +7,14 @@ has no Qt event loop to deliver queued slots, so it drains this queue between ch
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
 
-import numpy as np
-
-from engine.snapshot import Snapshot
 from engine.trainer import TrainConfig
 
 __all__ = [
     "Configure",
-    "Frame",
     "Pause",
     "Play",
     "Reset",
-    "RunState",
     "SetLearningRate",
     "SetSpeed",
     "SetTarget",
@@ -30,14 +24,6 @@ __all__ = [
 ]
 
 FLAT_OUT = 0  # steps per frame meaning "as fast as the machine allows"
-
-
-class RunState(str, Enum):
-    PAUSED = "paused"
-    RUNNING = "running"
-    STEPPING = "stepping"  # taking a Step's n steps, in chunks
-    FINISHED = "finished"  # paused by itself at the stop-at target
-    DIVERGED = "diverged"
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,24 +85,3 @@ class SetSpeed:
 @dataclass(frozen=True, slots=True)
 class Stop:
     pass
-
-
-@dataclass(frozen=True, slots=True, eq=False)
-class Frame:
-    """What the worker publishes: a snapshot, the run state, and the config it belongs to.
-
-    ``heatmap`` is the decision-boundary grid already coloured (RGBA bytes), so the GUI only
-    blits it.
-    """
-
-    snapshot: Snapshot
-    state: RunState
-    config: TrainConfig
-    target: int
-    steps_per_second: float = 0.0
-    heatmap: np.ndarray | None = None
-    note: str = ""  # why frames or the boundary grid are coarser than usual, if they are
-
-    @property
-    def run_id(self) -> int:
-        return self.snapshot.run_id

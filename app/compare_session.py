@@ -17,11 +17,11 @@ from app.commands import Reset
 from app.compare_worker import (
     COMPARE_GRID,
     AddConfig,
-    CompareFrame,
     CompareWorker,
     RemoveConfig,
     SetFrameRate,
 )
+from app.frames import CompareFrame
 from app.threaded_worker import WorkerHandle
 from engine.compare import DEFAULT_COMPARE, MAX_CONFIGS, make_trainer
 from engine.datasets import Dataset

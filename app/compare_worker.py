@@ -26,23 +26,21 @@ from itertools import pairwise
 import numpy as np
 from PyQt6 import QtCore
 
-from app.commands import Pause, Play, Reset, RunState, SetTarget, Step, TogglePlay
+from app.boundary_colors import probability_rgba
+from app.commands import Pause, Play, Reset, SetTarget, Step, TogglePlay
+from app.frames import CompareFrame, RunPicture, RunState
 from app.threaded_worker import CommandLoop
-from app.views.decision_map import probability_rgba
 from app.worker import FrameBudget
-from engine.compare import CompareRow, Comparison, make_trainer
+from engine.compare import Comparison, make_trainer
 from engine.datasets import Dataset
-from engine.history import HistoryView
 from engine.snapshot import GridPrediction
 from engine.trainer import TrainConfig, Trainer
 
 __all__ = [
     "COMPARE_GRID",
     "AddConfig",
-    "CompareFrame",
     "CompareWorker",
     "RemoveConfig",
-    "RunPicture",
     "SetFrameRate",
 ]
 
@@ -81,53 +79,6 @@ class SetFrameRate:
     """
 
     fps: float
-
-
-@dataclass(frozen=True, slots=True, eq=False)
-class RunPicture:
-    """What the plots need of one configuration (copies or sealed chunks only).
-
-    ``grid``/``heatmap`` are ``None`` on frames that bring no new map (the view keeps the last).
-    """
-
-    key: int
-    label: str
-    config: TrainConfig
-    iteration: int
-    history: HistoryView
-    layer_std: tuple[float, ...]
-    grid: GridPrediction | None
-    heatmap: np.ndarray | None
-    diverged_at: int | None
-
-
-@dataclass(frozen=True, slots=True, eq=False)
-class CompareFrame:
-    """One published picture of the whole comparison.  ``iteration`` is the common iteration."""
-
-    run_id: int
-    state: RunState
-    iteration: int
-    target: int
-    rows: tuple[CompareRow, ...]
-    runs: tuple[RunPicture, ...]
-    steps_per_second: float = 0.0  # gradient steps per second, all configurations together
-    #: (grid resolution, maps per second) when the maps were made coarser or rarer to keep
-    #: training fast, else ``None``.  Numbers, not a sentence: the view words it in the current
-    #: language (and again after a language switch, with no new frame).
-    coarse_maps: tuple[int, float] | None = None
-
-    @property
-    def keys(self) -> tuple[int, ...]:
-        return tuple(r.key for r in self.runs)
-
-    @property
-    def note(self) -> str:
-        """``coarse_maps`` as an English sentence (logs, benchmarks); "" when the maps are full."""
-        if self.coarse_maps is None:
-            return ""
-        resolution, rate = self.coarse_maps
-        return f"maps {resolution}×{resolution}, {rate:.0f}×/s, so training stays fast"
 
 
 def _grid_cost(config_dims: Sequence[int]) -> int:

@@ -16,8 +16,8 @@ from collections.abc import Callable
 import numpy as np
 from PyQt6 import QtCore, QtGui, QtWidgets
 
-from app.commands import Frame, RunState
 from app.file_actions import FileActions
+from app.frames import Frame, RunState
 from app.i18n import LANGUAGES, Retranslatable, Translations, engine_text, error_text, translate
 from app.session import TrainingSession
 from app.settings import AppSettings

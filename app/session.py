@@ -13,11 +13,11 @@ from PyQt6 import QtCore
 
 from app.commands import (
     Configure,
-    Frame,
     Reset,
     SetLearningRate,
     SetSpeed,
 )
+from app.frames import Frame
 from app.threaded_worker import WorkerHandle
 from app.worker import TrainingWorker
 from engine.trainer import TrainConfig, Trainer

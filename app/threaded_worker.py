@@ -17,7 +17,8 @@ from collections.abc import Callable
 from PyQt6 import QtCore
 from threadpoolctl import threadpool_limits
 
-from app.commands import Pause, Play, RunState, SetTarget, Step, Stop, TogglePlay
+from app.commands import Pause, Play, SetTarget, Step, Stop, TogglePlay
+from app.frames import RunState
 
 __all__ = ["CommandLoop", "WorkerHandle"]
 

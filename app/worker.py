@@ -15,23 +15,22 @@ from itertools import pairwise
 
 from PyQt6 import QtCore
 
+from app.boundary_colors import probability_rgba
 from app.commands import (
     FLAT_OUT,
     Configure,
-    Frame,
     Pause,
     Play,
     Reset,
-    RunState,
     SetLearningRate,
     SetSpeed,
     SetTarget,
     Step,
     TogglePlay,
 )
+from app.frames import Frame, RunState
 from app.i18n import translate
 from app.threaded_worker import CommandLoop
-from app.views.decision_map import probability_rgba
 from engine.trainer import TrainConfig, Trainer
 
 __all__ = ["TrainingWorker"]

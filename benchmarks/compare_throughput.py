@@ -48,8 +48,8 @@ import numpy as np  # noqa: E402
 from PyQt6 import QtCore, QtWidgets  # noqa: E402
 from threadpoolctl import threadpool_info, threadpool_limits  # noqa: E402
 
-from app.commands import RunState  # noqa: E402
 from app.compare_session import CompareSession, default_configs  # noqa: E402
+from app.frames import RunState  # noqa: E402
 from app.views.compare_view import CompareView  # noqa: E402
 from engine.cli import build_parser, run_transcript  # noqa: E402
 from engine.compare import DEFAULT_COMPARE  # noqa: E402

@@ -102,7 +102,7 @@ def window_run(seconds: float, rounds: int, drawing: bool = True) -> dict:
     """
     from PyQt6 import QtWidgets
 
-    from app.commands import RunState
+    from app.frames import RunState
     from app.main_window import MainWindow
 
     _app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv[:1])

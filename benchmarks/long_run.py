@@ -94,7 +94,7 @@ def pct(values, q: float) -> float:
 def long_run(args: argparse.Namespace) -> dict:
     from PyQt6 import QtCore, QtWidgets
 
-    from app.commands import RunState
+    from app.frames import RunState
     from app.main_window import MainWindow
 
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv[:1])

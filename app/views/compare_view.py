@@ -30,9 +30,8 @@ from PyQt6 import QtCore, QtGui, QtWidgets
 from pyqtgraph.graphicsItems.LegendItem import ItemSample
 from pyqtgraph.graphicsItems.ScatterPlotItem import Symbols, drawSymbol
 
-from app.commands import RunState
 from app.compare_session import CompareSession, default_configs
-from app.compare_worker import CompareFrame, RunPicture
+from app.frames import CompareFrame, RunPicture, RunState
 from app.i18n import Retranslatable, engine_text, error_text, translate
 from app.views.cost_plot import LiveCurve
 from app.views.decision_map import CLASS_COLORS, TRAIN_SYMBOLS

@@ -6,6 +6,7 @@ import numpy as np
 import pyqtgraph as pg
 from PyQt6 import QtCore, QtWidgets
 
+from app.boundary_colors import probability_rgba
 from app.i18n import Retranslatable, translate
 from app.views.cost_plot import point_font, relabel_legend, restyle_plot, set_legend_text
 from app.views.style import CLASS_COLORS, Palette, StaticScatter, cache_static
@@ -18,27 +19,6 @@ __all__ = ["DecisionMap"]
 #: by colour and shape, train vs test by shape and fill.
 TRAIN_SYMBOLS = ("o", "s")
 TEST_SYMBOLS = ("t", "d")
-
-
-def _probability_colormap() -> pg.ColorMap:
-    """Light vermilion → white → light blue: tints of the class colours, so the full-colour points
-    stand out on top, and the orange–blue pair stays distinct for colour-blind viewers."""
-    return pg.ColorMap([0.0, 0.5, 1.0], ["#F2B48F", "#FFFFFF", "#8FBFE3"])
-
-
-PROBABILITY_LUT = _probability_colormap().getLookupTable(0.0, 1.0, 256, alpha=True)
-
-
-def probability_rgba(probs: np.ndarray) -> np.ndarray:
-    """Colour a probability grid (row-major) as RGBA bytes, ready for ``ImageItem.setImage``.
-
-    Pure NumPy, so the training thread can do it: the GUI then only blits the bytes.
-    """
-    index = np.nan_to_num(probs, nan=0.5)
-    index = np.clip(index * 255.0 + 0.5, 0, 255).astype(np.uint8)
-    rgba = PROBABILITY_LUT[index]
-    rgba.flags.writeable = False
-    return rgba
 
 
 class DecisionMap(Retranslatable, pg.PlotWidget):

@@ -82,7 +82,7 @@ def wait_ticks(qtbot, window, n: int = 3) -> None:
 def settle(qtbot, window, predicate=lambda f: True, timeout: int = 5000):
     """Wait until the worker is idle (paused, finished or diverged) on the current run with a
     frame satisfying ``predicate``, and the iteration label shows that frame; returns it."""
-    from app.commands import RunState
+    from app.frames import RunState
 
     idle = (RunState.PAUSED, RunState.FINISHED, RunState.DIVERGED)
     frame = wait_current_frame(qtbot, window, lambda f: f.state in idle and predicate(f), timeout)

@@ -27,7 +27,7 @@ from pathlib import Path
 import pytest
 from PyQt6 import QtCore, QtGui, QtWidgets
 
-from app.commands import RunState
+from app.frames import RunState
 from app.settings import AppSettings
 from app.views.compare_view import ERROR_COLOR
 from engine.experiment import experiment_json

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PyQt6 import QtCore, QtWidgets
 
-from app.commands import RunState
+from app.frames import RunState
 from engine.trainer import TrainConfig
 from tests.app import test_compare_view as compare_tests
 from tests.app.marking import OPEN, still_marked, unmarked, untranslated, visible_texts

@@ -9,7 +9,7 @@ import pyqtgraph as pg
 from PyQt6 import QtCore, QtGui, QtWidgets
 from pyqtgraph.graphicsItems.LegendItem import ItemSample
 
-from app.commands import RunState
+from app.frames import RunState
 from app.views.compare_view import CURVE_WIDTH, HIGHLIGHT_FACTOR, MiniMap
 from app.views.qt_items import PointMarker
 from app.views.style import Palette

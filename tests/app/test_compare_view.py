@@ -19,9 +19,10 @@ import pytest
 from PyQt6 import QtCore, QtWidgets
 
 from app import compare_session as session_module
-from app.commands import Pause, Play, Reset, RunState, SetTarget, Step, Stop
+from app.commands import Pause, Play, Reset, SetTarget, Step, Stop
 from app.compare_session import CompareSession
-from app.compare_worker import AddConfig, CompareFrame, CompareWorker, RemoveConfig, RunPicture
+from app.compare_worker import AddConfig, CompareWorker, RemoveConfig
+from app.frames import CompareFrame, RunPicture, RunState
 from app.views.compare_view import (
     LINE_STYLES,
     MARKERS,

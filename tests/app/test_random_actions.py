@@ -33,7 +33,7 @@ from collections.abc import Callable
 import pytest
 from PyQt6 import QtWidgets
 
-from app.commands import RunState
+from app.frames import RunState
 from engine.activations import ACTIVATIONS
 from engine.datasets import DATASETS
 from engine.initializers import INITIALIZERS

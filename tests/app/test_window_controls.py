@@ -8,7 +8,7 @@ import numpy as np
 import pyqtgraph as pg
 from PyQt6 import QtWidgets
 
-from app.commands import RunState
+from app.frames import RunState
 from engine.trainer import TrainConfig, Trainer
 from tests.app import (
     click_step,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 
-from app.commands import RunState
+from app.frames import RunState
 from engine.trainer import MAX_LEARNING_RATE, TrainConfig, Trainer
 from tests.app import number, wait_current_frame
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 from PyQt6 import QtWidgets
 
-from app.commands import RunState
+from app.frames import RunState
 from engine.initializers import initialize
 from engine.trainer import TrainConfig, Trainer
 from tests.app import click_step, number, settle, wait_current_frame, wait_label, widget

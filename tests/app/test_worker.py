@@ -17,16 +17,15 @@ from PyQt6 import QtCore
 
 from app.commands import (
     Configure,
-    Frame,
     Pause,
     Play,
     Reset,
-    RunState,
     SetLearningRate,
     SetTarget,
     Step,
     Stop,
 )
+from app.frames import Frame, RunState
 from app.session import TrainingSession
 from app.worker import TrainingWorker
 from engine.initializers import initialize

@@ -1,0 +1,47 @@
+"""The decision boundary's colours, as pure NumPy: the training threads colour their grids.
+
+Kept free of Qt and pyqtgraph so a worker can colour a probability grid without importing a view;
+the GUI then only blits the bytes.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+__all__ = ["PROBABILITY_LUT", "probability_rgba"]
+
+#: Light vermilion → white → light blue: tints of the class colours, so the full-colour points
+#: stand out on top, and the orange–blue pair stays distinct for colour-blind viewers.
+PROBABILITY_STOPS = ((0xF2, 0xB4, 0x8F), (0xFF, 0xFF, 0xFF), (0x8F, 0xBF, 0xE3))
+
+
+def _lookup_table(stops=PROBABILITY_STOPS, size: int = 256) -> np.ndarray:
+    """``size`` RGBA colours evenly spaced from the first stop to the last, linearly between.
+
+    Truncated like pyqtgraph's ``ColorMap.getLookupTable`` (which the view used before), so the
+    bytes are the same.
+    """
+    x = np.linspace(0.0, 1.0, size)
+    where = np.linspace(0.0, 1.0, len(stops))
+    channels = np.asarray(stops, dtype=float)
+    rgb = np.stack([np.interp(x, where, channels[:, c]) for c in range(3)], axis=1)
+    lut = np.empty((size, 4), dtype=np.uint8)
+    lut[:, :3] = rgb.astype(np.uint8)
+    lut[:, 3] = 255
+    lut.flags.writeable = False
+    return lut
+
+
+PROBABILITY_LUT = _lookup_table()
+
+
+def probability_rgba(probs: np.ndarray) -> np.ndarray:
+    """Colour a probability grid (row-major) as read-only RGBA bytes for ``ImageItem.setImage``.
+
+    NaN (a diverged network) shows as 0.5, the undecided white.
+    """
+    index = np.nan_to_num(probs, nan=0.5)
+    index = np.clip(index * 255.0 + 0.5, 0, 255).astype(np.uint8)
+    rgba = PROBABILITY_LUT[index]
+    rgba.flags.writeable = False
+    return rgba

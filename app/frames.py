@@ -1,0 +1,96 @@
+"""What the training workers publish and the views draw: immutable frames of numbers.
+
+Workers build these on their threads from copies (never live arrays) and stamp them with a run id;
+views render them and word their numbers in the current language, so nothing here is text for the
+user.  Kept apart from the workers so that a view can draw a frame without importing a thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+import numpy as np
+
+from engine.compare import CompareRow
+from engine.history import HistoryView
+from engine.snapshot import GridPrediction, Snapshot
+from engine.trainer import TrainConfig
+
+__all__ = ["CompareFrame", "Frame", "RunPicture", "RunState"]
+
+
+class RunState(str, Enum):
+    PAUSED = "paused"
+    RUNNING = "running"
+    STEPPING = "stepping"  # taking a Step's n steps, in chunks
+    FINISHED = "finished"  # paused by itself at the stop-at target
+    DIVERGED = "diverged"
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Frame:
+    """What the worker publishes: a snapshot, the run state, and the config it belongs to.
+
+    ``heatmap`` is the decision-boundary grid already coloured (RGBA bytes), so the GUI only
+    blits it.
+    """
+
+    snapshot: Snapshot
+    state: RunState
+    config: TrainConfig
+    target: int
+    steps_per_second: float = 0.0
+    heatmap: np.ndarray | None = None
+    note: str = ""  # why frames or the boundary grid are coarser than usual, if they are
+
+    @property
+    def run_id(self) -> int:
+        return self.snapshot.run_id
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class RunPicture:
+    """What the plots need of one configuration (copies or sealed chunks only).
+
+    ``grid``/``heatmap`` are ``None`` on frames that bring no new map (the view keeps the last).
+    """
+
+    key: int
+    label: str
+    config: TrainConfig
+    iteration: int
+    history: HistoryView
+    layer_std: tuple[float, ...]
+    grid: GridPrediction | None
+    heatmap: np.ndarray | None
+    diverged_at: int | None
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class CompareFrame:
+    """One published picture of the whole comparison.  ``iteration`` is the common iteration."""
+
+    run_id: int
+    state: RunState
+    iteration: int
+    target: int
+    rows: tuple[CompareRow, ...]
+    runs: tuple[RunPicture, ...]
+    steps_per_second: float = 0.0  # gradient steps per second, all configurations together
+    #: (grid resolution, maps per second) when the maps were made coarser or rarer to keep
+    #: training fast, else ``None``.  Numbers, not a sentence: the view words it in the current
+    #: language (and again after a language switch, with no new frame).
+    coarse_maps: tuple[int, float] | None = None
+
+    @property
+    def keys(self) -> tuple[int, ...]:
+        return tuple(r.key for r in self.runs)
+
+    @property
+    def note(self) -> str:
+        """``coarse_maps`` as an English sentence (logs, benchmarks); "" when the maps are full."""
+        if self.coarse_maps is None:
+            return ""
+        resolution, rate = self.coarse_maps
+        return f"maps {resolution}×{resolution}, {rate:.0f}×/s, so training stays fast"
