@@ -1,8 +1,7 @@
 """The cost curve: every iteration's cost, the current point, and faint ghosts of earlier runs.
 
-Also the small helpers every view of the single-run page shares to re-apply a :class:`Palette`
-(projector mode, zoom) and to re-translate plot texts: :func:`restyle_plot`,
-:func:`set_plot_title`, :func:`relabel_legend`, :func:`set_legend_text` and :func:`point_font`.
+:class:`LiveCurve` (a settled, cached curve plus a live tip) and :func:`nice_ceiling` serve the
+comparison's curves too.
 """
 
 from __future__ import annotations
@@ -15,18 +14,23 @@ import pyqtgraph as pg
 from PyQt6 import QtCore, QtGui, QtWidgets
 
 from app.i18n import Retranslatable, translate
-from app.views.style import Palette, cache_static, init_color, style_plot
+from app.views.style import (
+    Palette,
+    cache_static,
+    init_color,
+    point_font,
+    relabel_legend,
+    restyle_plot,
+    set_legend_text,
+)
 from engine.history import HistoryView
 
 __all__ = [
     "CostPlot",
     "CurvePoints",
+    "LiveCurve",
+    "nice_ceiling",
     "peak_decimate",
-    "point_font",
-    "relabel_legend",
-    "restyle_plot",
-    "set_legend_text",
-    "set_plot_title",
 ]
 
 FULL_TARGET_AXIS = 200_000  # up to this stop-at target, the x axis spans the whole run
@@ -44,57 +48,7 @@ TIP_SHARE = 0.1
 TIP_SECONDS = 1.0
 
 
-# -- palette and text helpers shared by the single-run views ------------------------------------
-def point_font(points: float, bold: bool = False, base: QtGui.QFont | None = None) -> QtGui.QFont:
-    """The application's font (or ``base``) at ``points`` pt."""
-    font = QtGui.QFont(base if base is not None else QtWidgets.QApplication.font())
-    font.setPointSizeF(points)
-    font.setBold(bold)
-    return font
-
-
-def restyle_plot(
-    plot: pg.PlotWidget | pg.PlotItem, palette: Palette, x: str = "", y: str = ""
-) -> None:
-    """:func:`style_plot`, with the axis lines and tick marks at the guide-line width (so they
-    are 3 px on a projector too).  Safe to call again for new texts or a new palette."""
-    style_plot(plot, palette=palette, x=x, y=y)
-    item = plot.getPlotItem() if isinstance(plot, pg.PlotWidget) else plot
-    for name in ("left", "bottom"):
-        item.getAxis(name).setPen(pg.mkPen(palette.foreground, width=palette.thin_line_width))
-
-
-def set_plot_title(
-    plot: pg.PlotWidget | pg.PlotItem, title: str, palette: Palette, points: float | None = None
-) -> None:
-    """A plot title at ``points`` (default ``palette.font_pt``), in a row tall enough for it
-    (pyqtgraph fixes the title row at 30 px, which clips a projector-size title)."""
-    item = plot.getPlotItem() if isinstance(plot, pg.PlotWidget) else plot
-    points = points or palette.font_pt
-    item.setTitle(title, color=palette.foreground, size=f"{points}pt")
-    height = max(30, QtGui.QFontMetrics(point_font(points)).height() + 8)
-    item.titleLabel.setMaximumHeight(height)
-    item.layout.setRowFixedHeight(0, height)
-
-
-def relabel_legend(legend: pg.LegendItem, palette: Palette) -> None:
-    """Legend text in the palette's size and colour (pyqtgraph only applies it to new text)."""
-    legend.setLabelTextColor(palette.foreground)
-    legend.setLabelTextSize(f"{palette.font_pt}pt")
-    for _sample, label in legend.items:
-        label.setText(label.text)
-    legend.updateSize()
-
-
-def set_legend_text(legend: pg.LegendItem, item: pg.GraphicsObject, text: str) -> None:
-    """Re-label ``item``'s legend entry (a language switch, a renamed run)."""
-    label = legend.getLabel(item)
-    if label is not None and label.text != text:
-        label.setText(text)
-        legend.updateSize()
-
-
-def _nice_ceiling(value: float) -> float:
+def nice_ceiling(value: float) -> float:
     """The next 1, 2 or 5 × 10^k at or above ``value`` (axis limits that read well)."""
     if value <= 0:
         return 1.0
@@ -536,7 +490,7 @@ class CostPlot(Retranslatable, pg.PlotWidget):
         # Up to a moderate stop-at target the axis spans the whole run from the start (the curve
         # fills it like a progress bar); past it, grow in 1-2-5 steps so axes change rarely.
         full = it <= target <= FULL_TARGET_AXIS
-        x_hi = target if full else _nice_ceiling(max(it * 1.1, 100))
+        x_hi = target if full else nice_ceiling(max(it * 1.1, 100))
         if self._y_hi == -np.inf:
             return
         if self._log:

@@ -8,8 +8,16 @@ from PyQt6 import QtCore, QtWidgets
 
 from app.boundary_colors import probability_rgba
 from app.i18n import Retranslatable, translate
-from app.views.cost_plot import point_font, relabel_legend, restyle_plot, set_legend_text
-from app.views.style import CLASS_COLORS, Palette, StaticScatter, cache_static
+from app.views.style import (
+    CLASS_COLORS,
+    Palette,
+    StaticScatter,
+    cache_static,
+    point_font,
+    relabel_legend,
+    restyle_plot,
+    set_legend_text,
+)
 from engine.datasets import Dataset
 from engine.snapshot import GridPrediction
 

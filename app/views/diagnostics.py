@@ -16,14 +16,15 @@ import pyqtgraph as pg
 from PyQt6 import QtCore, QtWidgets
 
 from app.i18n import Retranslatable, engine_text, translate
-from app.views.cost_plot import (
+from app.views.style import (
+    Palette,
+    cache_static,
     point_font,
     relabel_legend,
     restyle_plot,
     set_legend_text,
     set_plot_title,
 )
-from app.views.style import Palette, cache_static
 from engine.diagnostics import NAIVE_LOSS_NOTE, Diagnostics
 
 __all__ = ["ActivationHistograms", "DiagnosticsSummary", "GradientNormPlot", "layer_color"]

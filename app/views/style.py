@@ -2,6 +2,11 @@
 
 Light background, dark text, Okabe–Ito colours (distinguishable with the common colour-vision
 deficiencies).  Class 0 is vermilion and class 1 blue, like the tutorial's red and blue points.
+
+Also the one set of helpers every view (the single run's and the comparison's) uses to re-apply a
+:class:`Palette` (projector mode, zoom) and to re-translate plot texts: :func:`restyle_plot`,
+:func:`set_plot_title`, :func:`relabel_legend`, :func:`set_legend_text`, :func:`point_font` and
+:func:`widget_font_pt`.
 """
 
 from __future__ import annotations
@@ -15,7 +20,14 @@ __all__ = [
     "Palette",
     "StaticScatter",
     "cache_static",
+    "icon_scale",
+    "point_font",
+    "relabel_legend",
+    "restyle_plot",
+    "set_legend_text",
+    "set_plot_title",
     "style_plot",
+    "widget_font_pt",
 ]
 
 _CACHE = QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache
@@ -151,3 +163,62 @@ def style_plot(
         item.setLabel("left", y, **label_style)
     if title:
         item.setTitle(title, color=palette.foreground, size=f"{palette.font_pt + 1}pt")
+
+
+def restyle_plot(
+    plot: pg.PlotWidget | pg.PlotItem, palette: Palette, x: str = "", y: str = "", title: str = ""
+) -> None:
+    """:func:`style_plot` for ``palette`` (axis lines and ticks at the guide-line width, so 3 px
+    on a projector).  Safe to call again for new texts or a new palette."""
+    style_plot(plot, title=title, palette=palette, x=x, y=y)
+
+
+def set_plot_title(
+    plot: pg.PlotWidget | pg.PlotItem, title: str, palette: Palette, points: float | None = None
+) -> None:
+    """A plot title at ``points`` (default ``palette.font_pt``), in a row tall enough for it
+    (pyqtgraph fixes the title row at 30 px, which clips a projector-size title)."""
+    item = plot.getPlotItem() if isinstance(plot, pg.PlotWidget) else plot
+    points = points or palette.font_pt
+    item.setTitle(title, color=palette.foreground, size=f"{points}pt")
+    height = max(30, QtGui.QFontMetrics(point_font(points)).height() + 8)
+    item.titleLabel.setMaximumHeight(height)
+    item.layout.setRowFixedHeight(0, height)
+
+
+def relabel_legend(legend: pg.LegendItem, palette: Palette) -> None:
+    """Legend text in the palette's size and colour (pyqtgraph only applies it to new text)."""
+    legend.setLabelTextColor(palette.foreground)
+    legend.setLabelTextSize(f"{palette.font_pt}pt")
+    for _sample, label in legend.items:
+        label.setText(label.text)
+    legend.updateSize()
+
+
+def set_legend_text(legend: pg.LegendItem, item: pg.GraphicsObject, text: str) -> None:
+    """Re-label ``item``'s legend entry (a language switch, a renamed run)."""
+    label = legend.getLabel(item)
+    if label is not None and label.text != text:
+        label.setText(text)
+        legend.updateSize()
+
+
+def point_font(points: float, bold: bool = False, base: QtGui.QFont | None = None) -> QtGui.QFont:
+    """The application's font (or ``base``) at ``points`` pt."""
+    font = QtGui.QFont(base if base is not None else QtWidgets.QApplication.font())
+    font.setPointSizeF(points)
+    font.setBold(bold)
+    return font
+
+
+def widget_font_pt(palette: Palette) -> float:
+    """Widget text size: the palette's in projector mode or zoomed, never below it otherwise."""
+    if palette.projector or palette.zoom != 1.0:
+        return float(palette.font_pt)
+    base = QtWidgets.QApplication.font().pointSizeF()
+    return max(float(palette.font_pt), base if base > 0 else 0.0)
+
+
+def icon_scale(palette: Palette) -> float:
+    """Swatches (legend icons beside text) grow with the text."""
+    return max(1.0, palette.font_pt / 10.0)

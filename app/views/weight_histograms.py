@@ -12,8 +12,7 @@ import pyqtgraph as pg
 from PyQt6 import QtCore, QtGui, QtWidgets
 
 from app.i18n import Retranslatable, translate
-from app.views.cost_plot import point_font, restyle_plot, set_plot_title
-from app.views.style import Palette
+from app.views.style import Palette, point_font, restyle_plot, set_plot_title
 from engine.snapshot import LayerState
 
 __all__ = ["LayerHistogram", "WeightHistograms", "bin_edges_for"]
