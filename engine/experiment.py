@@ -27,18 +27,18 @@ are checked for their JSON type here (``true`` is not a number, ``"0.01"`` is te
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import json
 import math
 import os
 import tempfile
+import typing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from engine.datasets import CSV_PREFIX, csv_path
 from engine.errors import InputError
-from engine.trainer import MAX_ITERATIONS, TrainConfig
+from engine.trainer import CONFIG_FIELDS, MAX_ITERATIONS, TrainConfig
 
 __all__ = [
     "FORMAT",
@@ -79,9 +79,9 @@ class Experiment:
 
 def _config_dict(config: TrainConfig) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    for field in dataclasses.fields(TrainConfig):
-        value = getattr(config, field.name)
-        out[field.name] = list(value) if isinstance(value, tuple) else value
+    for name in CONFIG_FIELDS:
+        value = getattr(config, name)
+        out[name] = list(value) if isinstance(value, tuple) else value
     return out
 
 
@@ -329,18 +329,17 @@ def _check_header(data: dict[str, Any], file: str) -> None:
             raise ExperimentError("{file}: the key {key} is missing", file=file, key=_quoted(key))
 
 
-# JSON type each TrainConfig field must have: "int" (not bool), "number" (int or float, not bool),
-# "number?" (a number or null), "str", "ints" (a non-empty list of ints).
+# JSON type each TrainConfig field must have, from the field's type: "int" (not bool), "number"
+# (int or float, not bool), "number?" (a number or null), "str", "ints" (a non-empty list of ints).
+_KINDS: dict[object, str] = {
+    str: "str",
+    int: "int",
+    float: "number",
+    float | None: "number?",
+    tuple[int, ...]: "ints",
+}
 _FIELD_KINDS: dict[str, str] = {
-    "init": "str",
-    "learning_rate": "number",
-    "hidden": "ints",
-    "seed": "int",
-    "dataset": "str",
-    "activation": "str",
-    "scale": "number",
-    "samples": "int",
-    "noise": "number?",
+    name: _KINDS[kind] for name, kind in typing.get_type_hints(TrainConfig).items()
 }
 
 
@@ -406,7 +405,7 @@ def _config_from(section: object, file: str, base: str | os.PathLike[str] | None
             file=file,
             value=_shown(section),
         )
-    names = [f.name for f in dataclasses.fields(TrainConfig)]
+    names = CONFIG_FIELDS
     unknown = [key for key in section if key not in names]
     if unknown:
         raise ExperimentError(

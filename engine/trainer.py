@@ -8,8 +8,9 @@ numbers.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, fields, replace
+from types import MappingProxyType
 
 import numpy as np
 
@@ -43,6 +44,8 @@ from engine.network import Network, TrainingBatch
 from engine.snapshot import GridPrediction, LayerState, Snapshot, frozen_copy
 
 __all__ = [
+    "CONFIG_FIELDS",
+    "CONFIG_OPTIONS",
     "MAX_HIDDEN_LAYERS",
     "MAX_ITERATIONS",
     "MAX_LEARNING_RATE",
@@ -124,11 +127,14 @@ class TrainConfig:
     when the data are loaded, see :func:`engine.datasets.check_dataset_name`).  ``samples`` and
     ``noise`` (``None``: the data set's default) parameterise the generated sets; a file ignores
     them.
+
+    Each field's command-line option is ``--`` and its name (``--init``), unless its metadata
+    says otherwise (``option``); see :data:`CONFIG_OPTIONS`.
     """
 
     init: str = "he"
-    learning_rate: float = 0.01
-    hidden: tuple[int, ...] = (10, 5)
+    learning_rate: float = field(default=0.01, metadata={"option": "--lr"})
+    hidden: tuple[int, ...] = field(default=(10, 5), metadata={"option": "--layers"})
     seed: int = 3
     dataset: str = "circles"
     activation: str = "relu"
@@ -180,6 +186,14 @@ class TrainConfig:
     def init_label(self) -> str:
         """The initializer as people read it, with ``scaled``'s multiplier: "Scaled ×3"."""
         return describe(self.init, self.scale)
+
+
+#: ``TrainConfig``'s field names, in order: everything that decides a run's numbers.
+CONFIG_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(TrainConfig))
+#: The command-line option that sets each field, by field name (``"learning_rate": "--lr"``).
+CONFIG_OPTIONS: Mapping[str, str] = MappingProxyType(
+    {f.name: f.metadata.get("option", "--" + f.name.replace("_", "-")) for f in fields(TrainConfig)}
+)
 
 
 def _saturated(proba: np.ndarray) -> int:
@@ -247,10 +261,7 @@ class Trainer:
         self.grad_history = GradientHistory(self.net.n_layers, self.grad_every)
         self._grad_due = self.grad_history.due_from(0)
         self._weight_norms = BlockNorms(self.net.dW)
-        deltas = getattr(self._batch, "dZ", None)
-        self._delta_norms = (
-            BlockNorms(deltas) if deltas is not None and len(deltas) == self.net.n_layers else None
-        )
+        self._delta_norms = BlockNorms(self._batch.dZ)
         self._costs = np.empty(1024)  # every step's cost, filled by the batch a chunk at a time
         # Accuracies and |dW| every ``metrics_every`` iterations (see engine.metrics).
         self.metrics = MetricsLog(self.net.n_layers, self.metrics_every)
@@ -433,10 +444,7 @@ class Trainer:
         iteration due."""
         weights, deltas = self.grad_history.open_row(it)
         self._weight_norms.squared(weights)
-        if self._delta_norms is not None:
-            self._delta_norms.squared(deltas)
-        else:
-            deltas.fill(np.nan)
+        self._delta_norms.squared(deltas)
         return self.grad_history.commit()
 
     # -- where the run stands ------------------------------------------------------------------

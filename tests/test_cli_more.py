@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from dataclasses import fields
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from engine.cli import build_parser, config_from_args
 from engine.presets import apply_preset
-from engine.trainer import TrainConfig, Trainer
+from engine.trainer import CONFIG_FIELDS, CONFIG_OPTIONS, TrainConfig, Trainer
 
 ROOT = Path(__file__).resolve().parents[1]
 TIMEOUT = 120
@@ -275,3 +277,21 @@ def test_diagnostics_before_any_step(cli):
     stdout = succeeded(cli["no-steps-diagnostics"])
     assert "Diagnostics at iteration 0 (no gradient computed yet)" in stdout
     assert "Layer 1: distinct neurons 10/10, dead units 0/10" in stdout
+
+
+def test_every_config_field_has_its_option_and_it_sets_that_field():
+    """``CONFIG_OPTIONS`` (engine/trainer.py) is what the command line reads: one per field."""
+    assert set(CONFIG_OPTIONS) == set(CONFIG_FIELDS) == {f.name for f in fields(TrainConfig)}
+    parser = build_parser()
+    options = {s for action in parser._actions for s in action.option_strings}
+    assert set(CONFIG_OPTIONS.values()) <= options
+    changed = TrainConfig(
+        init="scaled", learning_rate=0.5, hidden=(3,), seed=9, dataset="moons",
+        activation="tanh", scale=2.0, samples=60, noise=0.1,
+    )  # fmt: skip
+    argv = []
+    for name, option in CONFIG_OPTIONS.items():
+        value = getattr(changed, name)
+        argv += [option, ",".join(map(str, value)) if isinstance(value, tuple) else str(value)]
+    config, _data, _iterations = config_from_args(parser.parse_args(argv))
+    assert config == changed
