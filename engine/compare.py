@@ -16,18 +16,13 @@ at that check (same arithmetic, same numbers) to find the exact iteration.  So a
 to the iteration; the one thing this can miss is an excursion across the threshold and back that
 starts and ends between two checks (then the first crossing a check sees is reported).
 
-Pure NumPy: no Qt here.  ``run_compare_cli`` is the ``main.py --headless --compare`` entry point.
+Pure NumPy: no Qt here.  The command line's ``--compare`` is :mod:`engine.cli_compare`.
 """
 
 from __future__ import annotations
 
-import argparse
-import dataclasses
-import inspect
-import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TextIO
 
 import numpy as np
 
@@ -48,9 +43,7 @@ __all__ = [
     "CompareRow",
     "Comparison",
     "config_label",
-    "format_table",
     "make_trainer",
-    "run_compare_cli",
 ]
 
 COST_MILESTONE = 0.3
@@ -65,7 +58,6 @@ RECORD_EVERY = 20
 MAX_CONFIGS = 6
 #: the tutorial's three experiments
 DEFAULT_COMPARE = ("zeros", "random", "he")
-NOT_REACHED = "not reached"
 
 #: ``errstate`` is thread-local (NumPy 2): each public entry point sets it for its own thread.
 _quiet = np.errstate(all="ignore")
@@ -79,16 +71,15 @@ def config_label(config: TrainConfig) -> str:
     ``He``, ``Random ×10``, ``He · lr 0.1 · 20,10``; stable (it does not depend on what else is
     being compared), so a row keeps its name when others are added or removed.
     """
-    init = INITIALIZERS.get(config.init)
-    # ``init_label`` adds the multiplier of initializers that take one ("Scaled ×3").
-    parts = [getattr(config, "init_label", None) or (init.label if init else config.init)]
+    init = INITIALIZERS[config.init]
+    parts = [config.init_label]  # with the multiplier of initializers that take one: "Scaled ×3"
     if config.learning_rate != _TUTORIAL.learning_rate:
         parts.append(f"lr {config.learning_rate:g}")
     if config.hidden != _TUTORIAL.hidden:
         parts.append(",".join(map(str, config.hidden)))
     if config.activation != _TUTORIAL.activation:
         parts.append(config.activation)
-    if config.seed != _TUTORIAL.seed and (init is None or init.uses_seed):
+    if config.seed != _TUTORIAL.seed and init.uses_seed:
         parts.append(f"seed {config.seed}")
     return " · ".join(parts)
 
@@ -158,12 +149,10 @@ class CompareEntry:
 def make_trainer(config: TrainConfig, data: Dataset) -> Trainer:
     """A trainer for ``config`` on ``data``, without the extras a comparison never shows.
 
-    Gradient-norm recording (``grad_every``, where the trainer has it) is turned off: it splits
-    every chunk of steps into pieces of ten, and the comparison draws no gradient plots.
+    Gradient-norm and metrics recording are turned off: they split every chunk of steps into
+    pieces, and the comparison draws neither (only costs are compared).
     """
-    if "grad_every" in inspect.signature(Trainer).parameters:
-        return Trainer(config, data, grad_every=0, metrics_every=0)  # only costs are compared
-    return Trainer(config, data)
+    return Trainer(config, data, grad_every=0, metrics_every=0)
 
 
 def _accuracy(net: Network, X: np.ndarray, Y: np.ndarray) -> float:
@@ -467,192 +456,3 @@ class Comparison:
                 )
             )
         return tuple(rows)
-
-
-# -- the plain-text table ---------------------------------------------------------------------
-def _milestone_text(at: int | None) -> str:
-    return NOT_REACHED if at is None else str(at)
-
-
-TABLE_HEADERS = (
-    "configuration",
-    "iterations",
-    "cost",
-    "train accuracy",
-    "test accuracy",
-    f"cost <= {COST_MILESTONE:g} at",
-    f"train acc >= {ACCURACY_MILESTONE:g} at",
-    "state",
-)
-
-
-def format_table(rows: Sequence[CompareRow]) -> str:
-    """The rows as an aligned plain-text table (ASCII apart from the labels: ``<=``, not ``≤``).
-
-    Numbers are printed with ``str()`` like the transcript, so they can be checked to the digit
-    against a single headless run.
-    """
-    cells = [
-        (
-            r.label,
-            str(r.iteration),
-            str(r.cost),
-            str(r.train_accuracy),
-            str(r.test_accuracy),
-            _milestone_text(r.cost_reached_at),
-            _milestone_text(r.accuracy_reached_at),
-            r.state_text,
-        )
-        for r in rows
-    ]
-    table = [TABLE_HEADERS, *cells]
-    widths = [max(len(row[i]) for row in table) for i in range(len(TABLE_HEADERS))]
-
-    def line(row: Sequence[str]) -> str:
-        return "  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip()
-
-    rule = "  ".join("-" * w for w in widths)
-    return "\n".join([line(TABLE_HEADERS), rule, *(line(r) for r in cells)]) + "\n"
-
-
-# -- main.py --headless --compare -------------------------------------------------------------
-PROG = "main.py --headless"
-
-
-#: ``main.py --headless`` options → the ``TrainConfig`` fields they set (the fallback used when
-#: ``engine.cli`` has no ``config_from_args``)
-_OPTION_FIELDS = {
-    "init": "init",
-    "lr": "learning_rate",
-    "layers": "hidden",
-    "seed": "seed",
-    "dataset": "dataset",
-    "activation": "activation",
-    "scale": "scale",
-    "samples": "samples",
-    "noise": "noise",
-}
-
-
-def _single_run(args: argparse.Namespace) -> tuple[TrainConfig, Dataset | None, int]:
-    """``(config, data or None, iterations)`` exactly as the single headless run reads ``args``.
-
-    ``engine.cli.config_from_args`` when it exists (presets, ``--csv``…), imported here rather
-    than at the top because ``engine.cli`` imports this module to offer ``--compare``.
-    """
-    try:
-        from engine.cli import config_from_args
-    except ImportError:
-        config_from_args = None
-    if config_from_args is not None:
-        return config_from_args(args)
-    fields = {f.name for f in dataclasses.fields(TrainConfig)}
-    changes = {
-        field: getattr(args, option)
-        for option, field in _OPTION_FIELDS.items()
-        if field in fields and getattr(args, option, None) is not None
-    }
-    iterations = getattr(args, "iterations", None)
-    return TrainConfig(**changes), None, 15000 if iterations is None else int(iterations)
-
-
-def _unique_labels(names: Sequence[str]) -> list[str]:
-    """``he, he`` → ``he, he #2``: every transcript header and table row names one run."""
-    seen: dict[str, int] = {}
-    labels = []
-    for name in names:
-        seen[name] = seen.get(name, 0) + 1
-        labels.append(name if seen[name] == 1 else f"{name} #{seen[name]}")
-    return labels
-
-
-def run_compare_cli(
-    names: Sequence[str],
-    args: argparse.Namespace,
-    out: TextIO,
-    err: TextIO,
-    data: Dataset | None = None,
-    base: TrainConfig | None = None,
-) -> int:
-    """Train each initializer in ``names`` on the same data, in lockstep; print, then compare.
-
-    Prints, for each configuration, a header line ``== name ==`` and the single run's transcript
-    (the same lines, to the digit, as ``--init name``), then a blank line and the comparison table
-    (:func:`format_table`).
-
-    Every other option applies to every configuration, read exactly as the single run reads it
-    (``engine.cli.config_from_args``: presets, ``--csv``, ``--noise``…), so each configuration
-    is the single run's with its initializer swapped.  ``base`` overrides that configuration and
-    ``data`` the data set.
-
-    Returns 0, or 1 when a configuration diverged (the others still finish and are reported), or
-    2 for bad names (one line on ``err`` naming ``--compare`` and what is allowed).
-    """
-    names = [n.strip() for n in names]
-    allowed = ", ".join(INITIALIZERS)
-    bad = [n for n in names if n not in INITIALIZERS]
-    if not names or bad:
-        shown = repr(bad[0]) if bad else "nothing"
-        err.write(
-            f"{PROG}: error: argument --compare: {shown} is not allowed: "
-            f"give 1 to {MAX_CONFIGS} initializers separated by commas, from {allowed}\n"
-        )
-        return 2
-    if len(names) > MAX_CONFIGS:
-        err.write(
-            f"{PROG}: error: argument --compare: {len(names)} initializers given; "
-            f"at most {MAX_CONFIGS} can be compared at once\n"
-        )
-        return 2
-    try:
-        single, csv_data, total = _single_run(args)
-        base = base if base is not None else single
-        configs = [base.with_(init=name) for name in names]
-    except ValueError as exc:
-        err.write(f"{PROG}: error: argument --compare: {exc}\n")
-        return 2
-    if data is None:
-        data = csv_data
-    if data is None:
-        data = Trainer(configs[0]).data  # exactly the points the single run would train on
-    every = getattr(args, "print_every", None) or 1000
-
-    comparison = Comparison(data)
-    for label, config in zip(_unique_labels(names), configs):
-        comparison.add(config, label)
-    transcripts: list[list[str]] = [[] for _ in comparison.entries]
-    started = time.perf_counter()
-    while comparison.iteration < total and comparison.live:
-        start = comparison.iteration  # a multiple of ``every``: its cost goes in the transcripts
-        for lines, entry in zip(transcripts, comparison.entries):
-            if entry.live:
-                cost = entry.trainer.cost()
-                if np.isfinite(cost):  # a run diverging here stops before printing its cost
-                    lines.append(f"Cost after iteration {start}: {cost}")
-        comparison.step(min(every, total - start))
-    elapsed = time.perf_counter() - started
-
-    status = 0
-    for lines, entry in zip(transcripts, comparison.entries):
-        out.write(f"== {entry.label} ==\n")
-        out.write("".join(line + "\n" for line in lines))
-        if entry.diverged_at is not None:
-            status = 1
-            out.write(f"Diverged at iteration {entry.diverged_at}\n")
-            err.write(
-                f"{entry.label}: training diverged at iteration {entry.diverged_at}: the cost or "
-                "the weights stopped being finite; try a lower learning rate or another "
-                "initializer\n"
-            )
-        else:
-            trainer = entry.trainer
-            out.write("On the train set:\n")
-            out.write(f"Accuracy: {trainer.train_accuracy()}\n")
-            out.write("On the test set:\n")
-            out.write(f"Accuracy: {trainer.test_accuracy()}\n")
-    out.write("\n")
-    out.write(format_table(comparison.rows("finished")))
-    out.flush()
-    steps = sum(e.iteration for e in comparison.entries)
-    err.write(f"trained {steps} iterations in {elapsed:.3f} s\n")
-    return status

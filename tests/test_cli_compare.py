@@ -1,4 +1,4 @@
-"""``main.py --headless --compare``: ``run_compare_cli`` called in-process, as engine/cli.py will.
+"""``main.py --headless --compare``: ``run_compare_cli`` called in-process, as engine/cli.py does.
 
 Each configuration's transcript must be, line for line, what ``--init NAME`` prints alone; the
 table after them must carry the tutorial's numbers.
@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 from engine.cli import build_parser, run_transcript
-from engine.compare import run_compare_cli
+from engine.cli_compare import run_compare_cli
 from engine.trainer import TrainConfig, Trainer
 
 TUTORIAL = {
@@ -20,6 +23,7 @@ TUTORIAL = {
     "random": ("0.83", "0.86"),
     "he": ("0.9933333333333333", "0.96"),
 }
+ROOT = Path(__file__).resolve().parents[1]
 TIMING_LINE = re.compile(r"^trained (\d+) iterations in (\d+(?:\.\d+)?) s$")
 
 
@@ -177,3 +181,25 @@ def test_bad_names_exit_2_with_one_line_naming_the_option(names, words):
     assert len(lines) == 1 and "--compare" in lines[0]
     for word in words:
         assert word in lines[0]
+
+
+def test_the_comparison_model_imports_no_command_line_and_there_is_no_cycle():
+    """``engine.compare`` is the model only; the CLI modules import it, never the reverse."""
+    code = (
+        "import sys, engine.cli_compare, engine.cli\n"
+        "import engine.compare\n"
+        "print(sorted(m for m in sys.modules if m.startswith('engine.cli')))\n"
+    )
+    first = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert first.returncode == 0, first.stderr  # the CLI modules import cleanly first
+    alone = subprocess.run(
+        [sys.executable, "-c", "import sys, engine.compare\n" + code.splitlines()[-1]],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert alone.returncode == 0, alone.stderr
+    assert alone.stdout.strip() == "[]"

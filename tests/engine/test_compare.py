@@ -9,13 +9,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from engine.cli_compare import format_table
 from engine.compare import (
     ACCURACY_MILESTONE,
     COST_MILESTONE,
     MAX_CONFIGS,
     Comparison,
     config_label,
-    format_table,
     make_trainer,
 )
 from engine.datasets import Dataset, load_dataset
