@@ -18,6 +18,7 @@ from engine.errors import InputError
 from engine.experiment import ExperimentError, parse_experiment
 from engine.initializers import INITIALIZERS
 from engine.presets import PRESETS
+from tests.engine.cases import BAD_TEXTS, refusals
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "scripts" / "i18n_engine_strings.py"
@@ -79,9 +80,6 @@ def _raised(call) -> InputError:
 
 
 def test_the_templates_of_real_refusals_are_listed(strings, tmp_path):
-    from tests.engine.test_errors import refusals
-    from tests.engine.test_experiment import BAD_TEXTS
-
     listed = set(strings)
     raised = [_raised(call) for call, _, _ in refusals(tmp_path)]
     raised += [_raised(lambda t=text: parse_experiment(t, "x.json")) for _, text, _ in BAD_TEXTS]

@@ -33,7 +33,7 @@ from app.views.compare_view import ERROR_COLOR
 from engine.experiment import experiment_json
 from engine.trainer import MAX_SEED, TrainConfig
 from tests.app import settle, wait_current_frame, widget
-from tests.test_cli_bad_input import (
+from tests.cli_cases import (
     BAD_CSV,
     BAD_EXPERIMENTS,
     DIGITS_5000,
@@ -1378,7 +1378,7 @@ HEAD = "| input | what was tried | how it is refused | message shown |\n|---|---
 
 def print_table() -> None:
     """Both tables, to paste into ``docs/bad-input.md``."""
-    from tests.test_cli_bad_input import table_rows as cli_rows
+    from tests.cli_cases import table_rows as cli_rows
 
     print("## The window\n\n" + HEAD)
     print("\n".join(table_rows()))

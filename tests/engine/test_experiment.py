@@ -25,6 +25,7 @@ from engine.experiment import (
     save_experiment,
 )
 from engine.trainer import MAX_ITERATIONS, TrainConfig, Trainer
+from tests.engine.cases import BAD_TEXTS, experiment_with
 
 CONFIGS = [
     TrainConfig(),
@@ -144,83 +145,6 @@ def test_saving_refuses_what_it_cannot_write(tmp_path):
 # -- refusals --------------------------------------------------------------------------------------
 
 
-def _valid() -> dict:
-    return json.loads(experiment_json(TrainConfig(), target=1000))
-
-
-def _with(path: list, value=None, delete: bool = False) -> str:
-    data = _valid()
-    node = data
-    for key in path[:-1]:
-        node = node[key]
-    if delete:
-        del node[path[-1]]
-    else:
-        node[path[-1]] = value
-    return json.dumps(data)
-
-
-# (id, file text, words the one-line message must contain)
-BAD_TEXTS = [
-    (
-        "not-json",
-        '{"format": "initscope-experiment",\n  "version": 1,,}',
-        ["not valid JSON at line 2, column 16", "Expecting property name"],
-    ),
-    ("empty", "", ["not valid JSON", "line 1, column 1"]),
-    ("nan", json.dumps(_valid()).replace("1000", "NaN"), ["NaN", "not allowed"]),
-    ("infinity", json.dumps(_valid()).replace("0.01", "-Infinity"), ["-Infinity"]),
-    ("duplicate", '{"format": "initscope-experiment", "format": "x"}', ['"format"', "twice"]),
-    ("a-list", "[1, 2]", ["not an experiment file", "[1, 2]", "JSON object"]),
-    ("a-string", '"hello"', ["not an experiment file"]),
-    ("no-format", json.dumps({"version": 1}), ["not an InitScope experiment file", "format"]),
-    ("wrong-format", _with(["format"], "initscope-lesson"), ['"initscope-lesson"']),
-    ("no-version", _with(["version"], delete=True), ['"version"', "missing"]),
-    ("version-text", _with(["version"], "1"), ['"version"', 'got "1"']),
-    ("version-bool", _with(["version"], True), ['"version"', "got true"]),
-    ("version-zero", _with(["version"], 0), ['"version"', "got 0"]),
-    ("newer-version", _with(["version"], 2), ["newer InitScope", "version 2", "reads version 1"]),
-    ("unknown-key", _with(["comment"], "hi"), ['unknown key "comment"', '"target"']),
-    ("no-config", _with(["config"], delete=True), ['"config"', "missing"]),
-    ("config-list", _with(["config"], [1]), ['"config" must be an object']),
-    ("unknown-setting", _with(["config", "momentum"], 0.9), ['unknown setting "momentum"']),
-    ("missing-setting", _with(["config", "seed"], delete=True), ['"seed" is missing']),
-    ("lr-bool", _with(["config", "learning_rate"], True), ['"learning_rate"', "a number", "true"]),
-    ("lr-text", _with(["config", "learning_rate"], "0.01"), ['"learning_rate"', '"0.01"']),
-    ("lr-null", _with(["config", "learning_rate"], None), ['"learning_rate"', "got null"]),
-    ("lr-range", _with(["config", "learning_rate"], 50), ['"learning_rate"', "at most 10"]),
-    ("lr-zero", _with(["config", "learning_rate"], 0), ['"learning_rate"', "above 0"]),
-    ("lr-huge", json.dumps(_valid()).replace("0.01", "1e400"), ['"learning_rate"', "finite"]),
-    ("seed-float", _with(["config", "seed"], 3.0), ['"seed"', "whole number", "3.0"]),
-    ("seed-bool", _with(["config", "seed"], False), ['"seed"', "whole number", "false"]),
-    ("seed-text", _with(["config", "seed"], "3"), ['"seed"', "whole number"]),
-    ("seed-range", _with(["config", "seed"], -1), ['"seed"', "between 0 and 2147483647"]),
-    ("seed-above", _with(["config", "seed"], 2**31), ['"seed"', "2147483647", "2147483648"]),
-    ("hidden-text", _with(["config", "hidden"], "10,5"), ['"hidden"', "list of whole numbers"]),
-    ("hidden-empty", _with(["config", "hidden"], []), ['"hidden"', "list of whole numbers"]),
-    ("hidden-float", _with(["config", "hidden"], [10.0, 5]), ['"hidden"', "[10.0, 5]"]),
-    ("hidden-bool", _with(["config", "hidden"], [True]), ['"hidden"', "[true]"]),
-    ("hidden-zero", _with(["config", "hidden"], [10, 0]), ['"hidden"', "1 to 512 units"]),
-    ("hidden-deep", _with(["config", "hidden"], [2] * 13), ['"hidden"', "between 1 and 12"]),
-    ("init-number", _with(["config", "init"], 5), ['"init"', "must be text"]),
-    ("init-unknown", _with(["config", "init"], "hee"), ['"init"', "unknown initializer 'hee'"]),
-    ("act-unknown", _with(["config", "activation"], "swish"), ["unknown activation 'swish'"]),
-    ("data-unknown", _with(["config", "dataset"], "galaxy"), ["unknown dataset 'galaxy'"]),
-    ("scale-range", _with(["config", "scale"], 0), ['"scale"', "above 0 and at most 100"]),
-    ("samples-float", _with(["config", "samples"], 300.0), ['"samples"', "whole number"]),
-    ("samples-range", _with(["config", "samples"], 5), ['"samples"', "from 20 to 5000"]),
-    ("noise-text", _with(["config", "noise"], "low"), ['"noise"', "a number or null"]),
-    ("noise-bool", _with(["config", "noise"], True), ['"noise"', "a number or null"]),
-    ("noise-range", _with(["config", "noise"], 2), ['"noise"', "from 0 to 1"]),
-    ("target-negative", _with(["target"], -1), ['"target"', "from 0 to 1000000000"]),
-    ("target-float", _with(["target"], 15000.0), ['"target"', "15000.0"]),
-    ("target-bool", _with(["target"], True), ['"target"', "true"]),
-    ("target-huge", _with(["target"], MAX_ITERATIONS + 1), ['"target"']),
-    ("iteration-text", _with(["iteration"], "3"), ['"iteration"', "at least 0"]),
-    ("iteration-negative", _with(["iteration"], -2), ['"iteration"', "at least 0"]),
-]
-
-
 @pytest.mark.parametrize("text, words", [b[1:] for b in BAD_TEXTS], ids=[b[0] for b in BAD_TEXTS])
 def test_malformed_files_are_refused_in_one_sentence(tmp_path, text, words):
     path = tmp_path / "bad.json"
@@ -240,7 +164,7 @@ def test_malformed_files_are_refused_in_one_sentence(tmp_path, text, words):
 
 def test_range_refusals_keep_the_config_error_they_wrap(tmp_path):
     with pytest.raises(ExperimentError) as excinfo:
-        parse_experiment(_with(["config", "learning_rate"], 50), "x.json")
+        parse_experiment(experiment_with(["config", "learning_rate"], 50), "x.json")
     exc = excinfo.value
     assert str(exc) == (
         'x.json: setting "learning_rate": the learning rate must be above 0 and at most 10 '
@@ -272,6 +196,6 @@ def test_a_byte_order_mark_is_fine(tmp_path):
 
 
 def test_integers_are_accepted_for_float_settings():
-    text = _with(["config", "scale"], 2)
+    text = experiment_with(["config", "scale"], 2)
     config = parse_experiment(text).config
     assert config.scale == 2.0 and type(config.scale) is float
