@@ -1,8 +1,15 @@
-"""Start the InitScope window (the ``initscope`` GUI entry point).
+"""Start InitScope: the ``initscope`` command, ``python -m initscope`` and ``main.py``.
 
-``--smoke-test`` starts the whole application offscreen, trains, switches language and projector
-mode, closes the window and exits 0 on its own (1 if anything failed or it took over a minute):
-the check that an installed copy or a PyInstaller bundle really works.
+:func:`main` reads the command line the way every command-line program does:
+
+- ``--help`` / ``-h`` prints what the command does and exits 0; ``--version`` prints
+  ``InitScope <version>`` and exits 0 (neither starts Qt, so both work without a display);
+- ``--headless …`` trains in the terminal (:func:`engine.cli.main`; Qt is never imported);
+- ``--smoke-test`` starts the whole application offscreen, trains, switches language and
+  projector mode, closes the window and exits 0 on its own (1 if anything failed or it took over a
+  minute): the check that an installed copy or a PyInstaller bundle really works;
+- no option opens the window.  An unknown ``--option`` exits 2 with one line; Qt's own
+  single-dash options (``-platform``, ``-style``, …) are passed on to Qt.
 """
 
 from __future__ import annotations
@@ -11,9 +18,70 @@ import os
 import signal
 import sys
 
-__all__ = ["main"]
+__all__ = ["HELP", "main", "open_window", "usage"]
 
 SMOKE_TIMEOUT_MS = 60_000
+PROG = "initscope"
+#: the window's own options (``--headless`` takes the engine's; see ``--headless --help``)
+WINDOW_OPTIONS = ("--smoke-test",)
+
+HELP = """\
+usage: {prog} [--headless [OPTIONS]] [--smoke-test] [--version] [-h]
+
+Watch why weight initialization decides whether a neural network trains at all.
+With no option, opens the InitScope window.
+
+options:
+  --headless [OPTIONS]  train without a window and print the tutorial's transcript;
+                        '{prog} --headless --help' lists its options
+  --smoke-test          start the window offscreen, train, switch the language and
+                        projector mode, close; exit 0 if everything worked
+  --version             print the version and exit
+  -h, --help            print this help and exit
+
+The log file: {log}
+"""
+
+
+def usage(prog: str = PROG) -> str:
+    """The text of ``--help``."""
+    from app.paths import LOG_FILE_NAME, default_log_dir
+
+    return HELP.format(prog=prog, log=default_log_dir() / LOG_FILE_NAME)
+
+
+def main(argv: list[str] | None = None, prog: str = PROG) -> int:
+    """Run the command line ``argv`` (default ``sys.argv[1:]``); returns the exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if "--headless" in argv:
+        return _headless(argv)
+    if "-h" in argv or "--help" in argv:
+        print(usage(prog), end="")
+        return 0
+    if "--version" in argv:
+        from app.version import __version__
+
+        print(f"InitScope {__version__}")
+        return 0
+    unknown = [a for a in argv if a.startswith("--") and a.split("=")[0] not in WINDOW_OPTIONS]
+    if unknown:
+        print(
+            f"{prog}: error: unrecognized option {unknown[0]}; the window takes --smoke-test, "
+            "--version, --help, or --headless [OPTIONS]",
+            file=sys.stderr,
+        )
+        return 2
+    return open_window(argv)
+
+
+def _headless(argv: list[str]) -> int:
+    from engine.cli import main as headless_main
+
+    try:
+        return headless_main(argv)
+    except BrokenPipeError:  # e.g. `| head`: the reader left; stop quietly, as a filter should
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def _application(argv: list[str]):
@@ -37,7 +105,8 @@ def _application(argv: list[str]):
     return app
 
 
-def main(argv: list[str] | None = None) -> int:
+def open_window(argv: list[str] | None = None) -> int:
+    """Open the window (or run ``--smoke-test``); ``argv`` holds no option but Qt's own."""
     argv = list(sys.argv[1:] if argv is None else argv)
     smoke = "--smoke-test" in argv
     if smoke:
