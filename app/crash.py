@@ -8,6 +8,12 @@ there — it formats the traceback, writes it to the log (``logging``: a rotatin
 and emits a signal — and the :class:`CrashDialog` is shown by the GUI thread, which receives that
 signal queued.
 
+What Python cannot catch reaches the log too, while the handler is installed: Qt's own warnings
+and errors (``QtCore.qInstallMessageHandler``, logger ``initscope.qt``), and native crashes
+(:mod:`faulthandler` writes the C-level tracebacks of a segmentation fault or abort to
+``initscope-native.log`` beside the log; the next start copies them into the log).  The log
+lives in the platform's log folder (:func:`app.paths.default_log_dir`).
+
 Repeated errors never stack up windows: one dialog at a time collects every report, with a count;
 an error the user has already seen and closed is only logged and counted; a new kind of error opens
 the dialog again.  The log keeps the first few tracebacks of each kind in full and then only a
@@ -17,6 +23,7 @@ summary now and then, so an error in a 60-per-second timer cannot rotate the fir
 from __future__ import annotations
 
 import contextlib
+import faulthandler
 import logging
 import logging.handlers
 import platform
@@ -32,6 +39,7 @@ from types import TracebackType
 from PyQt6 import QtCore, QtGui, QtWidgets, sip
 
 from app.i18n import Retranslatable, translate
+from app.paths import LOG_FILE_NAME, default_log_dir
 from app.version import __version__
 
 __all__ = [
@@ -46,7 +54,8 @@ __all__ = [
 
 #: the logger whose records go to the log file and stderr (every ``initscope.*`` logger)
 LOGGER_NAME = "initscope"
-LOG_FILE_NAME = "initscope.log"
+#: where faulthandler writes a native crash's tracebacks (beside the log); copied into it later
+NATIVE_LOG_FILE_NAME = "initscope-native.log"
 LOG_MAX_BYTES = 1_000_000
 LOG_BACKUPS = 3
 LOG_FORMAT = "%(asctime)s %(levelname)s [%(threadName)s] %(name)s: %(message)s"
@@ -59,19 +68,22 @@ SHOWN_PER_DIALOG = 20
 _MAX_KINDS_REMEMBERED = 1000
 
 log = logging.getLogger(f"{LOGGER_NAME}.crash")
+qt_log = logging.getLogger(f"{LOGGER_NAME}.qt")
+
+_QT_LEVELS = {
+    QtCore.QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtCore.QtMsgType.QtInfoMsg: logging.INFO,
+    QtCore.QtMsgType.QtWarningMsg: logging.WARNING,
+    QtCore.QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtCore.QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
 
 ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
 
 
-def default_log_path() -> Path | None:
-    """``initscope.log`` in the per-user application data folder (None if Qt knows none).
-
-    The folder depends on the application and organization names, so set those first.
-    """
-    folder = QtCore.QStandardPaths.writableLocation(
-        QtCore.QStandardPaths.StandardLocation.AppDataLocation
-    )
-    return Path(folder) / LOG_FILE_NAME if folder else None
+def default_log_path() -> Path:
+    """``initscope.log`` in the platform's log folder (:func:`app.paths.default_log_dir`)."""
+    return default_log_dir() / LOG_FILE_NAME
 
 
 def environment_summary() -> str:
@@ -300,6 +312,10 @@ class CrashHandler(QtCore.QObject):
         self._sys_hook = self._excepthook
         self._thread_hook = self._threading_excepthook
         self._log_handlers: list[logging.Handler] = []
+        self._qt_handler = self._qt_message  # bound once (see above)
+        self._previous_qt_handler: object = None
+        self._native_file = None
+        self._faulthandler_was_enabled = False
         self._report_ready.connect(self._on_report, QtCore.Qt.ConnectionType.QueuedConnection)
         self._open_log(log_path if log_path is not None else default_log_path())
 
@@ -311,6 +327,8 @@ class CrashHandler(QtCore.QObject):
         self._previous_threading_excepthook = threading.excepthook
         sys.excepthook = self._sys_hook
         threading.excepthook = self._thread_hook
+        self._previous_qt_handler = QtCore.qInstallMessageHandler(self._qt_handler)
+        self._enable_faulthandler()
         self._installed = True
 
     def uninstall(self) -> None:
@@ -322,6 +340,9 @@ class CrashHandler(QtCore.QObject):
             sys.excepthook = self._previous_excepthook
         if threading.excepthook is self._thread_hook:
             threading.excepthook = self._previous_threading_excepthook
+        QtCore.qInstallMessageHandler(self._previous_qt_handler)
+        self._previous_qt_handler = None
+        self._disable_faulthandler()
         logger = logging.getLogger(LOGGER_NAME)
         for handler in self._log_handlers:
             logger.removeHandler(handler)
@@ -354,6 +375,59 @@ class CrashHandler(QtCore.QObject):
             handler.setFormatter(formatter)
             logger.addHandler(handler)
         self._log_handlers = handlers
+
+    @property
+    def native_log_path(self) -> Path | None:
+        """Where faulthandler writes native crashes (None without a log file)."""
+        return self.log_path.with_name(NATIVE_LOG_FILE_NAME) if self.log_path else None
+
+    def _enable_faulthandler(self) -> None:
+        """Send native crashes' tracebacks to a file beside the log (after logging old ones)."""
+        path = self.native_log_path
+        if path is None:
+            return
+        try:
+            earlier = path.read_text(encoding="utf-8", errors="replace").strip()
+        except OSError:
+            earlier = ""
+        if earlier:
+            log.critical("The previous run crashed (native code):\n%s", earlier)
+        try:
+            self._native_file = open(path, "w", encoding="utf-8")  # noqa: SIM115 - kept open
+        except OSError as exc:
+            log.warning("cannot write %s: %s; native crashes go to stderr only", path, exc)
+            return
+        self._faulthandler_was_enabled = faulthandler.is_enabled()
+        faulthandler.enable(file=self._native_file, all_threads=True)
+
+    def _disable_faulthandler(self) -> None:
+        if self._native_file is None:
+            return
+        faulthandler.disable()
+        if self._faulthandler_was_enabled and sys.stderr is not None:
+            with contextlib.suppress(Exception):
+                faulthandler.enable(file=sys.stderr, all_threads=True)
+        self._native_file.close()
+        self._native_file = None
+        with contextlib.suppress(OSError):
+            path = self.native_log_path
+            if path is not None and path.stat().st_size == 0:
+                path.unlink()  # a clean exit leaves no empty file behind
+
+    def _qt_message(
+        self,
+        kind: QtCore.QtMsgType,
+        context: QtCore.QMessageLogContext,
+        message: str | None,
+    ) -> None:
+        """Qt's warnings (any thread) into the log, with where Qt says they came from."""
+        try:
+            where = ""
+            if context is not None and context.file:
+                where = f" ({context.file}:{context.line})"
+            qt_log.log(_QT_LEVELS.get(kind, logging.WARNING), "%s%s", message, where)
+        except Exception:  # a message handler must never raise
+            pass
 
     # ----------------------------------------------------------------- hooks (any thread)
     def _excepthook(

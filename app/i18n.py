@@ -8,11 +8,19 @@ answers it in ``changeEvent`` by calling its ``retranslate_ui()``, so switching 
 
 Strings that come from ``engine/`` (labels, descriptions, refusals) are translated in the
 ``"engine"`` context: see :func:`engine_text` and :func:`error_text`.
+
+pyqtgraph's own right-click menus and export dialog call ``QCoreApplication.translate`` too, but
+pyqtgraph ships no translations: ``resources/i18n/pyqtgraph_<lang>.qm`` (made by
+``scripts/pyqtgraph_ts.py``) is installed beside the app's, and since pyqtgraph sets those texts
+once when it builds a menu, :func:`retranslate_pyqtgraph` sets them again on a live switch.
 """
 
 from __future__ import annotations
 
-from PyQt6 import QtCore
+import logging
+import sys
+
+from PyQt6 import QtCore, QtWidgets
 
 from app.paths import resource_path
 
@@ -23,11 +31,13 @@ __all__ = [
     "Translations",
     "engine_text",
     "error_text",
+    "retranslate_pyqtgraph",
     "system_language",
     "translate",
 ]
 
 translate = QtCore.QCoreApplication.translate
+log = logging.getLogger("initscope.i18n")
 
 #: language code → its name in that language (how a language menu should list it)
 LANGUAGES: dict[str, str] = {"en": "English", "zh_CN": "简体中文"}
@@ -87,6 +97,9 @@ class Translations:
             if not app_qm.load(str(resource_path("i18n", f"initscope_{code}.qm"))):
                 return False
             translators.append(app_qm)
+            pg_qm = QtCore.QTranslator(self._app)  # pyqtgraph's menus (optional)
+            if pg_qm.load(str(resource_path("i18n", f"pyqtgraph_{code}.qm"))):
+                translators.append(pg_qm)
             qt_dir = QtCore.QLibraryInfo.path(QtCore.QLibraryInfo.LibraryPath.TranslationsPath)
             qt_qm = QtCore.QTranslator(self._app)
             if qt_qm.load(f"qtbase_{code}", qt_dir):  # Qt's own buttons (OK, Cancel, …)
@@ -97,11 +110,77 @@ class Translations:
             self._app.installTranslator(new)
         self._installed = translators
         self.language = code
+        retranslate_pyqtgraph()
         if code == DEFAULT_LANGUAGE:
             # Removing the last translator sends LanguageChange too, but say so explicitly so
             # that a switch back to English always re-translates.
             self._app.postEvent(self._app, QtCore.QEvent(QtCore.QEvent.Type.LanguageChange))
         return True
+
+
+def retranslate_pyqtgraph() -> int:
+    """Set the texts of every existing pyqtgraph menu again, in the current language.
+
+    pyqtgraph translates its menus when it builds them (each plot's ViewBox menu with its axis
+    panels, the PlotItem's "Plot Options", the scene's "Export..." and export dialog) and never
+    again; plots built after a switch need nothing.  Returns how many plots were retranslated.
+    Does nothing if pyqtgraph was never imported; a pyqtgraph whose internals differ is skipped.
+    """
+    pg = sys.modules.get("pyqtgraph")
+    app = QtWidgets.QApplication.instance()
+    if pg is None or app is None:
+        return 0
+    count = 0
+    scenes = set()
+    for widget in QtWidgets.QApplication.allWidgets():
+        if isinstance(widget, pg.GraphicsView) and widget.scene() is not None:
+            scenes.add(widget.scene())
+    for scene in scenes:
+        try:
+            _retranslate_scene(pg, scene)
+            for item in scene.items():
+                if isinstance(item, pg.PlotItem):
+                    _retranslate_plot_item(item)
+                    count += 1
+                elif isinstance(item, pg.ViewBox) and getattr(item, "menu", None) is not None:
+                    _retranslate_view_box_menu(item.menu)
+        except (AttributeError, IndexError, TypeError, RuntimeError) as exc:
+            log.debug("pyqtgraph menus not retranslated: %r", exc)
+    return count
+
+
+def _retranslate_scene(pg, scene) -> None:
+    for action in getattr(scene, "contextMenu", []):
+        action.setText(translate("GraphicsScene", "Export..."))
+    dialog = getattr(scene, "exportDialog", None)
+    if dialog is not None and hasattr(dialog, "ui"):
+        dialog.ui.retranslateUi(dialog)
+
+
+def _retranslate_plot_item(plot) -> None:
+    scratch = QtWidgets.QWidget()  # the form's own widget is gone: its groups live in the menu
+    plot.ctrl.retranslateUi(scratch)
+    scratch.deleteLater()
+    menu = plot.ctrlMenu
+    menu.setTitle(translate("PlotItem", "Plot Options"))
+    titles = ["Transforms", "Downsample", "Average", "Alpha", "Grid", "Points"]
+    submenus = [a.menu() for a in menu.actions() if a.menu() is not None]
+    for submenu, title in zip(submenus, titles, strict=False):
+        submenu.setTitle(translate("PlotItem", title))
+
+
+def _retranslate_view_box_menu(menu) -> None:
+    menu.setTitle(translate("ViewBox", "ViewBox options"))
+    menu.viewAll.setText(translate("ViewBox", "View All"))
+    submenus = [a.menu() for a in menu.actions() if a.menu() is not None]
+    for submenu, axis in zip(submenus[:2], "XY", strict=False):
+        submenu.setTitle(f"{axis} {translate('ViewBox', 'axis')}")
+    if len(submenus) > 2:
+        submenus[2].setTitle(translate("ViewBox", "Mouse Mode"))
+    for action, text in zip(menu.mouseModes, ("3 button", "1 button"), strict=False):
+        action.setText(translate("ViewBox", text))
+    for ui in menu.ctrl:
+        ui.retranslateUi(ui.gridLayout.parentWidget())
 
 
 class Retranslatable:

@@ -24,4 +24,9 @@ for lang in "${LANGS[@]}"; do
   fi
   "$LRELEASE" -silent "$ts" -qm "resources/i18n/initscope_${lang}.qm"
 done
+# pyqtgraph's own menus (it ships no translations): its strings, then the .qm app/i18n.py loads.
+$PY scripts/pyqtgraph_ts.py "${LANGS[@]}"
+for lang in "${LANGS[@]}"; do
+  "$LRELEASE" -silent "resources/i18n/pyqtgraph_${lang}.ts" -qm "resources/i18n/pyqtgraph_${lang}.qm"
+done
 $PY scripts/i18n_ts.py report resources/i18n/initscope_*.ts
