@@ -16,6 +16,7 @@ from PyQt6 import QtCore, QtGui, QtWidgets
 
 __all__ = [
     "CLASS_COLORS",
+    "ERROR_COLOR",
     "INIT_COLORS",
     "Palette",
     "StaticScatter",
@@ -81,6 +82,7 @@ INIT_COLORS = {
     "scaled": "#F0E442",
 }
 FALLBACK_COLOR = "#444444"
+ERROR_COLOR = "#b00020"  # refusals, errors and diverged runs
 
 
 class Palette:
