@@ -12,14 +12,14 @@ from PyQt6 import QtCore, QtWidgets
 
 from app.frames import RunState
 from engine.trainer import TrainConfig
-from tests.app import test_compare_view as compare_tests
+from tests.app import compare_helpers
+from tests.app.compare_helpers import DIVERGING, click, drawn, find
 from tests.app.marking import OPEN, still_marked, unmarked, untranslated, visible_texts
-from tests.app.test_compare_view import DIVERGING, click, drawn, find
 
-# The comparison tests' fixtures: a shown view joined at teardown, and the stray-thread guard.
-data = compare_tests.data
-compare_sessions = compare_tests.compare_sessions
-make_view = compare_tests.make_view
+# Shared fixtures: a shown, wired comparison joined at teardown, and the stray-thread guard.
+data = compare_helpers.data
+compare_sessions = compare_helpers.compare_sessions
+make_view = compare_helpers.make_view
 
 INTERACTIVE = (
     QtWidgets.QAbstractButton,
@@ -39,10 +39,11 @@ def test_the_marker_check_itself():
 
 
 def test_a_paused_comparison_switches_language_without_a_new_frame(make_view, marking, qtbot):
-    view = make_view()
+    compared = make_view()
+    view = compared.view
     view.resize(1600, 900)
     click(view, "compareStepButton")
-    frame = drawn(qtbot, view, lambda f: f.iteration == 1 and f.state is RunState.PAUSED)
+    frame = drawn(qtbot, compared, lambda f: f.iteration == 1 and f.state is RunState.PAUSED)
     qtbot.waitUntil(lambda: view.maps[0].overlay.isVisible())  # zeros: "no boundary" note
     view.table.selectRow(1)
     english = visible_texts(view)
@@ -52,7 +53,7 @@ def test_a_paused_comparison_switches_language_without_a_new_frame(make_view, ma
 
     install()
     qtbot.waitUntil(lambda: not untranslated(view), timeout=5000)
-    assert view.session.latest is frame and view.redraws == redraws  # no new frame needed
+    assert compared.controller.latest is frame and view.redraws == redraws  # no new frame needed
     assert view.table.item(0, 7).text() == "⟦paused⟧"
     assert view.table.horizontalHeaderItem(0).text() == "⟦Configuration⟧"
     assert view.cost_plot.legend_texts()[0] == "⟦Zeros⟧"
@@ -66,13 +67,14 @@ def test_a_paused_comparison_switches_language_without_a_new_frame(make_view, ma
 
 
 def test_running_and_diverged_states_and_refusals_are_translated(make_view, marking, qtbot):
-    view = make_view(configs=[TrainConfig(), DIVERGING], target=300)
+    compared = make_view(configs=[TrainConfig(), DIVERGING], target=300)
+    view = compared.view
     view.resize(1600, 900)
     install, remove = marking
     install()
     qtbot.waitUntil(lambda: view.add_button.text() == "⟦Add⟧")
     click(view, "comparePlayButton")
-    done = drawn(qtbot, view, lambda f: f.state is RunState.FINISHED)
+    done = drawn(qtbot, compared, lambda f: f.state is RunState.FINISHED)
     bad = done.rows[1]
     assert view.table.item(1, 7).text() == f"⟦diverged at {bad.diverged_at}⟧"
     assert view.table.item(1, 2).text() == "⟦not finite⟧"
@@ -81,7 +83,7 @@ def test_running_and_diverged_states_and_refusals_are_translated(make_view, mark
 
     # A refusal is worded in the current language, the engine's reason included ...
     find(view, QtWidgets.QLineEdit, "compareHiddenEdit").setText("10,?")
-    assert view.add_from_controls() is None
+    view.add_from_controls()
     assert view.status.text().startswith("⟦“10,?” refused: ⟦hidden layer sizes must be whole")
     assert not untranslated(view)
     # ... and said again in English after the switch back, with no new frame.
@@ -93,7 +95,8 @@ def test_running_and_diverged_states_and_refusals_are_translated(make_view, mark
 
 
 def test_added_runs_are_named_in_the_current_language(make_view, marking, qtbot):
-    view = make_view()
+    compared = make_view()
+    view = compared.view
     view.resize(1600, 900)
     install, remove = marking
     install()
@@ -103,18 +106,18 @@ def test_added_runs_are_named_in_the_current_language(make_view, marking, qtbot)
     click(view, "compareAddButton")
     view.lr_spin.setValue(0.1)
     click(view, "compareAddButton")
-    drawn(qtbot, view, lambda f: len(f.rows) == 5 and f.rows[4].state != "catching up")
+    drawn(qtbot, compared, lambda f: len(f.rows) == 5 and f.rows[4].state != "catching up")
     names = view.cost_plot.legend_texts()
     assert names[3] == "⟦He⟧ · ⟦lr 0.1⟧ · 8,4"
     assert names[4] == names[3] + " #2"
     assert not untranslated(view)
     click(view, "comparePlayButton")
-    drawn(qtbot, view, lambda f: f.state is RunState.RUNNING and f.steps_per_second > 0)
+    drawn(qtbot, compared, lambda f: f.state is RunState.RUNNING and f.steps_per_second > 0)
     assert view.play_button.text() == "⟦Pause⟧"
     assert "⟦running⟧" in view.status.text()
     assert not untranslated(view)
     click(view, "comparePlayButton")
-    drawn(qtbot, view, lambda f: f.state is RunState.PAUSED)
+    drawn(qtbot, compared, lambda f: f.state is RunState.PAUSED)
     remove()
     qtbot.waitUntil(lambda: not still_marked(view), timeout=5000)
     assert view.cost_plot.legend_texts()[3:] == ["He · lr 0.1 · 8,4", "He · lr 0.1 · 8,4 #2"]
@@ -124,7 +127,7 @@ def test_added_runs_are_named_in_the_current_language(make_view, marking, qtbot)
 def test_every_control_has_a_translated_accessible_name_and_takes_tab_focus(
     make_view, marking, qtbot
 ):
-    view = make_view()
+    view = make_view().view
     # The view's own controls (not the parts of Qt's, like a spin box's line edit).
     controls = [
         w
@@ -156,7 +159,7 @@ def test_every_control_has_a_translated_accessible_name_and_takes_tab_focus(
 
 
 def test_tab_moves_through_the_controls(make_view, qtbot):
-    view = make_view()
+    view = make_view().view
     view.activateWindow()
     qtbot.waitActive(view)
     view.init_combo.setFocus()

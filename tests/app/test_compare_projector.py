@@ -10,17 +10,19 @@ from PyQt6 import QtCore, QtGui, QtWidgets
 from pyqtgraph.graphicsItems.LegendItem import ItemSample
 
 from app.frames import RunState
-from app.views.compare_view import CURVE_WIDTH, HIGHLIGHT_FACTOR, MiniMap
+from app.views.compare.cost_plot import HIGHLIGHT_FACTOR
+from app.views.compare.mini_map import MiniMap
+from app.views.compare.run_style import CURVE_WIDTH
 from app.views.qt_items import PointMarker
 from app.views.style import Palette
-from tests.app import test_compare_view as compare_tests
+from tests.app import compare_helpers
+from tests.app.compare_helpers import click, drawn
 from tests.app.drawn import pen_width, text_sizes
-from tests.app.test_compare_view import click, drawn
 
-# The comparison tests' fixtures: a shown view joined at teardown, and the stray-thread guard.
-data = compare_tests.data
-compare_sessions = compare_tests.compare_sessions
-make_view = compare_tests.make_view
+# Shared fixtures: a shown, wired comparison joined at teardown, and the stray-thread guard.
+data = compare_helpers.data
+compare_sessions = compare_helpers.compare_sessions
+make_view = compare_helpers.make_view
 
 PROJECTOR = Palette(projector=True)
 NO_PEN = QtCore.Qt.PenStyle.NoPen
@@ -87,9 +89,10 @@ def too_small(view, palette: Palette, points: float, line: float) -> list:
 
 
 def test_projector_mode_makes_every_font_line_and_marker_big_and_back(make_view, qtbot):
-    view = make_view()
+    compared = make_view()
+    view = compared.view
     click(view, "compareStepButton")
-    drawn(qtbot, view, lambda f: f.iteration == 1 and f.state is RunState.PAUSED)
+    drawn(qtbot, compared, lambda f: f.iteration == 1 and f.state is RunState.PAUSED)
     view.table.selectRow(2)  # the highlighted curve is drawn wider
     assert too_small(view, Palette(), 10, 1) == []
     # The check sees every kind of thing: at the default sizes all of them are too small.
@@ -105,14 +108,14 @@ def test_projector_mode_makes_every_font_line_and_marker_big_and_back(make_view,
     )
     # The selected curve stays the widest; every curve at least the palette's line width.
     widths = {k: c.pen().widthF() for k, c in view.cost_plot.curves.items()}
-    keys = view.session.latest.keys
+    keys = compared.controller.latest.keys
     assert min(widths.values()) >= PROJECTOR.line_width
     assert widths[keys[2]] > max(widths[keys[0]], widths[keys[1]])
 
     # A run added in projector mode comes in projector sizes, and draws on.
     click(view, "compareAddButton")
     click(view, "compareStepButton")
-    drawn(qtbot, view, lambda f: len(f.rows) == 4 and f.state is RunState.PAUSED)
+    drawn(qtbot, compared, lambda f: len(f.rows) == 4 and f.state is RunState.PAUSED)
     assert view.maps[3].isVisible()
     assert too_small(view, PROJECTOR, 20, 3) == []
 
@@ -126,10 +129,11 @@ def test_projector_mode_makes_every_font_line_and_marker_big_and_back(make_view,
 
 
 def test_projector_mode_keeps_the_text_and_the_cost_curve_decimated(make_view, qtbot):
-    view = make_view(target=3000)
+    compared = make_view(target=3000)
+    view = compared.view
     view.apply_palette(PROJECTOR)
     click(view, "comparePlayButton")
-    frame = drawn(qtbot, view, lambda f: f.state is RunState.FINISHED, timeout=60000)
+    frame = drawn(qtbot, compared, lambda f: f.state is RunState.FINISHED, timeout=60000)
     width = view.cost_plot.getPlotItem().getViewBox().width()
     for key in frame.keys:
         x, _ = view.cost_plot.curve_data(key)

@@ -1,11 +1,14 @@
-"""The comparison: its worker driven synchronously, then the view through pytest-qt.
+"""The comparison: its worker driven synchronously, then the view and its controller through
+pytest-qt.
 
 Every :class:`CompareSession` made here is recorded (strong references) and must have stopped its
-thread by the end of its test; the view fixture joins it in ``before_close_func``.
+thread by the end of its test; the view fixture shuts its controller down in
+``before_close_func``.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -18,29 +21,26 @@ import pyqtgraph as pg
 import pytest
 from PyQt6 import QtCore, QtWidgets
 
-from app import compare_session as session_module
 from app.commands import Pause, Play, Reset, SetTarget, Step, Stop
-from app.compare_session import CompareSession
 from app.compare_worker import AddConfig, CompareWorker, RemoveConfig
 from app.frames import CompareFrame, RunPicture, RunState
-from app.views.compare_view import (
-    LINE_STYLES,
-    MARKERS,
-    REDRAW_MS,
-    SLOWEST_REDRAW_MS,
-    CompareView,
-    SpreadPlot,
-    StyleBook,
-)
+from app.views.compare.run_style import LINE_STYLES, MARKERS, StyleBook
+from app.views.compare.spread_plot import SpreadPlot
+from app.views.compare.view import REDRAW_MS, SLOWEST_REDRAW_MS
 from engine.compare import MAX_CONFIGS, RECORD_EVERY, make_trainer
-from engine.datasets import load_dataset
 from engine.history import HistoryView
 from engine.trainer import TrainConfig
+from tests.app import compare_helpers
+from tests.app.compare_helpers import DIVERGING, click, drawn, find
+
+# Shared fixtures: a shown, wired comparison joined at teardown, and the stray-thread guard.
+data = compare_helpers.data
+compare_sessions = compare_helpers.compare_sessions
+make_view = compare_helpers.make_view
 
 REPO = Path(__file__).resolve().parents[2]
 DIRECT = QtCore.Qt.ConnectionType.DirectConnection
 TUTORIAL = {"zeros": (0.5, 0.5), "random": (0.83, 0.86), "he": (0.9933333333333333, 0.96)}
-DIVERGING = TrainConfig(init="random", learning_rate=10.0, hidden=(100, 100, 100))
 BUTTONS = (
     "compareAddButton",
     "compareRemoveButton",
@@ -48,29 +48,6 @@ BUTTONS = (
     "compareStepButton",
     "compareResetButton",
 )
-
-
-@pytest.fixture(scope="module")
-def data():
-    return load_dataset("circles")
-
-
-@pytest.fixture(autouse=True)
-def compare_sessions(monkeypatch):
-    """Fail the test if a comparison thread is still running when it ends."""
-    sessions: list[CompareSession] = []
-    original = session_module.CompareSession.__init__
-
-    def recording_init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        sessions.append(self)
-
-    monkeypatch.setattr(session_module.CompareSession, "__init__", recording_init)
-    yield sessions
-    running = [s for s in sessions if s.is_running()]
-    for s in running:
-        s.shutdown()
-    assert not running, f"{len(running)} comparison thread(s) still running at teardown"
 
 
 def cost_alone(config: TrainConfig, data, n: int) -> float:
@@ -240,62 +217,16 @@ def test_every_configuration_gets_its_own_colour_line_and_marker():
 
 # -- the view ------------------------------------------------------------------------------------
 @pytest.fixture
-def make_view(qtbot, data):
-    """Build a shown view (optionally with its own configurations); joined at teardown."""
-    views: list[CompareView] = []
-
-    def make(configs=None, target: int | None = None) -> CompareView:
-        def factory(d, default_configs):
-            session = CompareSession(d, default_configs if configs is None else configs)
-            if target is not None:
-                session.set_target(target)
-            return session
-
-        view = CompareView(data, session_factory=factory)
-        views.append(view)
-        qtbot.addWidget(view, before_close_func=lambda w: w.shutdown())
-        view.resize(1280, 760)
-        view.show()
-        qtbot.waitExposed(view)
-        qtbot.waitUntil(lambda: view.redraws > 0, timeout=5000)
-        return view
-
-    yield make
-    for view in views:
-        view.close()
-        assert view.session is None or not view.session.is_running()
-
-
-def find(view, kind, name):
-    widget = view.findChild(kind, name)
-    assert widget is not None, name
-    return widget
-
-
-def click(view, name):
-    find(view, QtWidgets.QAbstractButton, name).click()
-
-
-def drawn(qtbot, view: CompareView, predicate, timeout: int = 10000) -> CompareFrame:
-    """Wait until the view has drawn a frame that satisfies ``predicate``; return it."""
-
-    def ok() -> bool:
-        frame = view.session.latest
-        return frame is not None and frame is view._drawn and predicate(frame)
-
-    qtbot.waitUntil(ok, timeout=timeout)
-    return view.session.latest
-
-
-@pytest.fixture
-def view(make_view):
+def compared(make_view):
     return make_view()
 
 
-def test_the_view_has_every_named_control_and_plot(view):
+def test_the_view_has_every_named_control_and_plot(compared):
+    view = compared.view
     assert view.objectName() == "compareView"
     for name in BUTTONS:
         find(view, QtWidgets.QAbstractButton, name)
+    find(view, QtWidgets.QWidget, "compareAddRow")  # the window folds it away on a projector
     find(view, QtWidgets.QComboBox, "compareInitCombo")
     find(view, QtWidgets.QDoubleSpinBox, "compareLrSpin")
     find(view, QtWidgets.QLineEdit, "compareHiddenEdit")
@@ -306,11 +237,14 @@ def test_the_view_has_every_named_control_and_plot(view):
     assert table.rowCount() == 3
     maps = [find(view, pg.PlotWidget, f"compareMap{i}") for i in range(MAX_CONFIGS)]
     assert [m.isVisible() for m in maps] == [True] * 3 + [False] * 3
+    combo = find(view, QtWidgets.QComboBox, "compareInitCombo")
+    assert {"zeros", "random", "he"} <= {combo.itemData(i) for i in range(combo.count())}
 
 
-def test_the_default_comparison_reproduces_the_tutorial_at_15000(view, qtbot):
+def test_the_default_comparison_reproduces_the_tutorial_at_15000(compared, qtbot):
+    view = compared.view
     click(view, "comparePlayButton")
-    frame = drawn(qtbot, view, lambda f: f.state is RunState.FINISHED, timeout=90000)
+    frame = drawn(qtbot, compared, lambda f: f.state is RunState.FINISHED, timeout=90000)
     assert frame.iteration == 15000
     table = find(view, QtWidgets.QTableWidget, "compareTable")
     for r, (row, (name, (train, test))) in enumerate(zip(frame.rows, TUTORIAL.items())):
@@ -334,11 +268,12 @@ def test_the_default_comparison_reproduces_the_tutorial_at_15000(view, qtbot):
     assert find(view, QtWidgets.QPushButton, "comparePlayButton").text() == "Play"
 
 
-def test_lockstep_holds_through_pause_step_and_reset(view, data, qtbot):
+def test_lockstep_holds_through_pause_step_and_reset(compared, data, qtbot):
+    view = compared.view
     click(view, "comparePlayButton")
-    drawn(qtbot, view, lambda f: f.state is RunState.RUNNING and f.iteration > 300)
+    drawn(qtbot, compared, lambda f: f.state is RunState.RUNNING and f.iteration > 300)
     click(view, "comparePlayButton")  # pause
-    paused = drawn(qtbot, view, lambda f: f.state is RunState.PAUSED)
+    paused = drawn(qtbot, compared, lambda f: f.state is RunState.PAUSED)
     it = paused.iteration
     assert it > 300 and [r.iteration for r in paused.rows] == [it] * 3
     for row, run in zip(paused.rows, paused.runs):
@@ -346,78 +281,87 @@ def test_lockstep_holds_through_pause_step_and_reset(view, data, qtbot):
 
     find(view, QtWidgets.QSpinBox, "compareStepSizeSpin").setValue(7)
     click(view, "compareStepButton")
-    stepped = drawn(qtbot, view, lambda f: f.iteration == it + 7 and f.state is RunState.PAUSED)
+    stepped = drawn(qtbot, compared, lambda f: f.iteration == it + 7 and f.state is RunState.PAUSED)
     assert [r.iteration for r in stepped.rows] == [it + 7] * 3
     table = find(view, QtWidgets.QTableWidget, "compareTable")
     assert {table.item(r, 1).text() for r in range(3)} == {f"{it + 7:,}"}
+    # The window's Step (its toolbar) takes the steps shown in the view too.
+    compared.controller.step_clicked()
+    drawn(qtbot, compared, lambda f: f.iteration == it + 14 and f.state is RunState.PAUSED)
 
     click(view, "compareResetButton")
-    reset = drawn(qtbot, view, lambda f: f.iteration == 0)
+    assert view.status.text().startswith("reset: every configuration back to iteration 0")
+    reset = drawn(qtbot, compared, lambda f: f.iteration == 0)
     assert [r.iteration for r in reset.rows] == [0, 0, 0]
     assert [r.cost for r in reset.rows] == [cost_alone(r.config, data, 0) for r in reset.runs]
     assert {table.item(r, 1).text() for r in range(3)} == {"0"}
     # Step while running pauses, taking no extra steps; everyone still agrees.
     click(view, "comparePlayButton")
-    drawn(qtbot, view, lambda f: f.state is RunState.RUNNING and f.iteration > 50)
+    drawn(qtbot, compared, lambda f: f.state is RunState.RUNNING and f.iteration > 50)
     click(view, "compareStepButton")
-    stopped = drawn(qtbot, view, lambda f: f.state is RunState.PAUSED)
+    stopped = drawn(qtbot, compared, lambda f: f.state is RunState.PAUSED)
     assert {r.iteration for r in stopped.rows} == {stopped.iteration}
 
 
 def test_adding_and_removing_mid_run_is_safe(make_view, qtbot, data):
-    view = make_view(target=4000)
+    compared = make_view(target=4000)
+    view = compared.view
     click(view, "comparePlayButton")
-    drawn(qtbot, view, lambda f: f.state is RunState.RUNNING and f.iteration > 500)
+    drawn(qtbot, compared, lambda f: f.state is RunState.RUNNING and f.iteration > 500)
     combo = find(view, QtWidgets.QComboBox, "compareInitCombo")
     combo.setCurrentIndex(combo.findData("he"))
     find(view, QtWidgets.QDoubleSpinBox, "compareLrSpin").setValue(0.05)
     find(view, QtWidgets.QLineEdit, "compareHiddenEdit").setText("8,4")
     click(view, "compareAddButton")
-    frame = drawn(qtbot, view, lambda f: len(f.rows) == 4)
+    frame = drawn(qtbot, compared, lambda f: len(f.rows) == 4)
     assert frame.runs[3].config == TrainConfig(learning_rate=0.05, hidden=(8, 4))
     assert find(view, QtWidgets.QTableWidget, "compareTable").rowCount() == 4
     assert view.maps[3].isVisible()
     # It catches up, then trains in step with the others.
-    drawn(qtbot, view, lambda f: len(f.rows) == 4 and f.rows[3].iteration == f.iteration > 600)
+    drawn(qtbot, compared, lambda f: len(f.rows) == 4 and f.rows[3].iteration == f.iteration > 600)
 
     table = find(view, QtWidgets.QTableWidget, "compareTable")
     table.selectRow(0)  # zeros
     click(view, "compareRemoveButton")
-    frame = drawn(qtbot, view, lambda f: len(f.rows) == 3)
+    frame = drawn(qtbot, compared, lambda f: len(f.rows) == 3)
     assert [r.init for r in frame.rows] == ["random", "he", "he"]
     assert table.rowCount() == 3 and not view.maps[3].isVisible()
     assert len(view.cost_plot.curves) == 3 and len(view.cost_plot.legend.items) == 3
 
-    done = drawn(qtbot, view, lambda f: f.state is RunState.FINISHED, timeout=60000)
+    done = drawn(qtbot, compared, lambda f: f.state is RunState.FINISHED, timeout=60000)
     assert [r.iteration for r in done.rows] == [4000] * 3
     added = done.rows[2]
     assert added.cost == cost_alone(TrainConfig(learning_rate=0.05, hidden=(8, 4)), data, 4000)
-    assert not view._said_error
+    assert not view.said_error
 
 
-def test_at_most_six_and_refusals_say_why(view, qtbot):
+def test_at_most_six_and_refusals_say_why(compared, qtbot):
+    view = compared.view
     hidden = find(view, QtWidgets.QLineEdit, "compareHiddenEdit")
     hidden.setText("10,x")
-    assert view.add_from_controls() is None
-    assert "refused" in view.status.text()
+    view.add_from_controls()
+    assert "refused" in view.status.text() and view.said_error
+    assert compared.controller.labels == {0: "Zeros", 1: "Random ×10", 2: "He"}
     hidden.setText("10,5")
     for _ in range(MAX_CONFIGS - 3):
         click(view, "compareAddButton")
-    drawn(qtbot, view, lambda f: len(f.rows) == MAX_CONFIGS)
+    drawn(qtbot, compared, lambda f: len(f.rows) == MAX_CONFIGS)
     assert not find(view, QtWidgets.QPushButton, "compareAddButton").isEnabled()
-    assert view.add_from_controls() is None
+    view.add_from_controls()
     assert f"at most {MAX_CONFIGS}" in view.status.text()
     assert all(m.isVisible() for m in view.maps)
-    # Styles stay distinct with six on screen.
+    # Styles stay distinct with six on screen, and so do the names.
     pens = [c.pen() for c in view.cost_plot.curves.values()]
     assert len({p.color().name() for p in pens}) == MAX_CONFIGS
     assert len({p.style() for p in pens}) == MAX_CONFIGS
+    assert view.cost_plot.legend_texts()[2:] == ["He", "He #2", "He #3", "He #4"]
 
 
 def test_a_diverging_configuration_shows_where_and_the_others_go_on(make_view, qtbot):
-    view = make_view(configs=[TrainConfig(), DIVERGING], target=300)
+    compared = make_view(configs=[TrainConfig(), DIVERGING], target=300)
+    view = compared.view
     click(view, "comparePlayButton")
-    frame = drawn(qtbot, view, lambda f: f.state is RunState.FINISHED)
+    frame = drawn(qtbot, compared, lambda f: f.state is RunState.FINISHED)
     he, bad = frame.rows
     assert he.iteration == 300 and he.state == "finished"
     assert bad.state == "diverged" and bad.iteration == bad.diverged_at < 300
@@ -428,10 +372,13 @@ def test_a_diverging_configuration_shows_where_and_the_others_go_on(make_view, q
     assert view.maps[1].image.opacity() < 1 and view.maps[0].image.opacity() == 1
 
 
-def test_a_busy_gui_thread_slows_the_redraw_clock_while_training(view, qtbot):
+def test_a_busy_gui_thread_slows_the_redraw_clock_while_training(compared, qtbot):
     """Pacing counts all of the GUI thread's CPU time between redraws, not only the redraw's
     own: here another timer on the GUI thread burns 8 ms of CPU every 20 ms.  Above GUI_SHARE
     the clock slows, to leave the GIL to training; paused, it is back at 30 fps."""
+    view, controller = compared.view, compared.controller
+    rates: list[float] = []
+    view.frameRateChanged.connect(rates.append)
 
     def burn() -> None:
         until = time.thread_time() + 0.008
@@ -441,26 +388,65 @@ def test_a_busy_gui_thread_slows_the_redraw_clock_while_training(view, qtbot):
     other = QtCore.QTimer(view)
     other.timeout.connect(burn)
     other.start(20)
-    view.session.set_target(10**6)
+    controller.set_target(10**6)
     click(view, "comparePlayButton")
     qtbot.waitUntil(lambda: view.redraw_timer.interval() == SLOWEST_REDRAW_MS, timeout=10000)
-    assert view.session.latest.state is RunState.RUNNING
+    assert controller.latest.state is RunState.RUNNING
+    assert rates[-1] == pytest.approx(1000.0 / SLOWEST_REDRAW_MS)  # the worker is told
     other.stop()
     click(view, "comparePlayButton")  # pause: drawing costs nothing the training would miss
-    drawn(qtbot, view, lambda f: f.state is RunState.PAUSED)
+    drawn(qtbot, compared, lambda f: f.state is RunState.PAUSED)
     qtbot.waitUntil(lambda: view.redraw_timer.interval() == REDRAW_MS, timeout=5000)
 
 
-def test_log_scale_can_be_switched_off(view, qtbot):
+def test_the_view_draws_the_newest_frame_given_on_its_own_clock(compared, qtbot):
+    """Frames given between two ticks are not drawn one by one: the newest wins; and after a
+    command that changes the runs, a frame given before it is not drawn at all."""
+    view, controller = compared.view, compared.controller
     click(view, "compareStepButton")
-    frame = drawn(qtbot, view, lambda f: f.iteration == 1)
+    first = drawn(qtbot, compared, lambda f: f.iteration == 1)
+    redraws = view.redraws
+    view.redraw_timer.stop()
+    controller.step(1)
+    controller.step(1)
+    qtbot.waitUntil(lambda: controller.latest.iteration == 3, timeout=5000)
+    assert view.redraws == redraws and view.drawn is first
+    view.redraw()
+    assert view.redraws == redraws + 1 and view.drawn is controller.latest
+    view.redraw()  # nothing new: nothing drawn
+    assert view.redraws == redraws + 1
+    view.show_frame(first)  # an older frame, then a reset before the next tick
+    controller.reset()
+    view.redraw()
+    assert view.redraws == redraws + 1
+    view.redraw_timer.start(REDRAW_MS)
+    drawn(qtbot, compared, lambda f: f.iteration == 0)
+
+
+def test_log_scale_can_be_switched_off(compared, qtbot):
+    view = compared.view
+    toggled: list[bool] = []
+    view.logScaleToggled.connect(toggled.append)
+    click(view, "compareStepButton")
+    frame = drawn(qtbot, compared, lambda f: f.iteration == 1)
     check = find(view, QtWidgets.QCheckBox, "compareLogCheck")
     assert check.isChecked() and view.cost_plot.is_log_scale()
     check.setChecked(False)
-    assert not view.cost_plot.is_log_scale()
+    assert not view.cost_plot.is_log_scale() and toggled == [False]
     key = frame.keys[1]  # random: cost 1773.59 at iteration 0
     _, y = view.cost_plot.curves[key].getData()
     assert y[0] == pytest.approx(frame.runs[1].history.arrays()[1][0])
+
+
+def test_an_error_in_training_is_said_and_reported(make_view, qtbot, monkeypatch):
+    compared = make_view()
+    reported: list[str] = []
+    compared.controller.failed.connect(reported.append)
+    compared.controller.session.failed.emit("Traceback ...\nRuntimeError: the GPU caught fire")
+    assert reported == ["Traceback ...\nRuntimeError: the GPU caught fire"]
+    status = compared.view.status
+    assert status.text() == "stopped: RuntimeError: the GPU caught fire"
+    assert compared.view.said_error
 
 
 def test_closing_while_running_joins_the_thread_quietly(tmp_path):
@@ -469,23 +455,31 @@ import os, sys
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 sys.path.insert(0, os.getcwd())
 from PyQt6 import QtCore, QtWidgets
-from app.views.compare_view import CompareView
+from app.compare_wiring import wire
+from app.controllers.compare_controller import CompareController
+from app.views.compare.view import CompareView
 from engine.datasets import load_dataset
 
 app = QtWidgets.QApplication([])
 QtCore.QTimer.singleShot(30000, lambda: os._exit(3))
-view = CompareView(load_dataset("circles"))
+data = load_dataset("circles")
+view = CompareView(data)
+controller = CompareController(data)
+wire(view, controller)
 view.show()
 
 def on_frame(frame):
+    if frame is None:
+        return
     if frame.state.value == "paused" and frame.iteration == 0:
-        view.session.play()
+        controller.toggle_play()
     elif frame.iteration > 200:
         view.close()
-        print("running after close:", view.session.is_running(), flush=True)
+        controller.shutdown()
+        print("running after close:", controller.session.is_running(), flush=True)
         app.quit()
 
-view.session.frameReady.connect(on_frame)
+controller.latestChanged.connect(on_frame)
 sys.exit(app.exec())
 """
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
@@ -500,6 +494,26 @@ sys.exit(app.exec())
     assert result.returncode == 0, result.stderr
     assert "running after close: False" in result.stdout
     assert "QThread: Destroyed" not in result.stderr
+
+
+def loaded_by(module: str, wanted: str) -> list[str]:
+    """The modules among ``wanted`` (an expression over ``m``) that importing ``module`` loads, in
+    a fresh interpreter."""
+    script = (
+        f"import json, sys, {module}\nprint(json.dumps(sorted(m for m in sys.modules if {wanted})))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_the_view_imports_no_thread_and_the_controller_no_view():
+    threads = "m in ('app.compare_session', 'app.compare_worker', 'app.worker', 'app.session')"
+    assert loaded_by("app.views.compare.view", threads) == []
+    views = "m.startswith('app.views') or m == 'pyqtgraph'"
+    assert loaded_by("app.controllers.compare_controller", views) == []
 
 
 def spread_picture(key: int, stds: tuple[float, ...]) -> RunPicture:
