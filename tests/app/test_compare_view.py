@@ -438,7 +438,7 @@ def test_log_scale_can_be_switched_off(compared, qtbot):
     assert y[0] == pytest.approx(frame.runs[1].history.arrays()[1][0])
 
 
-def test_an_error_in_training_is_said_and_reported(make_view, qtbot, monkeypatch):
+def test_an_error_in_training_is_said_and_reported(make_view):
     compared = make_view()
     reported: list[str] = []
     compared.controller.failed.connect(reported.append)
