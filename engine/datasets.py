@@ -15,6 +15,7 @@ second.  Your own points come from a CSV file through :func:`load_csv`; a data s
 
 from __future__ import annotations
 
+import csv
 import math
 import os
 import re
@@ -407,7 +408,17 @@ _SEPARATORS = re.compile(r"[,;\t]")
 
 
 def _split(line: str) -> list[str]:
-    return [field.strip() for field in _SEPARATORS.split(line)]
+    """One line's fields: split at every ``,`` ``;`` or tab, or, if the line has quotes, as a
+    spreadsheet writes it (``"0.689","0.516","1"``: the :mod:`csv` module, a doubled quote in a
+    field being a quote, the separator the first of those outside the quotes).  Spaces around a
+    field are ignored.
+    """
+    if '"' not in line:
+        return [field.strip() for field in _SEPARATORS.split(line)]
+    outside = "".join(line.split('"')[::2])  # the text between quoted fields
+    sep = next((c for c in outside if c in ",;\t"), ",")
+    fields = next(csv.reader([line], delimiter=sep, skipinitialspace=True), [])
+    return [field.strip() for field in fields]
 
 
 def _is_number(text: str) -> bool:
@@ -467,12 +478,14 @@ def _parse_row(fields: list[str], row: int) -> tuple[float, float, float]:
 def load_csv(path: str | os.PathLike[str]) -> Dataset:
     """Your own 2-D points: one row per point, ``x1, x2, label`` (label 0 or 1).
 
-    Values are separated by commas (semicolons or tabs also work); an optional first line of
-    column names (any line with no number in it) is skipped, as are blank lines and lines
-    starting with ``#``.  Anything else wrong refuses the whole file with a :class:`DataError`
-    whose message names the row (its line number in the file, from 1) and the problem: a missing
-    or extra column, text where a number belongs, NaN or infinity, a label other than 0 or 1, only
-    one class, fewer than 10 or more than 20000 points.  Nothing is returned half-loaded.
+    Values are separated by commas (semicolons or tabs also work) and may be quoted, as
+    spreadsheets export them (``"0.689","0.516","1"``, read with the :mod:`csv` module); an
+    optional first line of column names (any line with no number in it) is skipped, as are
+    blank lines and lines starting with ``#``.  Anything else wrong refuses the whole file with
+    a :class:`DataError` whose message names the row (its line number in the file, from 1) and
+    the problem: a missing or extra column, text where a number belongs, NaN or infinity, a label
+    other than 0 or 1, only one class, fewer than 10 or more than 20000 points.  Nothing is
+    returned half-loaded.
 
     The points are split deterministically and stratified: in each class a quarter (rounded down)
     goes to the test set, chosen with ``RandomState(0)``; the rest, in file order, is the training

@@ -197,3 +197,51 @@ def test_missing_and_binary_files_are_refused(tmp_path):
 
 def test_data_error_is_a_value_error():
     assert issubclass(DataError, ValueError)
+
+
+# -- spreadsheets' CSV: every field quoted ---------------------------------------------------------
+
+
+def test_a_quote_all_file_from_a_spreadsheet_loads(tmp_path):
+    rows = points(12)
+    lines = ['"x1","x2","label"'] + [",".join(f'"{v}"' for v in row) for row in rows]
+    data = load_csv(write(tmp_path, "\r\n".join(lines) + "\r\n"))
+    quoted = load_csv(write(tmp_path, as_csv(rows), "plain.csv"))
+    assert np.array_equal(data.train_X, quoted.train_X)
+    assert np.array_equal(data.test_Y, quoted.test_Y)
+
+
+@pytest.mark.parametrize("sep", [",", ";", "\t"])
+def test_quoted_fields_with_any_separator_and_spaces(tmp_path, sep):
+    text = "".join(f'"{i}.5"{sep} "{-i}" {sep}"{i % 2}"\n' for i in range(12))
+    data = load_csv(write(tmp_path, text))
+    assert data.train_X.shape[1] + data.test_X.shape[1] == 12
+
+
+def test_the_example_from_the_issue(tmp_path):
+    text = '"0.689","0.516","1"\n' + "".join(f'"{i}","{i}","{i % 2}"\n' for i in range(11))
+    data = load_csv(write(tmp_path, text))
+    points_ = np.concatenate([data.train_X, data.test_X], axis=1).T.tolist()
+    assert [0.689, 0.516] in points_
+
+
+@pytest.mark.parametrize(
+    ("bad", "words"),
+    [
+        ('"0.5","abc","1"', ["row 3", "column 2", "'abc'", "not a number"]),
+        ('"0.5","0.6"', ["row 3", "found 2", "missing column"]),
+        ('"0.5","","1"', ["row 3", "column 2", "empty"]),
+        ('"0.5","0.6","2"', ["row 3", "label", "'2'", "0 or 1"]),
+        ('"0.5,"0.6","1"', ["row 3"]),  # a quote left open
+    ],
+    ids=["text", "missing-column", "empty", "label-2", "open-quote"],
+)
+def test_quoted_rows_are_refused_with_the_same_messages(tmp_path, bad, words):
+    text = '"0.1","0.2","0"\n"0.3","0.4","1"\n' + bad + "\n"
+    text += "".join(f'"{i}","{i}","{i % 2}"\n' for i in range(12))
+    with pytest.raises(DataError) as excinfo:
+        load_csv(write(tmp_path, text))
+    message = str(excinfo.value)
+    for word in words:
+        assert word in message, message
+    assert "\n" not in message
