@@ -289,24 +289,41 @@ class TrainingBatch:
         return lr
 
     # -- the step in one go ----------------------------------------------------------------------
-    def step(self, learning_rate: float, with_loss: bool) -> float | None:
+    def step(self, learning_rate: float, with_loss: bool, fresh: bool = False) -> float | None:
         """One gradient-descent step; returns the cost *before* the update when asked for it.
 
         A non-finite cost is returned without taking the step (backward and update are skipped).
+        ``fresh`` as in :meth:`run`.
         """
         if not with_loss:
-            self.run(1, learning_rate)
+            self.run(1, learning_rate, fresh=fresh)
             return None
-        self.run(1, learning_rate, self._one_cost)
+        self.run(1, learning_rate, self._one_cost, fresh)
         return float(self._one_cost[0])
 
-    def run(self, n: int, learning_rate: float, costs: np.ndarray | None = None) -> int:
+    def run(
+        self,
+        n: int,
+        learning_rate: float,
+        costs: np.ndarray | None = None,
+        fresh: bool = False,
+    ) -> int:
         """``n`` gradient-descent steps, the same arithmetic as forward/loss/backward/update.
 
         ``costs``, if given (a float array of at least ``n``), receives at ``[i]`` the cost before
         step ``i``'s update; a non-finite cost is stored and stops the run before that update.
+        ``fresh`` says the buffers already hold the forward pass of the current parameters (a
+        ``forward`` since the last update): the first step then starts from it.
         Returns the number of steps taken (``n`` unless a cost was not finite).
         """
+        if fresh and n > 0:
+            if costs is not None:
+                cost = costs[0] = self.loss()
+                if not math.isfinite(cost):
+                    return 0
+            self.backward()
+            self.update(learning_rate)
+            return 1 + self.run(n - 1, learning_rate, None if costs is None else costs[1:])
         net = self.net
         act, derivative = net.activation.forward, net.activation.derivative
         hidden_plan, backward_plan = self._hidden_plan, self._backward_plan

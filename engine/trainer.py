@@ -14,7 +14,7 @@ from types import MappingProxyType
 
 import numpy as np
 
-from engine.activations import ACTIVATIONS, sigmoid
+from engine.activations import ACTIVATIONS
 from engine.contour import contour_segments
 from engine.datasets import (
     DEFAULT_SAMPLES,
@@ -33,7 +33,6 @@ from engine.diagnostics import (
     activation_histogram,
     dead_units,
     flat_fraction,
-    hidden_activations,
     layer_distinct_neurons,
 )
 from engine.errors import InputError, UnknownNameError
@@ -256,6 +255,7 @@ class Trainer:
         self.history = CostHistory()
         self.diverged_at: int | None = None
         self._cost_at: tuple[int, float] | None = None
+        self._params_changed()
         # Gradient norms: |dW| per layer from the gradient buffer, |δ| = |∂J/∂Z| per layer from
         # the batch's backward buffers (one reduction each when they are contiguous blocks).
         self.grad_history = GradientHistory(self.net.n_layers, self.grad_every)
@@ -269,6 +269,13 @@ class Trainer:
         self._test_labels = self.data.test_Y[0] == 1.0
         self._metrics_due = self.metrics.due_from(0)
         self._grid: tuple | None = None  # the boundary grid's points and scratch (predict_grid)
+
+    def _params_changed(self) -> None:
+        """Forget what was computed from the parameters: they are about to change, or just did."""
+        #: the iteration whose parameters' training forward pass the batch's buffers hold, if any
+        #: (:meth:`_forward`): the next step starts from it rather than computing it again
+        self._forward_at: int | None = None
+        self._test_accuracy_at: tuple[int, float] | None = None
 
     def set_learning_rate(self, lr: float) -> None:
         """Use ``lr`` from the next step on; refuses bad values without changing anything."""
@@ -284,7 +291,7 @@ class Trainer:
         exactly, whatever ``record_every``: if the weights went bad between recorded costs, the
         chunk is replayed from a copy, costing every step.
         """
-        if self.diverged_at is not None:
+        if self.diverged_at is not None or n <= 0:
             return 0
         start_it = self.iteration
         backup = None if record_every == 1 else self.net.flat.copy()
@@ -315,6 +322,7 @@ class Trainer:
                 history.append(it, cost)
             self._cost_at = (it, cost)
         self.iteration += n
+        self._params_changed()
 
     def _run(self, n: int, record_every: int, probe: bool) -> None:
         """The training loop; ``probe`` computes the cost at every step to catch divergence.
@@ -332,15 +340,17 @@ class Trainer:
         it = self.iteration
         end = it + n
         grad_due, metrics_due = self._grad_due, self._metrics_due
+        fresh = self._forward_at == it  # the first step starts from the forward pass done
+        self._params_changed()
         if every == 1:
-            self._run_costing(it, end, record_every, grad_due, metrics_due)
+            self._run_costing(it, end, record_every, grad_due, metrics_due, fresh)
             return
         row = None  # the metrics row of iteration ``metrics_due``, once its accuracies are in
         while it < end:
             if it == metrics_due:
                 row = self._open_metrics(it)
             if every and it % every == 0:
-                cost = batch.step(lr, True)  # no step is taken when the cost is not finite
+                cost = batch.step(lr, True, fresh)  # no step is taken when it is not finite
                 self._cost_at = (it, cost)
                 if not math.isfinite(cost):
                     self.diverged_at = it
@@ -354,7 +364,8 @@ class Trainer:
                 until_grad = grad_due - it + 1 if grad_due >= it else end - it
                 until_metrics = max(metrics_due - it, 1) if metrics_due >= it else end - it
                 k = min(end - it, every - it % every if every else end - it, until_grad)
-                it += batch.run(min(k, until_metrics), lr)
+                it += batch.run(min(k, until_metrics), lr, fresh=fresh)
+            fresh = False
             if it - 1 == grad_due:
                 grad_due = self._record_gradients(grad_due)
             if row is not None and it - 1 == metrics_due:
@@ -364,7 +375,7 @@ class Trainer:
         self._grad_due, self._metrics_due = grad_due, metrics_due
 
     def _run_costing(
-        self, it: int, end: int, record_every: int, grad_due: int, metrics_due: int
+        self, it: int, end: int, record_every: int, grad_due: int, metrics_due: int, fresh: bool
     ) -> None:
         """``_run`` when every step's cost is computed: chunks of steps write their costs into
         consecutive stretches of ``self._costs``, which goes to the history when full."""
@@ -379,7 +390,8 @@ class Trainer:
             until_grad = grad_due - it + 1 if grad_due >= it else end - it
             until_metrics = max(metrics_due - it, 1) if metrics_due >= it else end - it
             k = min(end - it, size - pos, until_grad, until_metrics)
-            taken = batch.run(k, lr, buf[pos : pos + k])
+            taken = batch.run(k, lr, buf[pos : pos + k], fresh)
+            fresh = False
             computed = min(taken + 1, k)  # a non-finite cost is stored too
             self._cost_at = (it + computed - 1, float(buf[pos + computed - 1]))
             pos += taken
@@ -448,12 +460,22 @@ class Trainer:
         return self.grad_history.commit()
 
     # -- where the run stands ------------------------------------------------------------------
+    # Everything below about the training data reads one forward pass of the current parameters,
+    # done into the batch's buffers (the same operations as ``predict_proba``, so the same bits)
+    # at most once per iteration; the next step starts from it instead of computing it again.
+    @_quiet
+    def _forward(self) -> TrainingBatch:
+        """The batch, its buffers holding the training forward pass of the current parameters."""
+        if self._forward_at != self.iteration:
+            self._batch.forward()
+            self._forward_at = self.iteration
+        return self._batch
+
     @_quiet
     def cost(self) -> float:
         """Cost of the current parameters (the stable log loss), computed once per iteration."""
         if self._cost_at is None or self._cost_at[0] != self.iteration:
-            self._batch.forward()
-            self._cost_at = (self.iteration, self._batch.loss())
+            self._cost_at = (self.iteration, self._forward().loss())
         return self._cost_at[1]
 
     @_quiet
@@ -465,39 +487,34 @@ class Trainer:
         """Fraction of columns of ``X`` classified as ``Y`` says."""
         return _accuracy(self.predictions(X), Y)
 
+    @_quiet
     def train_accuracy(self) -> float:
-        return self.accuracy(self.data.train_X, self.data.train_Y)
+        """``accuracy`` on the training data, from the current forward pass."""
+        return _accuracy((self._forward().A[-1] > 0.5).astype(np.int64), self.data.train_Y)
 
     def test_accuracy(self) -> float:
-        return self.accuracy(self.data.test_X, self.data.test_Y)
+        """``accuracy`` on the test data, computed once per iteration."""
+        if self._test_accuracy_at is None or self._test_accuracy_at[0] != self.iteration:
+            self._test_accuracy_at = (
+                self.iteration,
+                self.accuracy(self.data.test_X, self.data.test_Y),
+            )
+        return self._test_accuracy_at[1]
 
     @_quiet
     def saturated_count(self) -> int:
         """Training points whose output is exactly 0.0 or 1.0 in float64 (naive log loss = inf)."""
-        return _saturated(self.net.predict_proba(self.data.train_X))
-
-    def _training_forward(self) -> tuple[list[np.ndarray], np.ndarray]:
-        """Hidden activations and output probabilities on the training data, new arrays.
-
-        The same operations as ``Network.forward`` (so the same bits as ``predict_proba``), done
-        once for everything a snapshot reports about the training data.
-        """
-        acts = hidden_activations(self.net, self.data.train_X)
-        return acts, sigmoid(self.net.logits_from(acts[-1]))
+        return _saturated(self._forward().A[-1])
 
     @_quiet
-    def diagnostics(
-        self, *, forward: tuple[list[np.ndarray], np.ndarray] | None = None
-    ) -> Diagnostics:
+    def diagnostics(self) -> Diagnostics:
         """Gradient-norm history, activation histograms, distinct neurons and dead units, now.
 
-        Activations are those of the current parameters on the training data (computed afresh,
-        or ``forward``, a :meth:`_training_forward` the caller has just done); dead units follow
+        Activations are those of the current parameters on the training data; dead units follow
         :data:`engine.diagnostics.DEAD_RULES` for the hidden activation.
         """
         activation = self.config.activation
-        acts, proba = forward or self._training_forward()
-        saturated = _saturated(proba)
+        acts = self._forward().A[1:-1]  # the hidden layers' (views: only numbers leave here)
         return Diagnostics(
             iteration=self.iteration,
             activation=activation,
@@ -507,7 +524,7 @@ class Trainer:
             dead_units=tuple((dead_units(A, activation), int(A.shape[0])) for A in acts),
             flat_fractions=tuple(flat_fraction(A, activation) for A in acts),
             dead_rule=DEAD_RULES[activation],
-            saturated=saturated,
+            saturated=self.saturated_count(),
             n_train=int(self.data.train_Y.shape[1]),
         )
 
@@ -560,23 +577,21 @@ class Trainer:
             for W, b, dW, db in zip(self.net.W, self.net.b, self.net.dW, self.net.db)
             if with_layers
         )
-        # One forward pass on the training data serves the accuracy, the saturation count and
-        # the diagnostics (bit for bit what train_accuracy() and saturated_count() compute).
-        forward = self._training_forward()
-        train_accuracy = _accuracy((forward[1] > 0.5).astype(np.int64), self.data.train_Y)
+        # The cost, train accuracy, saturation count and diagnostics share one forward pass,
+        # which the next step reuses (see _forward).
         return Snapshot(
             run_id=run_id,
             iteration=self.iteration,
             cost=self.cost(),
-            train_accuracy=train_accuracy,
+            train_accuracy=self.train_accuracy(),
             test_accuracy=self.test_accuracy(),
-            saturated=_saturated(forward[1]),
+            saturated=self.saturated_count(),
             n_train=int(self.data.train_Y.shape[1]),
             layers=layers,
             history=self.history.view(),
             grid=grid,
             learning_rate=self.learning_rate,
             diverged_at=self.diverged_at,
-            diagnostics=self.diagnostics(forward=forward) if with_diagnostics else None,
+            diagnostics=self.diagnostics() if with_diagnostics else None,
             metrics=self.metrics.view(),
         )
