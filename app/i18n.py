@@ -38,6 +38,9 @@ __all__ = [
 
 translate = QtCore.QCoreApplication.translate
 log = logging.getLogger("initscope.i18n")
+#: the same function under a name pylupdate6 does not collect: pyqtgraph's strings belong in
+#: pyqtgraph_<lang>.ts (scripts/pyqtgraph_ts.py), not in the app's catalogue
+_pg_text = QtCore.QCoreApplication.translate
 
 #: language code → its name in that language (how a language menu should list it)
 LANGUAGES: dict[str, str] = {"en": "English", "zh_CN": "简体中文"}
@@ -151,7 +154,7 @@ def retranslate_pyqtgraph() -> int:
 
 def _retranslate_scene(pg, scene) -> None:
     for action in getattr(scene, "contextMenu", []):
-        action.setText(translate("GraphicsScene", "Export..."))
+        action.setText(_pg_text("GraphicsScene", "Export..."))
     dialog = getattr(scene, "exportDialog", None)
     if dialog is not None and hasattr(dialog, "ui"):
         dialog.ui.retranslateUi(dialog)
@@ -162,23 +165,23 @@ def _retranslate_plot_item(plot) -> None:
     plot.ctrl.retranslateUi(scratch)
     scratch.deleteLater()
     menu = plot.ctrlMenu
-    menu.setTitle(translate("PlotItem", "Plot Options"))
+    menu.setTitle(_pg_text("PlotItem", "Plot Options"))
     titles = ["Transforms", "Downsample", "Average", "Alpha", "Grid", "Points"]
     submenus = [a.menu() for a in menu.actions() if a.menu() is not None]
     for submenu, title in zip(submenus, titles, strict=False):
-        submenu.setTitle(translate("PlotItem", title))
+        submenu.setTitle(_pg_text("PlotItem", title))
 
 
 def _retranslate_view_box_menu(menu) -> None:
-    menu.setTitle(translate("ViewBox", "ViewBox options"))
-    menu.viewAll.setText(translate("ViewBox", "View All"))
+    menu.setTitle(_pg_text("ViewBox", "ViewBox options"))
+    menu.viewAll.setText(_pg_text("ViewBox", "View All"))
     submenus = [a.menu() for a in menu.actions() if a.menu() is not None]
     for submenu, axis in zip(submenus[:2], "XY", strict=False):
-        submenu.setTitle(f"{axis} {translate('ViewBox', 'axis')}")
+        submenu.setTitle(f"{axis} {_pg_text('ViewBox', 'axis')}")
     if len(submenus) > 2:
-        submenus[2].setTitle(translate("ViewBox", "Mouse Mode"))
+        submenus[2].setTitle(_pg_text("ViewBox", "Mouse Mode"))
     for action, text in zip(menu.mouseModes, ("3 button", "1 button"), strict=False):
-        action.setText(translate("ViewBox", text))
+        action.setText(_pg_text("ViewBox", text))
     for ui in menu.ctrl:
         ui.retranslateUi(ui.gridLayout.parentWidget())
 
