@@ -23,6 +23,8 @@ __all__ = ["WindowMenus"]
 
 #: the initializers a teacher switches between on the projector toolbar (the tutorial's three)
 TOOLBAR_INITIALIZERS = ("zeros", "random", "he")
+#: Qt's standard shortcuts (the platform's own keys) where Qt has one; literal keys elsewhere
+Std = QtGui.QKeySequence.StandardKey
 
 
 class WindowMenus:
@@ -55,13 +57,13 @@ class WindowMenus:
         name: str,
         text: Callable[[], str],
         slot: Callable[..., object],
-        *keys: str,
+        *keys: str | QtGui.QKeySequence.StandardKey,
         checkable: bool = False,
         tip: Callable[[], str] | None = None,
     ) -> QtGui.QAction:
         action = QtGui.QAction(self.window)
         action.setObjectName(name)
-        action.setShortcuts([QtGui.QKeySequence(k) for k in keys])
+        action.setShortcuts(_sequences(keys))
         action.setShortcutContext(QtCore.Qt.ShortcutContext.WindowShortcut)
         action.setCheckable(checkable)
         action.triggered.connect(slot)
@@ -85,14 +87,14 @@ class WindowMenus:
             "openExperimentAction",
             lambda: translate("WindowMenus", "&Open experiment…"),
             lambda: files.open_experiment(),
-            "Ctrl+O",
+            Std.Open,
         )
         self._add(
             menu,
             "saveExperimentAction",
             lambda: translate("WindowMenus", "&Save experiment…"),
             lambda: files.save_experiment(),
-            "Ctrl+S",
+            Std.Save,
         )
         menu.addSeparator()
         self._add(
@@ -153,7 +155,14 @@ class WindowMenus:
                 pictures, name, text, lambda _=False, t=target: files.save_picture(t()), *keys
             )
         menu.addSeparator()
-        self._add(menu, "quitAction", lambda: translate("WindowMenus", "&Quit"), w.close, "Ctrl+Q")
+        self._add(
+            menu,
+            "quitAction",
+            lambda: translate("WindowMenus", "&Quit"),
+            w.close,
+            Std.Quit,
+            "Ctrl+Q",
+        )
 
     def _build_run(self, menu: QtWidgets.QMenu) -> None:
         w = self.window
@@ -217,7 +226,8 @@ class WindowMenus:
             "fullScreenAction",
             lambda: translate("WindowMenus", "&Full screen"),
             lambda _=False: w.toggle_full_screen(),
-            "F11",
+            Std.FullScreen,
+            "F11",  # FullScreen is empty on plain X11 (pitfalls.md)
             checkable=True,
         )
         self._add(
@@ -241,7 +251,8 @@ class WindowMenus:
             "zoomInAction",
             lambda: translate("WindowMenus", "Zoom &in"),
             lambda: w.zoom(+1),
-            "Ctrl+=",
+            Std.ZoomIn,
+            "Ctrl+=",  # Ctrl++ needs Shift on a US keyboard
             "Ctrl++",
         )
         self._add(
@@ -249,6 +260,7 @@ class WindowMenus:
             "zoomOutAction",
             lambda: translate("WindowMenus", "Zoom &out"),
             lambda: w.zoom(-1),
+            Std.ZoomOut,
             "Ctrl+-",
         )
         self._add(
@@ -306,6 +318,7 @@ class WindowMenus:
             "showLessonAction",
             lambda: translate("WindowMenus", "The &lesson"),
             self.show_lesson,
+            Std.HelpContents,
             "F1",
         )
         menu.addSeparator()
@@ -396,6 +409,17 @@ class WindowMenus:
             button = self.toolbar.widgetForAction(action)
             if button is not None and not action.isSeparator():
                 button.setAccessibleName(action.text().replace("&", ""))
+
+
+def _sequences(keys: tuple[str | QtGui.QKeySequence.StandardKey, ...]) -> list[QtGui.QKeySequence]:
+    """The shortcuts of an action: a ``StandardKey`` is this platform's own binding (none where
+    the platform has none: the literal keys after it cover that), a string is that key."""
+    out: list[QtGui.QKeySequence] = []
+    for key in keys:
+        sequence = QtGui.QKeySequence(key)
+        if not sequence.isEmpty() and sequence not in out:
+            out.append(sequence)
+    return out
 
 
 def _tooltip(action: QtGui.QAction) -> str:
