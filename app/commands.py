@@ -1,20 +1,27 @@
-"""Commands from the GUI to the training worker, and the frames the worker publishes back.
+"""Commands from the GUI to the training workers (the frames they publish back are in
+:mod:`app.frames`).
 
-Commands are small frozen objects put on a thread-safe queue: the worker's loop is busy training and
+Commands are small frozen objects put on a thread-safe queue: a worker's loop is busy training and
 has no Qt event loop to deliver queued slots, so it drains this queue between chunks of steps.
+Play, pause, step, the target and reset mean the same to the single run and the comparison (both
+keep a :class:`~app.run_clock.RunClock`); the comparison adds and removes runs.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from engine.datasets import Dataset
 from engine.trainer import TrainConfig
 
 __all__ = [
+    "AddConfig",
     "Configure",
     "Pause",
     "Play",
+    "RemoveConfig",
     "Reset",
+    "SetFrameRate",
     "SetLearningRate",
     "SetSpeed",
     "SetTarget",
@@ -57,10 +64,13 @@ class Reset:
 
 @dataclass(frozen=True, slots=True)
 class Configure:
-    """Build a new trainer for ``config`` (new weights); starts run ``run_id``, paused."""
+    """Build a new trainer for ``config`` on ``data`` (new weights); starts run ``run_id``,
+    paused.  The data set travels with the command (read-only arrays, safe to share), so the
+    worker never reaches back into the GUI's objects for it."""
 
     config: TrainConfig
     run_id: int
+    data: Dataset | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,3 +95,33 @@ class SetSpeed:
 @dataclass(frozen=True, slots=True)
 class Stop:
     pass
+
+
+# -- the comparison's own commands (play, pause, step, target and reset are shared) -----------
+@dataclass(frozen=True, slots=True)
+class AddConfig:
+    """Add ``config`` as configuration ``key``; it catches up with the others, then keeps pace."""
+
+    key: int
+    config: TrainConfig
+    label: str | None
+    run_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class RemoveConfig:
+    """Drop configuration ``key``; the others carry on untouched."""
+
+    key: int
+    run_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class SetFrameRate:
+    """Publish at most ``fps`` frames a second: the view says how often it actually redraws.
+
+    Frames nobody draws still cost the training thread their snapshot, so a view that slows its
+    redraws (to leave the GIL to training) slows the worker's frames to match.
+    """
+
+    fps: float

@@ -20,17 +20,16 @@ from __future__ import annotations
 import time
 import traceback
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from itertools import pairwise
 
 import numpy as np
 from PyQt6 import QtCore
 
 from app.boundary_colors import probability_rgba
-from app.commands import Pause, Play, Reset, SetTarget, Step, TogglePlay
+from app.commands import AddConfig, RemoveConfig, Reset, SetFrameRate
+from app.frame_budget import FrameBudget, grid_cost
 from app.frames import CompareFrame, RunPicture, RunState
-from app.threaded_worker import CommandLoop
-from app.worker import FrameBudget
+from app.run_clock import RunClock
+from app.threaded_worker import CommandLoop, blas_threads_for
 from engine.compare import Comparison, make_trainer
 from engine.datasets import Dataset
 from engine.snapshot import GridPrediction
@@ -38,57 +37,19 @@ from engine.trainer import TrainConfig, Trainer
 
 __all__ = [
     "COMPARE_GRID",
-    "AddConfig",
     "CompareWorker",
-    "RemoveConfig",
-    "SetFrameRate",
 ]
 
 COMPARE_GRID = 60  # the small maps are ~200 px wide: 60 x 60 cells look smooth there
 #: Maps for all configurations are refreshed this often while training: a boundary moves slowly,
 #: and every map costs the training thread a forward pass over the grid and the GUI a repaint.
 COMPARE_GRID_FPS = 3.0
-CHUNK_SECONDS = 0.008  # train this long between looks at the command queue
-MAX_CHUNK = 4096
-
-
-@dataclass(frozen=True, slots=True)
-class AddConfig:
-    """Add ``config`` as configuration ``key``; it catches up with the others, then keeps pace."""
-
-    key: int
-    config: TrainConfig
-    label: str | None
-    run_id: int
-
-
-@dataclass(frozen=True, slots=True)
-class RemoveConfig:
-    """Drop configuration ``key``; the others carry on untouched."""
-
-    key: int
-    run_id: int
-
-
-@dataclass(frozen=True, slots=True)
-class SetFrameRate:
-    """Publish at most ``fps`` frames a second: the view says how often it actually redraws.
-
-    Frames nobody draws still cost the training thread their snapshot, so a view that slows its
-    redraws (to leave the GIL to training) slows the worker's frames to match.
-    """
-
-    fps: float
-
-
-def _grid_cost(config_dims: Sequence[int]) -> int:
-    return sum(a * b for a, b in pairwise(config_dims))
 
 
 class CompareWorker(CommandLoop):
     """Drives a :class:`~engine.compare.Comparison`; everything but ``send`` runs on its thread.
 
-    Its frames (``frameReady``) are :class:`CompareFrame` s.
+    Its frames (``frameReady``) are :class:`~app.frames.CompareFrame` s.
     """
 
     def __init__(
@@ -101,23 +62,16 @@ class CompareWorker(CommandLoop):
         trainer_factory: Callable[[TrainConfig, Dataset], Trainer] = make_trainer,
         target: int = 15000,
     ) -> None:
-        super().__init__()
+        super().__init__(RunClock(target, max_fps))
         self._data = data
         self._initial = tuple(configs)
         self._factory = trainer_factory
         self._max_fps = max_fps
-        self._frame_interval = 1.0 / max_fps
         self._grid_resolution = grid_resolution
         self._budget = FrameBudget(grid_resolution, max_fps)
         self._comparison: Comparison | None = None
         self._bounds: tuple[float, float, float, float] | None = None
         self._run_id = 0
-        self._target = target
-        self._stop_at: int | None = None
-        self._stop_state = RunState.PAUSED
-        self._step_time = 0.0  # seconds per gradient step (one configuration), measured
-        self._probe = True  # the next chunk is a single step, timed (a new configuration)
-        self._rate = 0.0
         self._last_publish = 0.0
         self._last_grid = 0.0
         self._consumer_interval = 1.0 / max_fps  # how often the view redraws (SetFrameRate)
@@ -147,34 +101,18 @@ class CompareWorker(CommandLoop):
 
     def _has_work(self) -> bool:
         comparison = self._comparison
-        return comparison is not None and (self._active() or bool(comparison.lagging))
+        return comparison is not None and (self.clock.active or bool(comparison.lagging))
 
     def _apply(self, command: object) -> None:
         comparison = self._comparison
         assert comparison is not None
-        if isinstance(command, TogglePlay):
-            command = Pause() if self._active() else Play()
-        if isinstance(command, Play):
-            if comparison.live:
-                # Play below the target stops there; at or past it, runs on until paused.
-                below = comparison.iteration < self._target
-                self._stop_at = self._target if below else None
-                self._stop_state = RunState.FINISHED
-                self._state = RunState.RUNNING
-        elif isinstance(command, Pause):
-            if self._active():
-                self._state = RunState.PAUSED
-        elif isinstance(command, Step):
-            if self._state is RunState.STEPPING:
-                self._stop_at += command.n  # a second click before the first finished: add up
-            elif self._active():
-                self._state = RunState.PAUSED  # step while running: pause, no extra steps
-            elif comparison.live:
-                self._stop_at = comparison.iteration + command.n
-                self._stop_state = RunState.PAUSED
-                self._state = RunState.STEPPING
+        clock = self.clock
+        live = bool(comparison.live)
+        if clock.handle(command, comparison.iteration, live, time.perf_counter()):
+            pass
         elif isinstance(command, Reset):
-            self._run_id, self._state = command.run_id, RunState.PAUSED
+            self._run_id = command.run_id
+            clock.halt(RunState.PAUSED)
             comparison.reset()
             self._frozen.clear()
             self._rebuild_budget()
@@ -183,9 +121,9 @@ class CompareWorker(CommandLoop):
             comparison.add(command.config, command.label, command.key)
             # The newcomer may be far slower than the others: time one step before sizing
             # chunks again, or the next chunk could keep the worker deaf to Stop for seconds.
-            self._step_time, self._probe = 0.0, True
-            if self._state is RunState.DIVERGED:
-                self._state = RunState.PAUSED
+            clock.forget_speed()
+            if clock.state is RunState.DIVERGED:
+                clock.halt(RunState.PAUSED)
             self._rebuild_budget()
         elif isinstance(command, RemoveConfig):
             self._run_id = command.run_id
@@ -195,12 +133,7 @@ class CompareWorker(CommandLoop):
             self._rebuild_budget()
         elif isinstance(command, SetFrameRate):
             self._consumer_interval = 1.0 / max(command.fps, 0.1)
-        elif isinstance(command, SetTarget):
-            self._target = command.iterations
-            if self._state is RunState.RUNNING:
-                below = comparison.iteration < self._target
-                self._stop_at = self._target if below else None
-        if self._state is not RunState.STEPPING:  # a step's frame comes when it is done
+        if clock.state is not RunState.STEPPING:  # a step's frame comes when it is done
             self._publish()
 
     def _rebuild_budget(self) -> None:
@@ -215,52 +148,37 @@ class CompareWorker(CommandLoop):
         entries = comparison.live or comparison.entries
         if not entries:
             return
-        heaviest = max((e.trainer.layer_dims for e in entries), key=_grid_cost)
+        heaviest = max((e.trainer.layer_dims for e in entries), key=grid_cost)
         self._budget = FrameBudget(self._grid_resolution, self._max_fps, heaviest)
         self._live_count = len(comparison.live)
+        samples = self._data.train_X.shape[1]
+        self.use_blas_threads(blas_threads_for(heaviest, samples))
 
     def _settle_state(self) -> None:
         """Nothing left to train: stop running (all diverged shows as diverged)."""
         comparison = self._comparison
         assert comparison is not None
-        if not comparison.live and self._state is not RunState.PAUSED:
-            self._state = RunState.DIVERGED if comparison.entries else RunState.PAUSED
+        if not comparison.live and self.clock.state is not RunState.PAUSED:
+            self.clock.halt(RunState.DIVERGED if comparison.entries else RunState.PAUSED)
 
     def _train_chunk(self) -> None:
-        comparison = self._comparison
+        comparison, clock = self._comparison, self.clock
         assert comparison is not None
-        step_time = self._step_time or 1e-3  # a first guess, corrected after the first chunk
-        probe, self._probe = self._probe, False  # one step only, to time a new configuration
         started = time.perf_counter()
         lagging = comparison.lagging
         if lagging:
             # A late addition trains alone up to the others' iteration, in chunks like a run.
-            budget = 1 if probe else max(1, int(CHUNK_SECONDS / (step_time * len(lagging))))
-            taken = comparison.catch_up(min(budget, MAX_CHUNK))
+            width = len(lagging)
+            taken = comparison.catch_up(clock.chunk(None, started, width))
         else:
-            live = len(comparison.live)
-            n = max(1, min(MAX_CHUNK, int(CHUNK_SECONDS / (step_time * max(live, 1)))))
-            n = 1 if probe else n
-            if self._stop_at is not None:
-                n = min(n, self._stop_at - comparison.iteration)
-            taken = comparison.step(n) * live if n > 0 else 0
-        elapsed = time.perf_counter() - started
-        if taken and elapsed > 0:
-            self._step_time = elapsed / taken
-            rate = taken / elapsed
-            self._rate = 0.9 * self._rate + 0.1 * rate if self._rate else rate
+            width = len(comparison.live)
+            n = clock.chunk(comparison.iteration, started, width)
+            taken = comparison.step(n) if n > 0 else 0
+        clock.took(taken, time.perf_counter() - started, width)
         self._settle_state()
         if len(comparison.live) != self._live_count:
             self._rebuild_budget()  # someone diverged: their map is frozen, the budget shrinks
-        if not comparison.live:
-            self._publish()
-        elif (
-            self._active()
-            and self._stop_at is not None
-            and comparison.iteration >= self._stop_at
-            and comparison.in_step
-        ):
-            self._state = self._stop_state
+        if not comparison.live or (comparison.in_step and clock.arrived(comparison.iteration)):
             self._publish()
         elif lagging and comparison.in_step:
             self._publish()  # caught up: show it at once
@@ -276,7 +194,7 @@ class CompareWorker(CommandLoop):
         assert comparison is not None
         now = time.perf_counter()
         cpu_start = time.thread_time()
-        budget = self._budget
+        budget, clock = self._budget, self.clock
         busy = self._has_work()
         if self._bounds is None and comparison.entries:
             # The same square for every map (they share the data): maps compare cell by cell.
@@ -287,7 +205,7 @@ class CompareWorker(CommandLoop):
         self._one_off = 0.0
         with np.errstate(all="ignore"):  # thread-local: must be entered on this thread
             runs = tuple(self._picture(entry, with_grid) for entry in comparison.entries)
-            rows = comparison.rows(self._state.value)
+            rows = comparison.rows(clock.state.value)
         budget.record(time.thread_time() - cpu_start - self._one_off, with_grid)
         if with_grid:
             self._last_grid = now
@@ -295,12 +213,12 @@ class CompareWorker(CommandLoop):
         self.frameReady.emit(
             CompareFrame(
                 run_id=self._run_id,
-                state=self._state,
+                state=clock.state,
                 iteration=comparison.iteration,
-                target=self._target,
+                target=clock.target,
                 rows=rows,
                 runs=runs,
-                steps_per_second=self._rate if busy else 0.0,
+                steps_per_second=clock.rate if busy else 0.0,
                 coarse_maps=self._coarse_maps(),
             )
         )

@@ -12,12 +12,14 @@ from enum import Enum
 
 import numpy as np
 
+from app.boundary_colors import probability_rgba
+from app.frame_budget import Coarse
 from engine.compare import CompareRow
 from engine.history import HistoryView
 from engine.snapshot import GridPrediction, Snapshot
-from engine.trainer import TrainConfig
+from engine.trainer import TrainConfig, Trainer
 
-__all__ = ["CompareFrame", "Frame", "RunPicture", "RunState"]
+__all__ = ["CompareFrame", "Frame", "RunPicture", "RunState", "frame_of"]
 
 
 class RunState(str, Enum):
@@ -30,10 +32,11 @@ class RunState(str, Enum):
 
 @dataclass(frozen=True, slots=True, eq=False)
 class Frame:
-    """What the worker publishes: a snapshot, the run state, and the config it belongs to.
+    """What the single-run worker publishes: a snapshot, the run state, the config it belongs to.
 
     ``heatmap`` is the decision-boundary grid already coloured (RGBA bytes), so the GUI only
-    blits it.
+    blits it.  ``coarse`` says, in numbers, how the worker traded the boundary's resolution or
+    the frame rate for training speed on a large network (``None``: full quality).
     """
 
     snapshot: Snapshot
@@ -42,11 +45,40 @@ class Frame:
     target: int
     steps_per_second: float = 0.0
     heatmap: np.ndarray | None = None
-    note: str = ""  # why frames or the boundary grid are coarser than usual, if they are
+    coarse: Coarse | None = None
+    past_target: bool = False  # running on past the stop-at target (Play pressed at or after it)
 
     @property
     def run_id(self) -> int:
         return self.snapshot.run_id
+
+
+def frame_of(
+    trainer: Trainer,
+    config: TrainConfig,
+    *,
+    run_id: int,
+    state: RunState,
+    target: int,
+    grid_resolution: int | None,
+    steps_per_second: float = 0.0,
+    coarse: Coarse | None = None,
+    past_target: bool = False,
+) -> Frame:
+    """A frame of ``trainer`` (running ``config``, with its current learning rate) as it stands.
+
+    With a ``grid_resolution`` it is a "full" frame (boundary grid, weights and diagnostics),
+    else numbers and the cost history only.
+
+    The worker publishes these, and the window makes its first one the same way before the
+    worker's thread has started, so the window shows iteration 0 as soon as it is built.
+    """
+    full = grid_resolution is not None
+    snap = trainer.snapshot(
+        run_id=run_id, grid_resolution=grid_resolution, with_layers=full, with_diagnostics=full
+    )
+    heatmap = probability_rgba(snap.grid.probs) if snap.grid is not None else None
+    return Frame(snap, state, config, target, steps_per_second, heatmap, coarse, past_target)
 
 
 @dataclass(frozen=True, slots=True, eq=False)

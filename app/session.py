@@ -7,8 +7,6 @@ holds the newest accepted frame; the window's redraw timer reads it ("latest fra
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PyQt6 import QtCore
 
 from app.commands import (
@@ -19,7 +17,8 @@ from app.commands import (
 )
 from app.frames import Frame
 from app.threaded_worker import WorkerHandle
-from app.worker import TrainingWorker
+from app.worker import TrainerFactory, TrainingWorker
+from engine.datasets import Dataset
 from engine.trainer import TrainConfig, Trainer
 
 __all__ = ["TrainingSession"]
@@ -34,7 +33,8 @@ class TrainingSession(WorkerHandle):
     def __init__(
         self,
         config: TrainConfig | None = None,
-        trainer_factory: Callable[[TrainConfig], Trainer] = Trainer,
+        data: Dataset | None = None,
+        trainer_factory: TrainerFactory = Trainer,
         parent: QtCore.QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -42,7 +42,8 @@ class TrainingSession(WorkerHandle):
         self.run_id = 0
         self.latest: Frame | None = None
         self.latest_full: Frame | None = None  # newest frame carrying grid, weights, diagnostics
-        self._start(TrainingWorker(self.config, trainer_factory), "InitScopeTraining")
+        worker = TrainingWorker(self.config, trainer_factory, data=data)
+        self._start(worker, "InitScopeTraining")
 
     # -- commands -------------------------------------------------------------------------------
     def reset(self) -> None:
@@ -50,12 +51,13 @@ class TrainingSession(WorkerHandle):
         self.latest = self.latest_full = None  # the previous run's frames are not this run's
         self._worker.send(Reset(self.run_id))
 
-    def configure(self, config: TrainConfig) -> None:
-        """New weights for ``config``: back to iteration 0, paused, as a new run."""
+    def configure(self, config: TrainConfig, data: Dataset | None = None) -> None:
+        """New weights for ``config`` (on ``data``; ``None``: the data ``config`` names):
+        back to iteration 0, paused, as a new run."""
         self.config = config
         self.run_id += 1
         self.latest = self.latest_full = None
-        self._worker.send(Configure(config, self.run_id))
+        self._worker.send(Configure(config, self.run_id, data))
 
     def set_learning_rate(self, lr: float) -> None:
         self.config = self.config.with_(learning_rate=lr)

@@ -9,23 +9,37 @@ or a frame pauses training and is reported (``failed``) instead of killing the t
 
 from __future__ import annotations
 
+import os
 import queue
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PyQt6 import QtCore
 from threadpoolctl import threadpool_limits
 
 from app.commands import Pause, Play, SetTarget, Step, Stop, TogglePlay
+from app.frame_budget import grid_cost
 from app.frames import RunState
+from app.run_clock import RunClock
 
-__all__ = ["CommandLoop", "WorkerHandle"]
+__all__ = ["CommandLoop", "WorkerHandle", "blas_threads_for"]
 
 #: The training thread runs many short NumPy calls holding the GIL.  A 0.5 ms switch interval
 #: (default 5 ms) lets the GUI thread in promptly: the redraw clock's p95 lateness fell from
 #: ~14 ms to ~7 ms when it was introduced (benchmarks/gui_latency.py).
 SWITCH_INTERVAL_S = 0.0005
+#: A training step of at least this many multiply-adds (forward and backward over the training
+#: set) gets every core's BLAS thread: 3000 points through 100,100 (~9e7) train ~1.6x faster on
+#: two threads.  Smaller steps keep one: a second BLAS thread fighting the GUI for the other core
+#: made the tutorial's small products up to 15x slower (4 ms vs 0.25 ms a boundary grid).
+PARALLEL_STEP_MACS = 2e7
+
+
+def blas_threads_for(layer_dims: Sequence[int], samples: int) -> int:
+    """How many BLAS threads should train this network on ``samples`` points."""
+    macs = 3 * samples * grid_cost(layer_dims)  # forward, and backward's two products per layer
+    return (os.cpu_count() or 1) if macs >= PARALLEL_STEP_MACS else 1
 
 
 class CommandLoop(QtCore.QObject):
@@ -38,10 +52,11 @@ class CommandLoop(QtCore.QObject):
     failed = QtCore.pyqtSignal(str)  # a human-readable error with the traceback
     finished = QtCore.pyqtSignal()
 
-    def __init__(self) -> None:
+    def __init__(self, clock: RunClock) -> None:
         super().__init__()  # no parent: a parented QObject cannot be moved to another thread
         self._commands: queue.SimpleQueue = queue.SimpleQueue()
-        self._state = RunState.PAUSED
+        self.clock = clock  # play, pause, step, target and chunk sizes (worker thread only)
+        self._blas_threads = 0  # not set yet
 
     # -- called from the GUI thread -----------------------------------------------------------
     def send(self, command: object) -> None:
@@ -55,15 +70,22 @@ class CommandLoop(QtCore.QObject):
     def _publish(self) -> None:
         raise NotImplementedError
 
-    def _active(self) -> bool:
-        return self._state in (RunState.RUNNING, RunState.STEPPING)
+    def use_blas_threads(self, threads: int) -> None:
+        """Let BLAS use ``threads`` threads for the networks trained next.
+
+        The limit is process-wide (OpenBLAS has one pool); only the training threads use BLAS
+        for anything heavy, the GUI thread draws.
+        """
+        if threads != self._blas_threads:
+            threadpool_limits(limits=threads, user_api="blas")
+            self._blas_threads = threads
 
     def _guarded(self, action: Callable[[], None]) -> None:
         """Run ``action``; an exception pauses training and is reported instead of killing us."""
         try:
             action()
         except Exception:
-            self._state = RunState.PAUSED
+            self.clock.halt(RunState.PAUSED)
             self.failed.emit(traceback.format_exc())
             self._safe_publish()
 
@@ -105,9 +127,6 @@ class WorkerHandle(QtCore.QObject):
 
     def _start(self, worker: CommandLoop, thread_name: str) -> None:
         sys.setswitchinterval(SWITCH_INTERVAL_S)
-        # One BLAS thread: our matrices are small, and a second BLAS thread fighting the GUI for
-        # the other core made a decision-boundary grid 15x slower (4 ms vs 0.25 ms per product).
-        threadpool_limits(limits=1, user_api="blas")
         self._thread = QtCore.QThread()
         self._thread.setObjectName(thread_name)
         self._worker = worker

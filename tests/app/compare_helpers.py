@@ -1,5 +1,5 @@
 """What the comparison's tests share: fixtures building a wired view and controller (joined at
-teardown), a guard against stray comparison threads, and helpers to drive and read the view.
+teardown), and helpers to drive and read the view.
 
 Test modules take the fixtures by assignment (``make_view = compare_helpers.make_view``).
 """
@@ -11,8 +11,6 @@ from dataclasses import dataclass
 import pytest
 from PyQt6 import QtWidgets
 
-from app import compare_session as session_module
-from app.compare_session import CompareSession
 from app.compare_wiring import wire
 from app.controllers.compare_controller import CompareController
 from app.frames import CompareFrame
@@ -24,7 +22,6 @@ __all__ = [
     "DIVERGING",
     "Compared",
     "click",
-    "compare_sessions",
     "data",
     "drawn",
     "find",
@@ -45,24 +42,6 @@ class Compared:
 @pytest.fixture(scope="module")
 def data():
     return load_dataset("circles")
-
-
-@pytest.fixture(autouse=True)
-def compare_sessions(monkeypatch):
-    """Fail the test if a comparison thread is still running when it ends."""
-    sessions: list[CompareSession] = []
-    original = session_module.CompareSession.__init__
-
-    def recording_init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        sessions.append(self)
-
-    monkeypatch.setattr(session_module.CompareSession, "__init__", recording_init)
-    yield sessions
-    running = [s for s in sessions if s.is_running()]
-    for s in running:
-        s.shutdown()
-    assert not running, f"{len(running)} comparison thread(s) still running at teardown"
 
 
 @pytest.fixture

@@ -18,7 +18,6 @@ from tests.app.marking import OPEN, still_marked, unmarked, untranslated, visibl
 
 # Shared fixtures: a shown, wired comparison joined at teardown, and the stray-thread guard.
 data = compare_helpers.data
-compare_sessions = compare_helpers.compare_sessions
 make_view = compare_helpers.make_view
 
 INTERACTIVE = (

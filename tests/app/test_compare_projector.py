@@ -21,7 +21,6 @@ from tests.app.drawn import pen_width, text_sizes
 
 # Shared fixtures: a shown, wired comparison joined at teardown, and the stray-thread guard.
 data = compare_helpers.data
-compare_sessions = compare_helpers.compare_sessions
 make_view = compare_helpers.make_view
 
 PROJECTOR = Palette(projector=True)

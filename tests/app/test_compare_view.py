@@ -12,7 +12,6 @@ import json
 import os
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -23,7 +22,7 @@ from PyQt6 import QtCore, QtWidgets
 
 from app.commands import Pause, Play, Reset, SetTarget, Step, Stop
 from app.compare_worker import AddConfig, CompareWorker, RemoveConfig
-from app.frames import CompareFrame, RunPicture, RunState
+from app.frames import RunPicture, RunState
 from app.views.compare.run_style import LINE_STYLES, MARKERS, StyleBook
 from app.views.compare.spread_plot import SpreadPlot
 from app.views.compare.view import REDRAW_MS, SLOWEST_REDRAW_MS
@@ -32,14 +31,13 @@ from engine.history import HistoryView
 from engine.trainer import TrainConfig
 from tests.app import compare_helpers
 from tests.app.compare_helpers import DIVERGING, click, drawn, find
+from tests.app.worker_driver import DIRECT, WorkerDriver
 
 # Shared fixtures: a shown, wired comparison joined at teardown, and the stray-thread guard.
 data = compare_helpers.data
-compare_sessions = compare_helpers.compare_sessions
 make_view = compare_helpers.make_view
 
 REPO = Path(__file__).resolve().parents[2]
-DIRECT = QtCore.Qt.ConnectionType.DirectConnection
 TUTORIAL = {"zeros": (0.5, 0.5), "random": (0.83, 0.86), "he": (0.9933333333333333, 0.96)}
 BUTTONS = (
     "compareAddButton",
@@ -56,49 +54,13 @@ def cost_alone(config: TrainConfig, data, n: int) -> float:
     return trainer.cost()
 
 
-# -- the worker, driven synchronously ----------------------------------------------------------
-class Script:
-    """Runs a worker in the test thread; ``react(frame)`` returns the commands to send next."""
-
-    def __init__(self, worker: CompareWorker) -> None:
-        self.worker = worker
-        self.frames: list[CompareFrame] = []
-        self.failures: list[str] = []
-        self.stopped_by_guard = False
-        worker.frameReady.connect(self._on_frame, DIRECT)
-        worker.failed.connect(self.failures.append, DIRECT)
-        self._react = lambda frame: None
-
-    def _on_frame(self, frame: CompareFrame) -> None:
-        self.frames.append(frame)
-        for command in self._react(frame) or ():
-            self.worker.send(command)
-
-    def _guard(self) -> None:
-        self.stopped_by_guard = True
-        self.worker.send(Stop())
-
-    def run(self, commands=(), react=None, limit: float = 30.0) -> list[CompareFrame]:
-        if react is not None:
-            self._react = react
-        for command in commands:
-            self.worker.send(command)
-        guard = threading.Timer(limit, self._guard)
-        guard.start()
-        try:
-            self.worker.run()
-        finally:
-            guard.cancel()
-        return self.frames
-
-
 def tutorial_worker(data, **kwargs) -> CompareWorker:
     configs = [(i, TrainConfig(init=name), None) for i, name in enumerate(TUTORIAL)]
     return CompareWorker(data, configs, grid_resolution=12, **kwargs)
 
 
 def test_worker_steps_every_configuration_in_lockstep(data):
-    script = Script(tutorial_worker(data))
+    script = WorkerDriver(tutorial_worker(data))
     frames = script.run(
         [Step(25)],
         react=lambda f: [Stop()] if f.state is RunState.PAUSED and f.iteration == 25 else None,
@@ -119,7 +81,7 @@ def test_the_apps_comparison_builds_its_trainers_like_the_headless_one(data):
     """No gradient norms or metrics rows: nothing in the comparison shows them, and recording
     them split every chunk of steps into pieces of ten (the worker ran ~10% slower)."""
     worker = CompareWorker(data, [(0, TrainConfig(init="he"), None)], grid_resolution=8)
-    script = Script(worker)
+    script = WorkerDriver(worker)
     script.run([Step(30)], react=lambda f: [Stop()] if f.iteration == 30 else None)
     assert not script.failures
     trainer = worker._comparison.entries[0].trainer
@@ -138,7 +100,7 @@ def test_worker_play_stops_everyone_at_the_target_then_runs_on(data):
             return [Stop()]
         return None
 
-    script = Script(tutorial_worker(data))
+    script = WorkerDriver(tutorial_worker(data))
     frames = script.run([SetTarget(40), Play()], react)
     assert not script.stopped_by_guard and not script.failures
     finished = [f for f in frames if f.state is RunState.FINISHED]
@@ -165,7 +127,7 @@ def test_worker_adds_mid_run_catches_up_then_removes(data):
             return [Stop()]
         return None
 
-    script = Script(tutorial_worker(data))
+    script = WorkerDriver(tutorial_worker(data))
     frames = script.run([Play()], react)
     assert not script.stopped_by_guard and not script.failures
     caught_up = next(f for f in frames if f.run_id == 1 and f.rows[3].state != "catching up")
@@ -183,7 +145,7 @@ def test_worker_reset_returns_everyone_to_zero_as_a_new_run(data):
             return [Reset(run_id=1)]
         return [Stop()] if frame.run_id == 1 else None
 
-    script = Script(tutorial_worker(data))
+    script = WorkerDriver(tutorial_worker(data))
     frames = script.run([Step(30)], react)
     last = frames[-1]
     assert last.run_id == 1 and last.iteration == 0 and last.state is RunState.PAUSED
@@ -195,7 +157,7 @@ def test_worker_reports_a_broken_factory_instead_of_dying(data):
         raise RuntimeError("no trainer today")
 
     worker = CompareWorker(data, [(0, TrainConfig(), None)], trainer_factory=broken)
-    script = Script(worker)
+    script = WorkerDriver(worker)
     finished = []
     worker.finished.connect(lambda: finished.append(True), DIRECT)
     frames = script.run(limit=5)

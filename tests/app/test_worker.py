@@ -9,11 +9,7 @@ makes the test fail instead of hanging.
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
-
 import numpy as np
-from PyQt6 import QtCore
 
 from app.commands import (
     Configure,
@@ -30,56 +26,17 @@ from app.session import TrainingSession
 from app.worker import TrainingWorker
 from engine.initializers import initialize
 from engine.trainer import TrainConfig, Trainer
+from tests.app.worker_driver import DIRECT, WorkerDriver, stop_when
 
-DIRECT = QtCore.Qt.ConnectionType.DirectConnection
 DIMS = [2, 10, 5, 1]
-
-
-class Script:
-    """Runs a worker in the calling thread; ``react(frame)`` returns commands to send next."""
-
-    def __init__(self, worker: TrainingWorker) -> None:
-        self.worker = worker
-        self.frames: list[Frame] = []
-        self.failures: list[str] = []
-        self.stopped_by_guard = False
-        worker.frameReady.connect(self._on_frame, DIRECT)
-        worker.failed.connect(self.failures.append, DIRECT)
-        self._react: Callable[[Frame], list | None] = lambda f: None
-
-    def _on_frame(self, frame: Frame) -> None:
-        self.frames.append(frame)
-        for command in self._react(frame) or ():
-            self.worker.send(command)
-
-    def _guard(self) -> None:
-        self.stopped_by_guard = True
-        self.worker.send(Stop())
-
-    def run(self, commands=(), react=None, limit: float = 10.0) -> list[Frame]:
-        if react is not None:
-            self._react = react
-        for command in commands:
-            self.worker.send(command)
-        guard = threading.Timer(limit, self._guard)
-        guard.start()
-        try:
-            self.worker.run()
-        finally:
-            guard.cancel()
-        return self.frames
 
 
 def make_worker(**kwargs) -> TrainingWorker:
     return TrainingWorker(TrainConfig(), grid_resolution=8, **kwargs)
 
 
-def stop_when(predicate):
-    return lambda f: [Stop()] if predicate(f) else None
-
-
 def test_first_frame_is_iteration_zero_paused():
-    script = Script(make_worker())
+    script = WorkerDriver(make_worker())
     frames = script.run(react=stop_when(lambda f: True))
     assert not script.stopped_by_guard
     first = frames[0]
@@ -91,7 +48,7 @@ def test_first_frame_is_iteration_zero_paused():
 
 
 def test_step_publishes_a_frame_at_exactly_n():
-    script = Script(make_worker())
+    script = WorkerDriver(make_worker())
     frames = script.run(
         [Step(5)],
         react=stop_when(lambda f: f.state is RunState.PAUSED and f.snapshot.iteration >= 5),
@@ -113,7 +70,7 @@ def test_reset_starts_the_new_run_at_iteration_zero():
             return [Stop()]
         return None
 
-    script = Script(make_worker())
+    script = WorkerDriver(make_worker())
     frames = script.run([Step(5)], react)
     assert not script.stopped_by_guard
     last = frames[-1]
@@ -126,7 +83,7 @@ def test_reset_starts_the_new_run_at_iteration_zero():
 
 def test_configure_builds_the_new_config_as_a_new_run():
     config = TrainConfig(init="zeros", learning_rate=0.5)
-    script = Script(make_worker())
+    script = WorkerDriver(make_worker())
     frames = script.run(
         [Step(3), Configure(config, run_id=2)],
         react=stop_when(lambda f: f.run_id == 2),
@@ -149,7 +106,7 @@ def test_learning_rate_change_resets_nothing():
             return [Stop()]
         return None
 
-    script = Script(make_worker())
+    script = WorkerDriver(make_worker())
     frames = script.run([Step(3)], react)
     assert not script.stopped_by_guard
     assert frames[-1].snapshot.iteration == 3
@@ -166,7 +123,7 @@ def test_play_stops_at_the_target_and_pause_pauses():
             return [Stop()]
         return None
 
-    script = Script(make_worker())
+    script = WorkerDriver(make_worker())
     frames = script.run([SetTarget(20), Play()], react)
     assert not script.stopped_by_guard
     finished = [f for f in frames if f.state is RunState.FINISHED]
@@ -176,11 +133,11 @@ def test_play_stops_at_the_target_and_pause_pauses():
 
 
 def test_a_factory_that_raises_is_reported_not_raised():
-    def broken(config):
+    def broken(config, data=None):
         raise RuntimeError("no trainer today")
 
     worker = TrainingWorker(TrainConfig(), trainer_factory=broken, grid_resolution=8)
-    script = Script(worker)
+    script = WorkerDriver(worker)
     finished = []
     worker.finished.connect(lambda: finished.append(True), DIRECT)
     frames = script.run(limit=5)
@@ -216,7 +173,7 @@ def test_a_step_that_raises_pauses_reports_and_the_loop_goes_on():
         return None
 
     worker = TrainingWorker(TrainConfig(), trainer_factory=FlakyTrainer, grid_resolution=8)
-    script = Script(worker)
+    script = WorkerDriver(worker)
     frames = script.run([Play()], react)
     assert not script.stopped_by_guard
     assert len(script.failures) == 1
@@ -227,7 +184,7 @@ def test_a_step_that_raises_pauses_reports_and_the_loop_goes_on():
 
 
 def test_two_steps_queued_while_paused_take_both():
-    script = Script(make_worker())
+    script = WorkerDriver(make_worker())
     frames = script.run([Step(3), Step(3)], limit=1.0)  # the guard stops the idle worker
     assert frames[-1].state is RunState.PAUSED
     assert frames[-1].snapshot.iteration == 6
@@ -246,7 +203,7 @@ class SnapshotFailsTwice(Trainer):
 def test_a_snapshot_that_fails_is_reported_and_the_loop_goes_on():
     SnapshotFailsTwice.calls = 0
     worker = TrainingWorker(TrainConfig(), trainer_factory=SnapshotFailsTwice, grid_resolution=8)
-    script = Script(worker)
+    script = WorkerDriver(worker)
     retried = []
 
     def retry(_message: str) -> None:  # after the failure, ask for more steps once
@@ -293,12 +250,12 @@ def test_session_drops_frames_of_an_older_run(qtbot):
 
 
 def test_session_keeps_showing_frames_after_a_failed_configure(qtbot):
-    def factory(config):
+    def factory(config, data=None):
         if config.init == "zeros":
             raise RuntimeError("cannot build this one")
-        return Trainer(config)
+        return Trainer(config, data)
 
-    session = TrainingSession(TrainConfig(), factory)
+    session = TrainingSession(TrainConfig(), trainer_factory=factory)
     try:
         qtbot.waitUntil(lambda: session.latest is not None, timeout=5000)
         with qtbot.waitSignal(session.failed, timeout=5000):
