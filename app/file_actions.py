@@ -108,7 +108,7 @@ class FileActions:
 
     def write_history(self, path: str | Path) -> bool:
         """Every recorded cost with the accuracies and gradient norms where they were taken."""
-        frame = self.window.session.latest
+        frame = self.window.run.latest
         if frame is None:
             self._fail(translate("FileActions", "There is no run to export yet."))
             return False
@@ -138,12 +138,12 @@ class FileActions:
 
     def write_experiment(self, path: str | Path) -> bool:
         w = self.window
-        frame = w.session.latest
+        frame = w.run.latest
         try:
             save_experiment(
                 path,
-                w.config,
-                target=w.controls.target.value(),
+                w.run.config,
+                target=w.run.target,
                 iteration=frame.snapshot.iteration if frame else None,
             )
         except ExperimentError as exc:
@@ -171,7 +171,7 @@ class FileActions:
         """Load and apply an experiment; a bad file is refused and the current run stays."""
         try:
             experiment = load_experiment(path)
-            self.window.apply_experiment(experiment.config, experiment.target)
+            self.window.run.apply_experiment(experiment.config, experiment.target)
         except (ExperimentError, OSError, ValueError, KeyError) as exc:
             self._fail(
                 translate("FileActions", "{path} was not loaded: {reason}").format(

@@ -47,7 +47,7 @@ class SmokeTest(QtCore.QObject):
         return self._stages[self._stage][0] if 0 <= self._stage < len(self._stages) else "-"
 
     def _trained(self) -> bool:
-        frame = self.window.session.latest
+        frame = self.window.run.latest
         return frame is not None and frame.snapshot.iteration >= ITERATIONS and self._drawn()
 
     def _speaks(self, word: str) -> bool:
@@ -60,7 +60,7 @@ class SmokeTest(QtCore.QObject):
     def _next(self) -> None:
         self._stage += 1
         if self._stage == len(self._stages):
-            frame = self.window.session.latest
+            frame = self.window.run.latest
             self._finish(
                 None,
                 f"smoke test passed: {frame.snapshot.iteration} iterations, cost "

@@ -202,7 +202,7 @@ class WindowMenus:
                 menu,
                 f"preset_{name}_action",
                 lambda p=preset: engine_text(p.label),
-                lambda _=False, n=name: w.apply_preset(n),
+                lambda _=False, n=name: w.run.apply_preset(n),
                 tip=lambda p=preset: engine_text(p.description),
             )
 

@@ -12,9 +12,10 @@ zeros, random ×10 and He (45,000 gradient steps in all):
   trainer has it, no gradient-norm recording: the engine's top speed, a stricter baseline;
 - *compare worker*: a :class:`~app.compare_session.CompareSession` (its own QThread), from Play to
   the frame that says "finished", frames published at 30 per second but not drawn;
-- *compare view*: the same, with the :class:`~app.views.compare_view.CompareView` shown
-  (offscreen) and redrawing on the GUI thread as a user sees it (30 fps, or fewer while training
-  if drawing would take more than 6% of a core: the view paces itself).
+- *compare view*: the same, with the :class:`~app.views.compare.view.CompareView` shown
+  (offscreen, wired to its controller) and redrawing on the GUI thread as a user sees it
+  (30 fps, or fewer while training if drawing would take more than 6% of a core: the view paces
+  itself).
 
 Figures are medians over rounds of steps per second; ratios are each comparison against each
 baseline: the median of the rounds' paired ratios (each round runs every contender back to
@@ -49,8 +50,10 @@ from PyQt6 import QtCore, QtWidgets  # noqa: E402
 from threadpoolctl import threadpool_info, threadpool_limits  # noqa: E402
 
 from app.compare_session import CompareSession, default_configs  # noqa: E402
+from app.compare_wiring import wire  # noqa: E402
+from app.controllers.compare_controller import CompareController  # noqa: E402
 from app.frames import RunState  # noqa: E402
-from app.views.compare_view import CompareView  # noqa: E402
+from app.views.compare.view import CompareView  # noqa: E402
 from engine.cli import build_parser, run_transcript  # noqa: E402
 from engine.compare import DEFAULT_COMPARE  # noqa: E402
 from engine.datasets import load_dataset  # noqa: E402
@@ -161,11 +164,14 @@ class Lateness:
 
 
 def compare_view(app, lateness: Lateness) -> float:
-    view = CompareView(load_dataset("circles"))
+    data = load_dataset("circles")
+    view = CompareView(data)
+    controller = CompareController(data)
+    wire(view, controller)
     view.resize(1280, 760)
     view.show()
     try:
-        session = view.start()
+        session = controller.start()
         lateness.watch(view)
         _wait_first_frame(session)
         lateness.start()
@@ -176,7 +182,8 @@ def compare_view(app, lateness: Lateness) -> float:
         lateness.seconds += elapsed
         return elapsed
     finally:
-        view.shutdown()
+        view.redraw_timer.stop()
+        controller.shutdown()
         view.close()
         view.deleteLater()
 

@@ -124,7 +124,7 @@ def long_run(args: argparse.Namespace) -> dict:
     result: dict = {"iterations": args.iterations}
 
     def iteration() -> int:
-        f = window.session.latest
+        f = window.run.session.latest
         return f.snapshot.iteration if f is not None else 0
 
     # Time the window's own redraws during training (the same slot, one Python frame more).
@@ -165,7 +165,7 @@ def long_run(args: argparse.Namespace) -> dict:
                 result["diverged_at"] = snap.diverged_at
             finish_training(time.perf_counter())
 
-    window.session.frameReady.connect(on_frame)
+    window.run.session.frameReady.connect(on_frame)
 
     def start() -> None:
         state["t_start"] = time.perf_counter()
@@ -184,7 +184,7 @@ def long_run(args: argparse.Namespace) -> dict:
     def end_phase() -> None:
         sampler.stop()
         if result.get("timed_out"):
-            window.session.pause()
+            window.run.session.pause()
         timed_redraw()  # the final frame, if the clock has not drawn it yet
         app.processEvents()
         window.redraw_timer.stop()  # from here on only the forced redraws below draw
@@ -194,7 +194,7 @@ def long_run(args: argparse.Namespace) -> dict:
         result["hwm_after_training"] = hwm_bytes()
         plot = window.cost_plot
         (x0, x1), _ = plot.getPlotItem().getViewBox().viewRange()
-        f = window.session.latest
+        f = window.run.session.latest
         last = f.snapshot.history.last() if f else None
         result["history_points"] = f.snapshot.history.length if f else 0
         result["history_last_iteration"] = last[0] if last else -1

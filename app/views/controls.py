@@ -1,25 +1,24 @@
-"""The control panel and the status strip: every widget the public contract names lives here.
+"""The control panel: the contract's controls (initializer, seed, rates, play/step/reset…).
 
-The panel only builds and lays out widgets; the window connects them to the session, so the
-mapping from a user's action to a training command is in one place (``main_window.py``).
+The panel only builds and lays out widgets; the window connects them to the run controller
+(:mod:`app.controllers.run_controller`), which decides what each action means.
 Every text is set in ``retranslate_ui`` so that a language switch re-labels the panel live.
 """
 
 from __future__ import annotations
 
-from PyQt6 import QtCore, QtGui, QtWidgets
+from PyQt6 import QtCore, QtWidgets
 
 from app.commands import FLAT_OUT
+from app.field_limits import LIMITS, FieldLimit
 from app.i18n import Retranslatable, engine_text, translate
-from app.views.qt_items import LabelSlot
 from app.views.spin_boxes import CheckedDoubleSpinBox, CheckedSpinBox
-from app.views.style import Palette
 from engine.activations import ACTIVATIONS
-from engine.datasets import DATASETS
-from engine.initializers import INITIALIZERS, MAX_SCALE
-from engine.trainer import MAX_HIDDEN_LAYERS, MAX_LEARNING_RATE, MAX_SEED, MAX_UNITS
+from engine.datasets import CSV_PREFIX, DATASETS, Dataset
+from engine.initializers import INITIALIZERS
+from engine.trainer import MAX_HIDDEN_LAYERS, MAX_UNITS, TrainConfig
 
-__all__ = ["SPEEDS", "ControlPanel", "StatusStrip", "speed_text"]
+__all__ = ["SPEEDS", "ControlPanel", "speed_text"]
 
 #: speedSlider positions → steps per frame; the last one is "flat out".
 SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, FLAT_OUT)
@@ -32,6 +31,15 @@ def speed_text(steps: int) -> str:
     if steps == 1:
         return translate("ControlPanel", "1 step / frame")
     return translate("ControlPanel", "{n} steps / frame").format(n=steps)
+
+
+def _limit(box: QtWidgets.QAbstractSpinBox, limit: FieldLimit) -> None:
+    """The box's range and decimals from the table the controller checks against."""
+    if isinstance(box, QtWidgets.QDoubleSpinBox):
+        box.setDecimals(limit.decimals)
+        box.setRange(limit.low, limit.high)
+    else:
+        box.setRange(int(limit.low), int(limit.high))
 
 
 def _buddy(buddy: QtWidgets.QWidget) -> QtWidgets.QLabel:
@@ -84,7 +92,7 @@ class ControlPanel(Retranslatable, QtWidgets.QWidget):
 
         seed_row = QtWidgets.QHBoxLayout()
         self.seed = CheckedSpinBox(objectName="seedSpin")
-        self.seed.setRange(0, MAX_SEED)
+        _limit(self.seed, LIMITS["seed"])
         self.seed.setValue(3)
         self.seed.setKeyboardTracking(False)
         self.new_seed = QtWidgets.QPushButton(objectName="newSeedButton")
@@ -94,16 +102,14 @@ class ControlPanel(Retranslatable, QtWidgets.QWidget):
         form.addRow(self.seed_label, seed_row)
 
         self.scale = CheckedDoubleSpinBox(objectName="scaleSpin")
-        self.scale.setDecimals(3)
-        self.scale.setRange(0.001, MAX_SCALE)
+        _limit(self.scale, LIMITS["scale"])
         self.scale.setValue(1.0)
         self.scale.setKeyboardTracking(False)
         self.scale_label = _buddy(self.scale)
         form.addRow(self.scale_label, self.scale)
 
         self.learning_rate = CheckedDoubleSpinBox(objectName="learningRateSpin")
-        self.learning_rate.setDecimals(6)
-        self.learning_rate.setRange(1e-6, MAX_LEARNING_RATE)
+        _limit(self.learning_rate, LIMITS["learning_rate"])
         self.learning_rate.setStepType(QtWidgets.QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
         self.learning_rate.setValue(0.01)
         self.learning_rate.setKeyboardTracking(False)  # apply the number once it is typed
@@ -139,13 +145,12 @@ class ControlPanel(Retranslatable, QtWidgets.QWidget):
         self.dataset_label = _buddy(self.dataset)
         dform.addRow(self.dataset_label, data_row)
         self.noise = CheckedDoubleSpinBox(objectName="noiseSpin")
-        self.noise.setDecimals(3)
-        self.noise.setRange(0.0, 1.0)
+        _limit(self.noise, LIMITS["noise"])
         self.noise.setSingleStep(0.01)
         self.noise.setValue(0.05)
         self.noise.setKeyboardTracking(False)
         self.samples = CheckedSpinBox(objectName="samplesSpin")
-        self.samples.setRange(20, 5000)
+        _limit(self.samples, LIMITS["samples"])
         self.samples.setValue(300)
         self.samples.setKeyboardTracking(False)
         self.noise_label = _buddy(self.noise)
@@ -166,7 +171,7 @@ class ControlPanel(Retranslatable, QtWidgets.QWidget):
         self.running = False
 
         self.step_size = CheckedSpinBox(objectName="stepSizeSpin")
-        self.step_size.setRange(1, 1_000_000)
+        _limit(self.step_size, LIMITS["step_size"])
         self.step_size.setValue(1)
         self.step_size.setGroupSeparatorShown(True)
         self.step_size_label = _buddy(self.step_size)
@@ -174,7 +179,7 @@ class ControlPanel(Retranslatable, QtWidgets.QWidget):
         grid.addWidget(self.step_size, 1, 2)
 
         self.target = CheckedSpinBox(objectName="targetIterationsSpin")
-        self.target.setRange(1, 1_000_000_000)
+        _limit(self.target, LIMITS["target"])
         self.target.setValue(15000)
         self.target.setGroupSeparatorShown(True)
         self.target.setKeyboardTracking(False)
@@ -203,6 +208,57 @@ class ControlPanel(Retranslatable, QtWidgets.QWidget):
         outer.addWidget(self.view_box)
         outer.addStretch(1)
         self.retranslate_ui()
+
+    def show_config(self, config: TrainConfig, data: Dataset) -> None:
+        """Show ``config`` (on ``data``) in the controls without emitting their signals."""
+        for widget, setter in (
+            (self.hidden, lambda: self.hidden.setText(",".join(map(str, config.hidden)))),
+            (
+                self.activation,
+                lambda: self.activation.setCurrentIndex(
+                    self.activation.findData(config.activation)
+                ),
+            ),
+            (
+                self.initializer,
+                lambda: self.initializer.setCurrentIndex(self.initializer.findData(config.init)),
+            ),
+            (self.seed, lambda: self.seed.setValue(config.seed)),
+            (self.learning_rate, lambda: self.learning_rate.setValue(config.learning_rate)),
+            (self.scale, lambda: self.scale.setValue(config.scale)),
+            (self.dataset, lambda: self._show_dataset(config.dataset, data)),
+            (self.noise, lambda: self.noise.setValue(data.noise if data.noise is not None else 0)),
+            (self.samples, lambda: self.samples.setValue(config.samples)),
+        ):
+            blocked = widget.blockSignals(True)
+            setter()
+            widget.blockSignals(blocked)
+        generated = not config.dataset.startswith(CSV_PREFIX)
+        self.noise.setEnabled(generated)
+        self.samples.setEnabled(generated)
+        uses_scale = INITIALIZERS[config.init].uses_scale
+        self.scale.setVisible(uses_scale)
+        self.scale_label.setVisible(uses_scale)
+        self.show_initializer_info(config.init)
+
+    def _show_dataset(self, name: str, data: Dataset) -> None:
+        index = self.dataset.findData(name)
+        if index < 0:  # a CSV file not listed yet
+            self.dataset.addItem(data.label or name, name)
+            index = self.dataset.count() - 1
+        self.dataset.setCurrentIndex(index)
+
+    def show_target(self, target: int) -> None:
+        """The stop-at iteration, without telling anyone (it came from the controller)."""
+        blocked = self.target.blockSignals(True)
+        self.target.setValue(target)
+        self.target.blockSignals(blocked)
+
+    def show_initializer_info(self, name: str) -> None:
+        """The initializer's formula and what goes right or wrong with it."""
+        init = INITIALIZERS[name]
+        formula, text = engine_text(init.formula), engine_text(init.explanation)
+        self.init_info.setText(f"<b>{formula}</b><br>{text}")
 
     def speed_steps(self) -> int:
         return SPEEDS[self.speed.value()]
@@ -362,105 +418,3 @@ class ControlPanel(Retranslatable, QtWidgets.QWidget):
             translate("ControlPanel", "Clear earlier runs"),
             translate("ControlPanel", "Remove the faint curves of earlier runs"),
         )
-
-
-class StatusStrip(Retranslatable, QtWidgets.QFrame):
-    """Iteration, cost, accuracies and the run state, large enough for the back row.
-
-    Two rows of two, so the full-precision numbers fit beside the controls even at 1024×768.
-    """
-
-    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("statusStrip")
-        self.setFrameShape(QtWidgets.QFrame.Shape.StyledPanel)
-        self._layout = QtWidgets.QGridLayout(self)
-        self._layout.setContentsMargins(8, 4, 8, 4)
-        self._layout.setHorizontalSpacing(16)
-        self._layout.setVerticalSpacing(2)
-        self.iteration = QtWidgets.QLabel(objectName="iterationLabel")
-        self.cost = QtWidgets.QLabel(objectName="costLabel")
-        self.train_accuracy = QtWidgets.QLabel(objectName="trainAccuracyLabel")
-        self.test_accuracy = QtWidgets.QLabel(objectName="testAccuracyLabel")
-        self.values = (self.iteration, self.cost, self.train_accuracy, self.test_accuracy)
-        self.selectable = False
-        self.set_selectable(True)
-        # A new number every frame must not re-lay out the window around it.
-        self._slots = tuple(LabelSlot(label) for label in self.values)
-        self.state = QtWidgets.QLabel(objectName="stateLabel")
-        self.state.setWordWrap(True)
-        self.saturation = QtWidgets.QLabel(objectName="saturationLabel")
-        self.saturation.setWordWrap(True)
-        self.saturation.setStyleSheet("color: #8a3b00;")
-        self.columns = 0
-        self.compact = False
-        self.set_columns(2)
-        self.apply_palette(Palette())
-        self.retranslate_ui()
-
-    def set_selectable(self, selectable: bool) -> None:
-        """Numbers can be selected and copied while they hold still (paused, finished).
-
-        While training runs they change every frame, and a selectable label repaints twice per
-        new text (its text control asks for a second update), so selection is off then.
-        """
-        if selectable == self.selectable:
-            return
-        self.selectable = selectable
-        flags = QtCore.Qt.TextInteractionFlag
-        for label in self.values:
-            label.setTextInteractionFlags(
-                flags.TextSelectableByMouse if selectable else flags.NoTextInteraction
-            )
-
-    def set_columns(self, columns: int) -> None:
-        """Lay the four numbers out in ``columns`` columns."""
-        if columns == self.columns:
-            return
-        self.columns = columns
-        for widget in (*self._slots, self.state, self.saturation):
-            self._layout.removeWidget(widget)
-        rows = -(-len(self._slots) // columns)
-        for index, slot in enumerate(self._slots):
-            self._layout.addWidget(slot, index % rows, index // rows)
-        for col in range(2):
-            self._layout.setColumnStretch(col, 1 if col < columns else 0)
-        self._layout.addWidget(self.state, rows, 0, 1, columns)
-        self._layout.addWidget(self.saturation, rows + 1, 0, 1, columns)
-
-    def apply_palette(self, palette: Palette) -> None:
-        """The numbers are the boldest text in the window.
-
-        On a projector they are already 20 pt, so they are not enlarged further: two columns of
-        full-precision numbers must fit 1024 px, and the accuracies drop their "(right/n)" counts
-        (``compact``), which stay in the tooltip.
-        """
-        base = QtWidgets.QApplication.font()
-        font = QtGui.QFont(base)
-        if palette.projector:
-            font.setPointSizeF(palette.font_pt)
-        elif palette.zoom != 1:
-            font.setPointSizeF(palette.font_pt * 1.25)
-        else:
-            font.setPointSizeF(base.pointSizeF() * 1.25)
-        font.setBold(True)
-        for label, slot in zip(self.values, self._slots):
-            label.setFont(font)
-            slot.updateGeometry()  # the one change a slot's size follows
-        self.compact = palette.projector
-        self.set_columns(2)
-        # The accuracies' words are longer than "Iteration" / "Cost" (in Chinese too).
-        self._layout.setColumnStretch(0, 4 if palette.projector else 1)
-        self._layout.setColumnStretch(1, 5 if palette.projector else 1)
-
-    def retranslate_ui(self) -> None:
-        names = (
-            translate("StatusStrip", "Iteration"),
-            translate("StatusStrip", "Cost"),
-            translate("StatusStrip", "Train accuracy"),
-            translate("StatusStrip", "Test accuracy"),
-            translate("StatusStrip", "Run state"),
-            translate("StatusStrip", "Saturation"),
-        )
-        for label, name in zip((*self.values, self.state, self.saturation), names):
-            label.setAccessibleName(name)

@@ -39,13 +39,13 @@ def widget(window, name: str, kind=QtWidgets.QWidget):
 
 
 def latest(window):
-    return window.session.latest
+    return window.run.session.latest
 
 
 def wait_current_frame(qtbot, window, predicate=lambda f: True, timeout: int = 5000):
     """Wait until the session's newest frame belongs to the current run and satisfies
     ``predicate``; returns it."""
-    session = window.session
+    session = window.run.session
 
     def ok() -> bool:
         f = session.latest

@@ -129,7 +129,7 @@ class Driver:
 
     def frame(self, what: str, predicate=lambda f: True) -> Until:
         """Wait for a frame of the current single run satisfying ``predicate``."""
-        session = self.window.session
+        session = self.window.run.session
 
         def ok() -> bool:
             f = session.latest
@@ -138,10 +138,10 @@ class Driver:
         return Until(what, ok)
 
     def compare_frame(self, what: str, predicate=lambda f: True) -> Until:
-        view = self.window.compare_view
+        controller = self.window.compare
 
         def ok() -> bool:
-            session = view.session
+            session = controller.session
             f = session.latest if session is not None else None
             return f is not None and predicate(f)
 
@@ -174,8 +174,8 @@ class Driver:
         return self.find(name, QtGui.QAction)
 
     def _states(self) -> str:
-        single = self.window.session.latest
-        compare = self.window.compare_view.session
+        single = self.window.run.session.latest
+        compare = self.window.compare.session
         latest = compare.latest if compare is not None else None
         return (
             f"single={single.state.value if single else 'none'} "
@@ -183,8 +183,8 @@ class Driver:
         )
 
     def _iterations(self) -> str:
-        single = self.window.session.latest
-        compare = self.window.compare_view.session
+        single = self.window.run.session.latest
+        compare = self.window.compare.session
         latest = compare.latest if compare is not None else None
         return (
             f"single={single.snapshot.iteration if single else 'none'} "
@@ -192,8 +192,8 @@ class Driver:
         )
 
     def _threads(self) -> tuple[bool, bool]:
-        compare = self.window.compare_view.session
-        return self.window.session.is_running(), compare is not None and compare.is_running()
+        compare = self.window.compare.session
+        return self.window.run.session.is_running(), compare is not None and compare.is_running()
 
     def close(self, how: str = "window") -> None:
         """Close the window: ``window.close()`` then ``app.quit()``, or as a user would."""

@@ -35,7 +35,7 @@ def controls(root: QtWidgets.QWidget):
 
 def test_every_control_has_an_accessible_name_and_takes_tab_focus(window, qtbot):
     window.mode_tabs.setCurrentWidget(window.compare_view)
-    qtbot.waitUntil(lambda: window.compare_view.session is not None)
+    qtbot.waitUntil(lambda: window.compare.session is not None)
     found = controls(window)
     assert len(found) > 30
     unnamed = [

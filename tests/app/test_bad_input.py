@@ -27,9 +27,10 @@ from pathlib import Path
 import pytest
 from PyQt6 import QtCore, QtGui, QtWidgets
 
+from app.controllers.compare_controller import build_config
 from app.frames import RunState
 from app.settings import AppSettings
-from app.views.compare_view import ERROR_COLOR
+from app.views.style import ERROR_COLOR
 from engine.experiment import experiment_json
 from engine.trainer import MAX_SEED, TrainConfig
 from tests.app import settle, wait_current_frame, widget
@@ -101,12 +102,12 @@ class Seen:
 
     @classmethod
     def of(cls, window) -> Seen:
-        frame = window.session.latest
-        assert frame is not None and frame.run_id == window.session.run_id
+        frame = window.run.session.latest
+        assert frame is not None and frame.run_id == window.run.session.run_id
         snap = frame.snapshot
         return cls(
-            window.config,
-            window.session.run_id,
+            window.run.config,
+            window.run.session.run_id,
             snap.iteration,
             repr(snap.cost),
             window.controls.target.value(),
@@ -129,7 +130,7 @@ def idle(qtbot, window, predicate=lambda f: True):
 def assert_still_steps(qtbot, window) -> None:
     """A Step advances the current run by exactly ``stepSizeSpin`` steps."""
     n = window.controls.step_size.value()
-    start = window.session.latest.snapshot.iteration
+    start = window.run.session.latest.snapshot.iteration
     window.controls.step.click()
     frame = idle(qtbot, window, lambda f: f.snapshot.iteration >= start + n)
     assert frame.snapshot.iteration == start + n
@@ -203,10 +204,10 @@ def test_hidden_layers_edit_refuses_bad_text(qtbot, win):
 def test_hidden_layers_edit_reads_lenient_spellings(qtbot, win):
     edit = widget(win, "hiddenLayersEdit", QtWidgets.QLineEdit)
     for text, hidden in HIDDEN_LENIENT.items():
-        run = win.session.run_id
+        run = win.run.session.run_id
         type_and_enter(qtbot, edit, text)
-        assert win.config.hidden == hidden, text
-        assert win.session.run_id == run + 1  # new weights, like any change of architecture
+        assert win.run.config.hidden == hidden, text
+        assert win.run.session.run_id == run + 1  # new weights, like any change of architecture
         idle(qtbot, win, lambda f: f.snapshot.iteration == 0)
         assert_still_steps(qtbot, win)
         edit.setText("10,5")
@@ -315,9 +316,9 @@ def _in_force(window, name: str):
     """The value the window uses for the control ``name``."""
     field = SPINS.get(name)
     if field is not None:
-        return getattr(window.config, field)
+        return getattr(window.run.config, field)
     if name == "targetIterationsSpin":
-        return window.session.latest.target
+        return window.run.session.latest.target
     if name == "speedSlider":
         return window.controls.speed_label.text()
     return window.controls.step_size.value()
@@ -326,14 +327,14 @@ def _in_force(window, name: str):
 def _restore(qtbot, window, box, value) -> None:
     """Put ``value`` back in ``box`` (applied as any change is) and wait for the idle worker."""
     box.setValue(value)
-    idle(qtbot, window, lambda f: f.config == window.config)
+    idle(qtbot, window, lambda f: f.config == window.run.config)
 
 
 def test_a_spin_box_refuses_bad_text_and_says_why(qtbot, win):
     """B1 (fixed): Qt's validator dropped refused keys without a word, and Enter applied what was
     left; now the text stays, and when editing ends it is refused with a message."""
     win.choose_initializer("scaled")  # scaleSpin is shown (and used) with "scaled" only
-    idle(qtbot, win, lambda f: f.config == win.config)
+    idle(qtbot, win, lambda f: f.config == win.run.config)
     for name in SPINS:
         box = widget(win, name, QtWidgets.QAbstractSpinBox)
         for text in (*TYPED_EVERYWHERE, *TYPED_REFUSED[name]):
@@ -367,7 +368,7 @@ def test_a_spin_box_reads_a_number_typed_in_any_usual_way(qtbot, win):
     """B1 (fixed): '0,05' in the learning rate became 5 and '1e-3' became 1; a decimal comma and
     scientific notation are read now (by the boxes with decimals)."""
     win.choose_initializer("scaled")
-    idle(qtbot, win, lambda f: f.config == win.config)
+    idle(qtbot, win, lambda f: f.config == win.run.config)
     for name in SPINS:
         box = widget(win, name, QtWidgets.QAbstractSpinBox)
         start = box.value()
@@ -378,7 +379,7 @@ def test_a_spin_box_reads_a_number_typed_in_any_usual_way(qtbot, win):
             if name == "targetIterationsSpin":
                 wait_current_frame(qtbot, win, lambda f, n=number: f.target == n)
             else:
-                idle(qtbot, win, lambda f: f.config == win.config)
+                idle(qtbot, win, lambda f: f.config == win.run.config)
             assert _in_force(win, name) == number, (name, text)
             assert message(win) == "", (name, text)
             _restore(qtbot, win, box, start)
@@ -419,7 +420,7 @@ def test_a_value_set_out_of_range_is_clamped_into_it(qtbot, win):
         control = widget(win, name)
         for value, becomes in cases:
             control.setValue(start)
-            idle(qtbot, win, lambda f: f.config == win.config)
+            idle(qtbot, win, lambda f: f.config == win.run.config)
             before = Seen.of(win)
             if becomes is OverflowError:  # PyQt refuses it before Qt sees it
                 with pytest.raises(OverflowError):
@@ -435,7 +436,7 @@ def test_a_value_set_out_of_range_is_clamped_into_it(qtbot, win):
             else:
                 assert _in_force(win, name) == becomes, (name, value)
         control.setValue(start)
-        idle(qtbot, win, lambda f: f.config == win.config)
+        idle(qtbot, win, lambda f: f.config == win.run.config)
         assert_still_steps(qtbot, win)
 
 
@@ -496,17 +497,17 @@ def test_a_bad_csv_file_is_refused_and_huge_coordinates_diverge(qtbot, win, bad_
     for name, (_content, reason) in BAD_CSV.items():
         path = str(bad_files / "csv" / slug(name))
         win.statusBar().clearMessage()
-        before, data = Seen.of(win), win.data
-        assert win.load_csv(path) is False, name
+        before, data = Seen.of(win), win.run.data
+        assert win.run.load_csv(path) is False, name
         assert message(win) == f"{path}: {reason.replace('{file}', path)}. Nothing was changed."
-        assert win.data is data
+        assert win.run.data is data
         refused_here(qtbot, win, before, name)
     settle(qtbot, win)  # the labels show the last step: the window kept drawing
 
     # 1e308 is a finite number: the file is read, and the first step says the run diverged
     path = bad_files / "huge.csv"
     path.write_text(HEADER + GOOD_ROWS + "1e308,1e308,1\n", encoding="utf-8")
-    assert win.load_csv(str(path)) is True
+    assert win.run.load_csv(str(path)) is True
     idle(qtbot, win, lambda f: f.config.dataset.endswith("huge.csv"))
     win.controls.step.click()
     frame = idle(qtbot, win, lambda f: f.state is RunState.DIVERGED)
@@ -534,9 +535,9 @@ def test_a_loaded_csv_file_says_how_many_points(qtbot, win, tmp_path):
     """B5 (fixed): the status bar said “None points”; it counts the training and test points."""
     path = tmp_path / "good.csv"
     path.write_text(HEADER + GOOD_ROWS + "".join(GOOD_ROWS.splitlines(True)[:13]), "utf-8")
-    assert win.load_csv(str(path)) is True
+    assert win.run.load_csv(str(path)) is True
     assert message(win) == "Loaded good.csv: 33 points"
-    assert win.data.train_X.shape[1] + win.data.test_X.shape[1] == 33
+    assert win.run.data.train_X.shape[1] + win.run.data.test_X.shape[1] == 33
     idle(qtbot, win, lambda f: f.config.dataset.endswith("good.csv"))
     assert_still_steps(qtbot, win)
 
@@ -627,7 +628,7 @@ def test_an_experiment_at_the_edge_of_the_controls_is_shown_exactly(qtbot, win, 
         path = tmp_path / f"{slug(case)}.json"
         path.write_text(experiment_json(TrainConfig(**changes), target=target), "utf-8")
         assert win.files.read_experiment(path) is True, case
-        idle(qtbot, win, lambda f, t=target: f.config == win.config and f.target == t)
+        idle(qtbot, win, lambda f, t=target: f.config == win.run.config and f.target == t)
         assert widget(win, name, QtWidgets.QAbstractSpinBox).value() == value, case
         assert _in_force(win, name) == value, case
     assert_still_steps(qtbot, win)
@@ -640,7 +641,7 @@ def test_an_experiment_is_loaded_if_only_float_noise_or_an_unused_scale_is_not_s
         path = tmp_path / f"{slug(case)}.json"
         path.write_text(experiment_json(TrainConfig(**changes), target=15000), "utf-8")
         assert win.files.read_experiment(path) is True, case
-        idle(qtbot, win, lambda f: f.config == win.config)
+        idle(qtbot, win, lambda f: f.config == win.run.config)
         assert widget(win, name, QtWidgets.QAbstractSpinBox).text() == shows, case
         assert _in_force(win, name) == runs, case
         assert_still_steps(qtbot, win)
@@ -650,10 +651,10 @@ def _open_window(qtbot, store: QtCore.QSettings):
     from app.main_window import MainWindow
 
     w = MainWindow(settings=store)
-    qtbot.addWidget(w, before_close_func=lambda widget: widget.session.shutdown())
+    qtbot.addWidget(w, before_close_func=lambda widget: widget.run.shutdown())
     w.show()
     qtbot.waitExposed(w)
-    qtbot.waitUntil(lambda: w.session.latest is not None and w.redraws > 0, timeout=5000)
+    qtbot.waitUntil(lambda: w.run.session.latest is not None and w.redraws > 0, timeout=5000)
     return w
 
 
@@ -676,7 +677,7 @@ def test_a_remembered_seed_the_box_cannot_hold_starts_the_default(qtbot, tmp_pat
     assert MAX_SEED == 2**31 - 1
     w = _open_window(qtbot, _remembered(tmp_path, seed=3_000_000_000))
     assert widget(w, "seedSpin", QtWidgets.QSpinBox).maximum() == MAX_SEED
-    assert w.config == TrainConfig()  # the remembered configuration is not valid any more
+    assert w.run.config == TrainConfig()  # the remembered configuration is not valid any more
     w.close()
 
 
@@ -737,7 +738,7 @@ COMPARE_SET = [
     ("compareStepSizeSpin", 0, 1),
 ]
 AT_MOST = "at most 6 configurations at once: remove one first"
-NO_INIT = f"unknown initializer None; choose from {INITS}"
+NO_INIT = f"unknown initializer ''; choose from {INITS}"
 
 
 def _compare(qtbot, window):
@@ -747,24 +748,30 @@ def _compare(qtbot, window):
     return view
 
 
+def _session(view):
+    """The comparison's session, from the window's controller of ``view``."""
+    return view.window().compare.session
+
+
 def _drawn(qtbot, view, predicate, timeout: int = 5000):
     def ok() -> bool:
-        frame = view.session.latest if view.session is not None else None
-        return frame is not None and frame is view._drawn and predicate(frame)
+        session = _session(view)
+        frame = session.latest if session is not None else None
+        return frame is not None and frame is view.drawn and predicate(frame)
 
     qtbot.waitUntil(ok, timeout=timeout)
-    return view.session.latest
+    return _session(view).latest
 
 
 def _compare_seen(view) -> tuple:
-    frame = view.session.latest
+    frame = _session(view).latest
     rows = tuple((r.key, r.iteration, repr(r.cost)) for r in frame.rows) if frame else ()
     boxes = (view.lr_spin.text(), view.step_size.text(), view.hidden_edit.text())
-    return tuple(view.session.keys), rows, boxes
+    return tuple(_session(view).keys), rows, boxes
 
 
 def _compare_steps(qtbot, view) -> None:
-    n, start = view.step_size.value(), view.session.latest.iteration
+    n, start = view.step_size.value(), _session(view).latest.iteration
     view.step_button.click()
     frame = _drawn(qtbot, view, lambda f: f.iteration >= start + n and f.state is RunState.PAUSED)
     assert frame.iteration == start + n
@@ -830,17 +837,18 @@ def test_the_comparison_refuses_bad_input(qtbot, win):
     _compare_steps(qtbot, view)
 
     # Remove with no row selected removes the last row; with no rows it is disabled
-    keys = list(view.session.keys)
+    keys = list(_session(view).keys)
     view.table.clearSelection()
     view.remove_button.click()
     _drawn(qtbot, view, lambda f: len(f.rows) == 5)
-    assert view.session.keys == keys[:-1]
+    assert _session(view).keys == keys[:-1]
     for n in range(4, -1, -1):
         view.remove_button.click()
         _drawn(qtbot, view, lambda f, n=n: len(f.rows) == n)
     assert not view.remove_button.isEnabled()
-    assert view.remove_selected() is False
-    assert view.session.keys == []
+    view.remove_selected()  # asked anyway (a script): nothing to remove, nothing happens
+    assert win.compare.remove() is False
+    assert _session(view).keys == []
     view.add_button.click()
     _drawn(qtbot, view, lambda f: len(f.rows) == 1)
     _compare_steps(qtbot, view)
@@ -900,7 +908,7 @@ def test_a_number_finer_than_the_box_shows_is_refused(qtbot, win):
     """B7 (fixed): such a number was applied while the box showed it rounded; now it is refused
     (what runs is what the box shows), naming how many decimals the box shows."""
     win.choose_initializer("scaled")
-    idle(qtbot, win, lambda f: f.config == win.config)
+    idle(qtbot, win, lambda f: f.config == win.run.config)
     for name, texts in TOO_FINE.items():
         view = None
         if name.startswith("compare"):
@@ -960,7 +968,13 @@ def test_the_comparison_scale_box_reads_a_typed_number(qtbot, win):
         assert box.value() == number, text
         assert box.text() == f"×{number:.4f}", text
         assert view.status.text() == "", text
-        assert view.config_from_controls().scale == number, text  # what the next Add uses
+        added = build_config(
+            view.init_combo.currentData(),
+            view.lr_spin.value(),
+            view.hidden_edit.text(),
+            view.scale_spin.value(),
+        )
+        assert added.scale == number, text  # what the next Add uses
     for text in COMPARE_SCALE_REFUSED:
         before = _compare_seen(view)
         type_and_enter(qtbot, box, text)
@@ -990,10 +1004,10 @@ def test_a_remembered_configuration_is_shown_exactly_or_not_used(
     learning rate of 1.5e-06 ran while learningRateSpin showed 0.000002; now one the controls
     cannot show is not used, and the window starts with the default configuration."""
     w = _open_window(qtbot, _remembered(tmp_path, **fields))
-    assert w.config == (TrainConfig(**fields) if used else TrainConfig()), case
+    assert w.run.config == (TrainConfig(**fields) if used else TrainConfig()), case
     box = widget(w, "learningRateSpin", QtWidgets.QDoubleSpinBox)
-    assert float(box.text()) == pytest.approx(w.config.learning_rate, rel=1e-15, abs=0), case
-    assert w.controls.scale.value() == w.config.scale, case
+    assert float(box.text()) == pytest.approx(w.run.config.learning_rate, rel=1e-15, abs=0), case
+    assert w.controls.scale.value() == w.run.config.scale, case
     assert_still_steps(qtbot, w)
     w.close()
 
@@ -1010,10 +1024,10 @@ def test_an_unused_scale_is_shown_exactly_once_it_is_used(qtbot, win, tmp_path):
     windows["remembered"] = _open_window(qtbot, _remembered(tmp_path, init="he", scale=1e-4))
     for how, w in windows.items():
         w.choose_initializer("scaled")
-        idle(qtbot, w, lambda f, w=w: f.config == w.config and f.config.init == "scaled")
-        if w.config.scale != w.controls.scale.value():
+        idle(qtbot, w, lambda f, w=w: f.config == w.run.config and f.config.init == "scaled")
+        if w.run.config.scale != w.controls.scale.value():
             problems.append(
-                f"{how}: scale {w.config.scale!r} runs while scaleSpin shows "
+                f"{how}: scale {w.run.config.scale!r} runs while scaleSpin shows "
                 f"{w.controls.scale.text()}"
             )
     windows["remembered"].close()
@@ -1192,7 +1206,7 @@ def table_rows() -> list[str]:
     ]
     rows += [
         _row(
-            "CSV points (`window.load_csv`)",
+            "CSV points (`window.run.load_csv`)",
             f"file: {name}",
             f"{same}; the data too",
             "status bar: "
@@ -1202,13 +1216,13 @@ def table_rows() -> list[str]:
     ]
     rows += [
         _row(
-            "CSV points (`window.load_csv`)",
+            "CSV points (`window.run.load_csv`)",
             "file: a point at 1e308,1e308",
             "not refused (finite numbers): loaded; the first Step diverges at iteration 0",
             "state line: " + code(DIVERGED),
         ),
         _row(
-            "CSV points (`window.load_csv`)",
+            "CSV points (`window.run.load_csv`)",
             "file: 33 good points",
             "loaded",
             "status bar: " + code("Loaded good.csv: 33 points"),

@@ -134,7 +134,7 @@ def drive_everywhere(window, qtbot) -> None:
     window.side_tabs.setCurrentWidget(window.lesson)
     window.mode_tabs.setCurrentWidget(window.compare_view)
     view = window.compare_view
-    qtbot.waitUntil(lambda: view.session is not None and view.redraws > 0, timeout=10000)
+    qtbot.waitUntil(lambda: window.compare.session is not None and view.redraws > 0, timeout=10000)
 
 
 @pytest.fixture
@@ -248,7 +248,7 @@ def test_projector_toolbar_and_refusals_are_translated(window, qtbot, translatio
         if not act.isSeparator():
             assert not untranslated_words(act.iconText()), act.iconText()
     window.set_projector_mode(False)
-    QtWidgets.QApplication.instance().setFont(QtGui.QFont(window._base_font))
+    QtWidgets.QApplication.instance().setFont(QtGui.QFont(window.presentation.base_font))
 
 
 def test_language_menu_lists_each_language_in_itself_and_switches(window, qtbot, translations):

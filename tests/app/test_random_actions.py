@@ -98,7 +98,7 @@ class RandomUser:
         return self.w.mode_tabs.currentIndex() == 1
 
     def frame(self):
-        return self.w.session.latest
+        return self.w.run.session.latest
 
     def pick(self, options):
         return self.rng.choice(list(options))
@@ -134,17 +134,17 @@ class RandomUser:
 
     # -- the experiment --------------------------------------------------------------------------
     def _new_run_if(self, before: TrainConfig) -> None:
-        if self.w.config != before:
+        if self.w.run.config != before:
             self.replayable = True
 
     def do_initializer(self) -> str:
-        name, before = self.pick(INITIALIZERS), self.w.config
+        name, before = self.pick(INITIALIZERS), self.w.run.config
         self.w.choose_initializer(name)
         self._new_run_if(before)
         return f"initializer {name}"
 
     def do_seed(self) -> str:
-        seed, before = self.rng.randint(0, 2**31 - 1), self.w.config
+        seed, before = self.rng.randint(0, 2**31 - 1), self.w.run.config
         self.w.controls.seed.setValue(seed)
         self._new_run_if(before)
         return f"seed {seed}"
@@ -159,28 +159,28 @@ class RandomUser:
         return f"learning rate {lr}"
 
     def do_layers(self) -> str:
-        text, before = self.pick(LAYERS), self.w.config
+        text, before = self.pick(LAYERS), self.w.run.config
         self.w.controls.hidden.setText(text)
         self.w.controls.hidden.editingFinished.emit()
         self._new_run_if(before)
         # refused or not, the field shows the layers that stand
-        assert self.w.controls.hidden.text() == ",".join(map(str, self.w.config.hidden))
+        assert self.w.controls.hidden.text() == ",".join(map(str, self.w.run.config.hidden))
         return f"layers {text!r}"
 
     def do_activation(self) -> str:
-        name, before = self.pick(ACTIVATIONS), self.w.config
+        name, before = self.pick(ACTIVATIONS), self.w.run.config
         self.w.controls.activation.setCurrentIndex(self.w.controls.activation.findData(name))
         self._new_run_if(before)
         return f"activation {name}"
 
     def do_dataset(self) -> str:
-        name, before = self.pick(DATASETS), self.w.config
+        name, before = self.pick(DATASETS), self.w.run.config
         self.w.controls.dataset.setCurrentIndex(self.w.controls.dataset.findData(name))
         self._new_run_if(before)
         return f"dataset {name}"
 
     def do_samples(self) -> str:
-        samples, before = self.pick([20, 100, 300, 1000]), self.w.config
+        samples, before = self.pick([20, 100, 300, 1000]), self.w.run.config
         self.w.controls.samples.setValue(samples)
         self._new_run_if(before)
         return f"samples {samples}"
@@ -188,9 +188,9 @@ class RandomUser:
     def do_preset(self) -> str:
         name, before = (
             self.pick(["tutorial_zeros", "tutorial_random", "tutorial_he"]),
-            self.w.config,
+            self.w.run.config,
         )
-        self.w.apply_preset(name)
+        self.w.run.apply_preset(name)
         self._new_run_if(before)
         self.replayable = True  # a preset always restarts at iteration 0
         return f"preset {name}"
@@ -276,7 +276,7 @@ class RandomUser:
     # -- what must always hold -------------------------------------------------------------------
     def check(self) -> None:
         self.checked += 1
-        w, session = self.w, self.w.session
+        w, session = self.w, self.w.run.session
         # a seventh compared run is refused with a dialog: recorded, expected, cleared
         w.reported_errors.clear()
         # the clock ticks
@@ -298,7 +298,7 @@ class RandomUser:
         assert now.run_id != frame.run_id or now.snapshot.iteration == iteration
         # and what it shows is what the engine computes
         if self.replayable and iteration <= 2000:
-            trainer = Trainer(frame.config, w.data)
+            trainer = Trainer(frame.config, w.run.data)
             trainer.step(iteration)
             cost = trainer.cost()
             assert frame.snapshot.cost == cost or (cost != cost and frame.snapshot.cost != cost)

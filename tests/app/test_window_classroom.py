@@ -42,7 +42,7 @@ def ini(tmp_path):
 
 def open_window(qtbot, **kwargs) -> MainWindow:
     w = MainWindow(**kwargs)
-    qtbot.addWidget(w, before_close_func=lambda widget: widget.session.shutdown())
+    qtbot.addWidget(w, before_close_func=lambda widget: widget.run.shutdown())
     w.show()
     qtbot.waitExposed(w)
     qtbot.waitUntil(lambda: w.redraws > 0, timeout=5000)
@@ -152,7 +152,7 @@ def test_settings_round_trip_geometry_projector_zoom_and_configuration(
     w.close()
 
     again = open_window(qtbot, settings=ini())
-    assert again.config.init == "zeros" and again.config.seed == 11
+    assert again.run.config.init == "zeros" and again.run.config.seed == 11
     assert again.controls.initializer.currentData() == "zeros"
     assert again.controls.target.value() == 4321
     assert again.palette_.projector and again.palette_.zoom > 1
@@ -185,7 +185,7 @@ def test_a_corrupt_or_foreign_setting_falls_back_to_the_default(
     store.setValue(key, value)
     store.sync()
     w = open_window(qtbot, settings=ini())
-    assert w.config == TrainConfig()
+    assert w.run.config == TrainConfig()
     assert w.controls.target.value() == 15000
     assert w.palette_ == Palette()
     assert w.language == "en"
@@ -197,7 +197,7 @@ def test_settings_file_with_garbage_bytes_is_ignored(qtbot, tmp_path, restore_ap
     path.write_bytes(b"\x00\xff[ui]\nzoom=@Variant(\x00\x00\x00\x7f\x00\x00)\n\xfe")
     store = QtCore.QSettings(str(path), QtCore.QSettings.Format.IniFormat)
     w = open_window(qtbot, settings=store)
-    assert w.config == TrainConfig()
+    assert w.run.config == TrainConfig()
     assert w.palette_ == Palette()
     w.close()
 

@@ -75,7 +75,7 @@ def test_defaults(window):
     assert widget(window, "seedSpin", QtWidgets.QSpinBox).value() == 3
     slider = widget(window, "speedSlider", QtWidgets.QSlider)
     assert slider.value() == slider.maximum(), "flat out is the default speed"
-    assert window.session.latest.config == TrainConfig()
+    assert window.run.session.latest.config == TrainConfig()
 
 
 def test_not_training_at_start(qtbot, window):
@@ -110,8 +110,8 @@ def test_play_runs_and_play_again_pauses(qtbot, window):
     held = number(label)
     assert held == frame.snapshot.iteration
     wait_ticks(qtbot, window, 4)
-    assert number(label) == held == window.session.latest.snapshot.iteration
-    assert window.session.latest.state is RunState.PAUSED
+    assert number(label) == held == window.run.session.latest.snapshot.iteration
+    assert window.run.session.latest.state is RunState.PAUSED
 
 
 # -- step ------------------------------------------------------------------------------------------
@@ -136,8 +136,8 @@ def test_step_while_running_pauses_without_extra_steps(qtbot, window):
     assert frame.state is RunState.PAUSED
     held = frame.snapshot.iteration
     wait_ticks(qtbot, window, 4)
-    assert window.session.latest.state is RunState.PAUSED
-    assert window.session.latest.snapshot.iteration == held
+    assert window.run.session.latest.state is RunState.PAUSED
+    assert window.run.session.latest.snapshot.iteration == held
     assert iteration(window) == held
 
 
@@ -184,10 +184,10 @@ def test_speed_slider_paces_training(qtbot, window):
     button(window, "playPauseButton").click()
     qtbot.waitUntil(lambda: number(label) >= 5, timeout=5000)
     assert number(label) < 200, "one step per frame should take seconds to reach 200"
-    assert window.session.latest.snapshot.iteration < 200
+    assert window.run.session.latest.snapshot.iteration < 200
 
     slider.setValue(slider.maximum())  # flat out
-    start = window.session.latest.snapshot.iteration
+    start = window.run.session.latest.snapshot.iteration
     # 2000 more steps at one step per (1/30 s) frame would take over a minute
     qtbot.waitUntil(lambda: number(label) >= start + 2000, timeout=8000)
 
@@ -221,13 +221,14 @@ def test_histogram_outline_after_reset_is_the_initial_weights(qtbot):
     from app.session import TrainingSession
     from app.views.weight_histograms import bin_edges_for
     from engine.initializers import initialize
+    from engine.trainer import Trainer
 
     gate = threading.Event()
     gate.set()
 
-    def session_factory(config, make_trainer):
-        def factory(c):
-            trainer = make_trainer(c)
+    def session_factory(config, data):
+        def factory(c, d):
+            trainer = Trainer(c, d)
             original = trainer.reset
 
             def slow_reset():  # a reset that takes a while, like a big network's
@@ -237,10 +238,10 @@ def test_histogram_outline_after_reset_is_the_initial_weights(qtbot):
             trainer.reset = slow_reset
             return trainer
 
-        return TrainingSession(config, factory)
+        return TrainingSession(config, data, factory)
 
     w = MainWindow(session_factory=session_factory)
-    qtbot.addWidget(w, before_close_func=lambda widget: widget.session.shutdown())
+    qtbot.addWidget(w, before_close_func=lambda widget: widget.run.shutdown())
     try:
         w.show()
         qtbot.waitUntil(lambda: w.redraws > 0, timeout=5000)
@@ -262,4 +263,4 @@ def test_histogram_outline_after_reset_is_the_initial_weights(qtbot):
     finally:
         gate.set()
         w.close()
-    assert not w.session.is_running()
+    assert not w.run.session.is_running()

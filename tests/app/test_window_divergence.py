@@ -37,7 +37,7 @@ def test_divergence_is_reported_with_the_iteration_and_advice(window, qtbot):
     iteration = frame.snapshot.iteration
     window.controls.play.click()  # play on a diverged run does not train further
     qtbot.waitUntil(lambda: window.ticks > 5)
-    assert window.session.latest.snapshot.iteration == iteration
+    assert window.run.session.latest.snapshot.iteration == iteration
 
 
 def test_every_view_survives_non_finite_numbers(window, qtbot):

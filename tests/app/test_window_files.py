@@ -98,7 +98,7 @@ def test_experiment_round_trip_reproduces_the_run(window, qtbot, tmp_path):
     window.controls.seed.setValue(3)
     window.controls.target.setValue(15000)
     assert window.files.read_experiment(path)
-    assert window.config.init == "random" and window.config.seed == 7
+    assert window.run.config.init == "random" and window.run.config.seed == 7
     assert window.controls.initializer.currentData() == "random"
     assert window.controls.seed.value() == 7
     assert window.controls.target.value() == 1234
@@ -139,17 +139,17 @@ BAD_FILES = {
 def test_a_bad_experiment_file_is_refused_and_changes_nothing(window, qtbot, tmp_path, case):
     window.choose_initializer("zeros")
     before = step_to(qtbot, window, 30)
-    config = window.config
+    config = window.run.config
     path = tmp_path / "bad.json"
     path.write_text(BAD_FILES[case])
     assert not window.files.read_experiment(path)
     assert len(window.reported_errors) == 1, window.reported_errors
     message = window.reported_errors.pop()
     assert "bad.json" in message and "unchanged" in message
-    assert window.config == config
+    assert window.run.config == config
     assert window.controls.initializer.currentData() == "zeros"
-    assert window.session.latest.snapshot.iteration == before.snapshot.iteration == 30
-    assert np.isclose(window.session.latest.snapshot.cost, before.snapshot.cost)
+    assert window.run.session.latest.snapshot.iteration == before.snapshot.iteration == 30
+    assert np.isclose(window.run.session.latest.snapshot.cost, before.snapshot.cost)
 
 
 def test_a_missing_experiment_file_is_refused(window, tmp_path):

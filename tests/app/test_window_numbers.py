@@ -54,6 +54,28 @@ def test_first_frame_shows_the_engine_numbers(qtbot, window):
     wait_label(qtbot, window, "testAccuracyLabel", reference.test_accuracy())
 
 
+def test_the_window_shows_iteration_zero_when_it_returns(qapp):
+    """A script that reads the window right after building it sees iteration 0: labels, the
+    boundary image and one histogram per layer, with no turn of the event loop in between."""
+    from app.main_window import MainWindow
+
+    w = MainWindow()
+    try:
+        reference = Trainer(TrainConfig())
+        assert number(label(w, "iterationLabel")) == 0
+        assert number(label(w, "costLabel")) == reference.cost()
+        assert number(label(w, "trainAccuracyLabel")) == reference.train_accuracy()
+        assert number(label(w, "testAccuracyLabel")) == reference.test_accuracy()
+        image = w.decision_map.image.image
+        assert image is not None and image.shape[2] == 4
+        shown = [plot.current_item.getData()[1] for plot in w.histograms.plots]
+        assert len(shown) == len(DIMS) - 1
+        assert all(counts is not None and counts.sum() > 0 for counts in shown)
+    finally:
+        w.close()
+    assert not w.run.session.is_running()
+
+
 def test_reset_returns_to_the_same_initial_weights(qtbot, window):
     initial_cost = Trainer(TrainConfig()).cost()
     he = initialize("he", DIMS, 3)

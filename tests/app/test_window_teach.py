@@ -24,13 +24,13 @@ def test_hidden_layers_valid_text_rebuilds_the_network(qtbot, window):
 
 def test_hidden_layers_bad_text_is_refused_and_nothing_changes(qtbot, window):
     edit = window.findChild(QtWidgets.QLineEdit, "hiddenLayersEdit")
-    before = window.config
-    run_id = window.session.run_id
+    before = window.run.config
+    run_id = window.run.session.run_id
     for bad in ("10,x", "", "0", ",".join(["5"] * 13), "600"):
         edit.setText(bad)
         edit.editingFinished.emit()
-        assert window.config == before
-        assert window.session.run_id == run_id
+        assert window.run.config == before
+        assert window.run.session.run_id == run_id
         assert edit.text() == "10,5"
         assert "Nothing was changed" in window.statusBar().currentMessage()
 
@@ -48,34 +48,34 @@ def test_dataset_combo_changes_the_points(qtbot, window):
     combo = window.findChild(QtWidgets.QComboBox, "datasetCombo")
     names = [combo.itemData(i) for i in range(combo.count())]
     assert names[0] == "circles" and {"moons", "xor", "spiral", "blobs"} <= set(names)
-    first = window.data.train_X.copy()
+    first = window.run.data.train_X.copy()
     combo.setCurrentIndex(names.index("moons"))
     frame = _frame_for(qtbot, window, lambda f: f.config.dataset == "moons")
-    assert window.data.name == "moons"
-    assert not np.array_equal(window.data.train_X, first)
+    assert window.run.data.name == "moons"
+    assert not np.array_equal(window.run.data.train_X, first)
     assert frame.snapshot.iteration == 0
 
 
 def test_bad_csv_is_refused_and_a_good_one_loads(qtbot, window, tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("x1,x2,label\n0.1,0.2,0\n0.3,oops,1\n")
-    data_before, config_before = window.data, window.config
-    assert window.load_csv(str(bad)) is False
-    assert window.data is data_before and window.config == config_before
+    data_before, config_before = window.run.data, window.run.config
+    assert window.run.load_csv(str(bad)) is False
+    assert window.run.data is data_before and window.run.config == config_before
     assert "row 3" in window.statusBar().currentMessage()
 
     good = tmp_path / "good.csv"
     rng = np.random.RandomState(0)
     rows = [f"{x:.4f},{y:.4f},{int(x * y > 0)}" for x, y in rng.uniform(-1, 1, (40, 2))]
     good.write_text("x1,x2,label\n" + "\n".join(rows) + "\n")
-    assert window.load_csv(str(good)) is True
+    assert window.run.load_csv(str(good)) is True
     frame = _frame_for(qtbot, window, lambda f: f.config.dataset.startswith("csv:"))
-    assert frame.snapshot.n_train + window.data.test_Y.shape[1] == 40
+    assert frame.snapshot.n_train + window.run.data.test_Y.shape[1] == 40
 
 
 def test_preset_sets_everything_in_one_click(qtbot, window):
     preset = PRESETS["deep_tanh_small"]
-    window.apply_preset(preset.name)
+    window.run.apply_preset(preset.name)
     frame = _frame_for(qtbot, window, lambda f: f.config.init == "small")
     assert frame.config.hidden == preset.hidden
     assert frame.config.activation == preset.activation

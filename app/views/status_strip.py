@@ -1,0 +1,208 @@
+"""The status strip: iteration, cost, accuracies and the run state, large enough for the back row.
+
+It renders a :class:`~app.frames.Frame`'s numbers and words them in the current language; the
+state line can also show what the controller said last ("new weights: iteration 0, paused"), and
+re-words it after a language switch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PyQt6 import QtCore, QtGui, QtWidgets
+
+from app.frame_budget import Coarse
+from app.frames import Frame, RunState
+from app.i18n import Retranslatable, translate
+from app.views.qt_items import LabelSlot
+from app.views.steady_rate import SteadyRate
+from app.views.style import Palette
+
+__all__ = ["StatusStrip", "coarse_text", "state_text"]
+
+
+def _rate_text(interval: float) -> str:
+    if interval <= 1.0:
+        return translate("TrainingWorker", "{n}×/s").format(n=f"{1 / interval:.0f}")
+    return translate("TrainingWorker", "every {n} s").format(n=f"{interval:.0f}")
+
+
+def coarse_text(coarse: Coarse) -> str:
+    """Why the boundary or the numbers come coarser or rarer than usual (a large network)."""
+    return translate(
+        "TrainingWorker",
+        "large network: boundary {n}×{n} {grid}, numbers {numbers}, so training stays fast "
+        "and the window responsive",
+    ).format(
+        n=coarse.resolution,
+        grid=_rate_text(coarse.grid_interval),
+        numbers=_rate_text(coarse.frame_interval),
+    )
+
+
+def state_text(frame: Frame, rate: float) -> str:
+    """The state line for ``frame``; ``rate`` is the steps/s figure to show while running."""
+    snap = frame.snapshot
+    if frame.state is RunState.RUNNING:
+        text = translate("MainWindow", "running")
+        if rate:
+            text += " · " + translate("MainWindow", "{n} steps/s").format(n=f"{rate:,.0f}")
+        return text + (f" · {coarse_text(frame.coarse)}" if frame.coarse else "")
+    if frame.state is RunState.STEPPING:
+        return translate("MainWindow", "stepping…")
+    if frame.state is RunState.FINISHED:
+        return translate("MainWindow", "finished {n} iterations").format(n=f"{snap.iteration:,}")
+    if frame.state is RunState.DIVERGED:
+        return translate(
+            "MainWindow",
+            "training diverged at iteration {n}: lower the learning rate or try another "
+            "initializer, then Reset",
+        ).format(n=f"{snap.diverged_at:,}")
+    return translate("MainWindow", "paused")
+
+
+class StatusStrip(Retranslatable, QtWidgets.QFrame):
+    """Iteration, cost, accuracies and the run state, large enough for the back row.
+
+    Two rows of two, so the full-precision numbers fit beside the controls even at 1024×768.
+    """
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statusStrip")
+        self.setFrameShape(QtWidgets.QFrame.Shape.StyledPanel)
+        self._layout = QtWidgets.QGridLayout(self)
+        self._layout.setContentsMargins(8, 4, 8, 4)
+        self._layout.setHorizontalSpacing(16)
+        self._layout.setVerticalSpacing(2)
+        self.iteration = QtWidgets.QLabel(objectName="iterationLabel")
+        self.cost = QtWidgets.QLabel(objectName="costLabel")
+        self.train_accuracy = QtWidgets.QLabel(objectName="trainAccuracyLabel")
+        self.test_accuracy = QtWidgets.QLabel(objectName="testAccuracyLabel")
+        self.values = (self.iteration, self.cost, self.train_accuracy, self.test_accuracy)
+        self.selectable = False
+        self.set_selectable(True)
+        # A new number every frame must not re-lay out the window around it.
+        self._slots = tuple(LabelSlot(label) for label in self.values)
+        self.state = QtWidgets.QLabel(objectName="stateLabel")
+        self.state.setWordWrap(True)
+        self.saturation = QtWidgets.QLabel(objectName="saturationLabel")
+        self.saturation.setWordWrap(True)
+        self.saturation.setStyleSheet("color: #8a3b00;")
+        self.columns = 0
+        self.compact = False
+        self._said: Callable[[], str] = lambda: ""  # the state line, made again after a switch
+        self._steady_rate = SteadyRate()
+        self.set_columns(2)
+        self.apply_palette(Palette())
+        self.retranslate_ui()
+
+    def set_selectable(self, selectable: bool) -> None:
+        """Numbers can be selected and copied while they hold still (paused, finished).
+
+        While training runs they change every frame, and a selectable label repaints twice per
+        new text (its text control asks for a second update), so selection is off then.
+        """
+        if selectable == self.selectable:
+            return
+        self.selectable = selectable
+        flags = QtCore.Qt.TextInteractionFlag
+        for label in self.values:
+            label.setTextInteractionFlags(
+                flags.TextSelectableByMouse if selectable else flags.NoTextInteraction
+            )
+
+    def set_columns(self, columns: int) -> None:
+        """Lay the four numbers out in ``columns`` columns."""
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for widget in (*self._slots, self.state, self.saturation):
+            self._layout.removeWidget(widget)
+        rows = -(-len(self._slots) // columns)
+        for index, slot in enumerate(self._slots):
+            self._layout.addWidget(slot, index % rows, index // rows)
+        for col in range(2):
+            self._layout.setColumnStretch(col, 1 if col < columns else 0)
+        self._layout.addWidget(self.state, rows, 0, 1, columns)
+        self._layout.addWidget(self.saturation, rows + 1, 0, 1, columns)
+
+    def apply_palette(self, palette: Palette) -> None:
+        """The numbers are the boldest text in the window.
+
+        On a projector they are already 20 pt, so they are not enlarged further: two columns of
+        full-precision numbers must fit 1024 px, and the accuracies drop their "(right/n)" counts
+        (``compact``), which stay in the tooltip.
+        """
+        base = QtWidgets.QApplication.font()
+        font = QtGui.QFont(base)
+        if palette.projector:
+            font.setPointSizeF(palette.font_pt)
+        elif palette.zoom != 1:
+            font.setPointSizeF(palette.font_pt * 1.25)
+        else:
+            font.setPointSizeF(base.pointSizeF() * 1.25)
+        font.setBold(True)
+        for label, slot in zip(self.values, self._slots):
+            label.setFont(font)
+            slot.updateGeometry()  # the one change a slot's size follows
+        self.compact = palette.projector
+        self.set_columns(2)
+        # The accuracies' words are longer than "Iteration" / "Cost" (in Chinese too).
+        self._layout.setColumnStretch(0, 4 if palette.projector else 1)
+        self._layout.setColumnStretch(1, 5 if palette.projector else 1)
+
+    def retranslate_ui(self) -> None:
+        names = (
+            translate("StatusStrip", "Iteration"),
+            translate("StatusStrip", "Cost"),
+            translate("StatusStrip", "Train accuracy"),
+            translate("StatusStrip", "Test accuracy"),
+            translate("StatusStrip", "Run state"),
+            translate("StatusStrip", "Saturation"),
+        )
+        for label, name in zip((*self.values, self.state, self.saturation), names):
+            label.setAccessibleName(name)
+        self.state.setText(self._said())
+
+    # -- what it shows -----------------------------------------------------------------------------
+    def say(self, source: Callable[[], str]) -> None:
+        """Show a state line; ``source`` makes it again in the new language after a switch."""
+        self._said = source
+        self.state.setText(source())
+
+    def show_frame(self, frame: Frame, n_test: int) -> None:
+        """The frame's numbers and state; ``n_test`` is the size of the test set."""
+        snap = frame.snapshot
+        self.iteration.setText(
+            translate("MainWindow", "Iteration {n}").format(n=f"{snap.iteration:,}")
+        )
+        if snap.cost == snap.cost:
+            self.cost.setText(translate("MainWindow", "Cost {cost}").format(cost=repr(snap.cost)))
+        else:
+            self.cost.setText(translate("MainWindow", "Cost: not a number"))
+        train = translate("MainWindow", "Train accuracy {acc} ({right}/{n})")
+        test = translate("MainWindow", "Test accuracy {acc} ({right}/{n})")
+        for label, text, acc, n in (
+            (self.train_accuracy, train, snap.train_accuracy, snap.n_train),
+            (self.test_accuracy, test, snap.test_accuracy, n_test),
+        ):
+            full = text.format(acc=repr(acc), right=round(acc * n), n=n)
+            # compact (projector): the number alone fits the back row's font; counts in the tip
+            label.setText(full.split(" (")[0].split("（")[0] if self.compact else full)
+            label.setToolTip(full)
+        self.set_selectable(frame.state not in (RunState.RUNNING, RunState.STEPPING))
+        running = frame.state is RunState.RUNNING
+        rate = self._steady_rate(frame.steps_per_second if running else 0)
+        self.say(lambda: state_text(frame, rate))
+        self.saturation.setVisible(bool(snap.saturated))
+        if snap.saturated:
+            self.saturation.setText(
+                translate(
+                    "MainWindow",
+                    "{k} of {n} outputs are exactly 0 or 1 in float64: the naive −log(σ) loss "
+                    "would print inf here; InitScope computes it from the logits.",
+                ).format(k=snap.saturated, n=snap.n_train)
+            )
+        else:
+            self.saturation.setText("")
