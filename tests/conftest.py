@@ -1,9 +1,10 @@
 """Shared fixtures: an offscreen Qt platform, the main window, and a guard against stray threads.
 
-Every :class:`app.session.TrainingSession` created during a test under ``tests/app`` is recorded
+Every training thread started during a test under ``tests/app`` — the single run's, the
+comparison's, any worker's — is recorded where they all start, :meth:`WorkerHandle._start`
 (strong references, so a running QThread is never garbage-collected under Qt's feet, which would
-abort the whole pytest process).  At teardown a test fails if any of them still has a running
-thread; the guard then shuts it down so the next tests are not affected.
+abort the whole pytest process).  At teardown a test fails if any of them still runs; the guard
+then shuts it down so the next tests are not affected.
 """
 
 from __future__ import annotations
@@ -20,26 +21,27 @@ APP_TESTS = Path(__file__).parent / "app"
 
 @pytest.fixture(autouse=True)
 def no_stray_training_threads(request, monkeypatch):
-    """Fail the test if a training session's thread is still running when the test ends."""
+    """Fail the test if any worker's thread is still running when the test ends."""
     if APP_TESTS not in Path(request.node.path).parents:
         yield  # engine and CLI tests never import Qt
         return
-    from app import session as session_module
+    from app.threaded_worker import WorkerHandle
 
-    sessions: list = []
-    original_init = session_module.TrainingSession.__init__
+    handles: list = []
+    original_start = WorkerHandle._start
 
-    def recording_init(self, *args, **kwargs):
-        original_init(self, *args, **kwargs)
-        sessions.append(self)
+    def recording_start(self, *args, **kwargs):
+        handles.append(self)
+        original_start(self, *args, **kwargs)
 
-    monkeypatch.setattr(session_module.TrainingSession, "__init__", recording_init)
-    yield sessions
-    running = [s for s in sessions if s.is_running()]
-    for s in running:  # clean up so that later tests are not affected, then report
-        s.shutdown()
-    assert not running, f"{len(running)} training thread(s) still running at teardown"
-    stuck = [s for s in sessions if s.is_running()]
+    monkeypatch.setattr(WorkerHandle, "_start", recording_start)
+    yield handles
+    running = [h for h in handles if h.is_running()]
+    for h in running:  # clean up so that later tests are not affected, then report
+        h.shutdown()
+    names = sorted({type(h).__name__ for h in running})
+    assert not running, f"{len(running)} training thread(s) still running at teardown: {names}"
+    stuck = [h for h in handles if h.is_running()]
     assert not stuck, "a training thread did not stop even after shutdown()"
 
 
@@ -64,11 +66,13 @@ def window(qtbot, monkeypatch):
     monkeypatch.setattr(QtWidgets.QMessageBox, "critical", staticmethod(record))
     w = MainWindow()
     w.reported_errors = errors
-    qtbot.addWidget(w, before_close_func=lambda widget: widget.session.shutdown())
+    qtbot.addWidget(w, before_close_func=lambda widget: widget.run.shutdown())
     w.show()
     qtbot.waitExposed(w)
-    qtbot.waitUntil(lambda: w.session.latest is not None and w.redraws > 0, timeout=5000)
+    qtbot.waitUntil(lambda: w.run.session.latest is not None and w.redraws > 0, timeout=5000)
     yield w
     w.close()
-    assert w.session.is_running() is False, "closing the window did not join the training thread"
+    assert w.run.session.is_running() is False, (
+        "closing the window did not join the training thread"
+    )
     assert not errors, f"the window reported errors: {errors}"

@@ -22,7 +22,7 @@ from app.views.cost_plot import CostPlot
 from app.views.style import Palette
 from engine.history import HistoryView
 from tests.app.drawn import pen_width, text_sizes
-from tests.app.test_views_i18n import Views
+from tests.app.views_helpers import Views
 
 PROJECTOR = Palette(projector=True)
 MIN_FONT_PT = 20
