@@ -25,6 +25,7 @@ __all__ = [
     "SetLearningRate",
     "SetSpeed",
     "SetTarget",
+    "ShowDiagnostics",
     "Step",
     "Stop",
     "TogglePlay",
@@ -90,6 +91,14 @@ class SetSpeed:
     """Steps per frame; ``FLAT_OUT`` (0) trains as fast as possible."""
 
     steps_per_frame: int
+
+
+@dataclass(frozen=True, slots=True)
+class ShowDiagnostics:
+    """Whether full frames carry the diagnostics (gradients, activations): only while a panel
+    shows them, since they cost a large network a pass of statistics over the training data."""
+
+    on: bool
 
 
 @dataclass(frozen=True, slots=True)

@@ -64,18 +64,22 @@ def frame_of(
     steps_per_second: float = 0.0,
     coarse: Coarse | None = None,
     past_target: bool = False,
+    with_diagnostics: bool = True,
 ) -> Frame:
     """A frame of ``trainer`` (running ``config``, with its current learning rate) as it stands.
 
-    With a ``grid_resolution`` it is a "full" frame (boundary grid, weights and diagnostics),
-    else numbers and the cost history only.
+    With a ``grid_resolution`` it is a "full" frame (boundary grid, weights and, with
+    ``with_diagnostics``, the diagnostics), else numbers and the cost history only.
 
     The worker publishes these, and the window makes its first one the same way before the
     worker's thread has started, so the window shows iteration 0 as soon as it is built.
     """
     full = grid_resolution is not None
     snap = trainer.snapshot(
-        run_id=run_id, grid_resolution=grid_resolution, with_layers=full, with_diagnostics=full
+        run_id=run_id,
+        grid_resolution=grid_resolution,
+        with_layers=full,
+        with_diagnostics=full and with_diagnostics,
     )
     heatmap = probability_rgba(snap.grid.probs) if snap.grid is not None else None
     return Frame(snap, state, config, target, steps_per_second, heatmap, coarse, past_target)

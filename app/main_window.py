@@ -75,6 +75,7 @@ class MainWindow(Retranslatable, QtWidgets.QMainWindow):
         self.menus = WindowMenus(self)
         self._connect_controls()
         self._connect_run()
+        self._on_panel_tab(self.panel_tabs.currentIndex())
         self.controls.show_config(self.run.config, self.run.data)
         self.controls.show_target(self.run.target)
         self.decision_map.show_data(self.run.data)
@@ -401,7 +402,8 @@ class MainWindow(Retranslatable, QtWidgets.QMainWindow):
                 self.decision_map.show_grid(full.snapshot.grid, full.heatmap)
             self._show_panel(full.snapshot)
 
-    def _on_panel_tab(self, _index: int) -> None:
+    def _on_panel_tab(self, index: int) -> None:
+        self.run.show_diagnostics(index in (1, 2))  # gradients, activations
         self.mark_dirty()
 
     def _show_panel(self, snap: Snapshot) -> None:

@@ -14,6 +14,7 @@ from app.commands import (
     Reset,
     SetLearningRate,
     SetSpeed,
+    ShowDiagnostics,
 )
 from app.frames import Frame
 from app.threaded_worker import WorkerHandle
@@ -65,6 +66,10 @@ class TrainingSession(WorkerHandle):
 
     def set_speed(self, steps_per_frame: int) -> None:
         self._worker.send(SetSpeed(steps_per_frame))
+
+    def show_diagnostics(self, on: bool) -> None:
+        """Full frames carry the diagnostics only while a panel shows them."""
+        self._worker.send(ShowDiagnostics(on))
 
     # -- frames ---------------------------------------------------------------------------------
     def _accept(self, frame: Frame) -> None:

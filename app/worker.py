@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from PyQt6 import QtCore
 
-from app.commands import Configure, Reset, SetLearningRate
+from app.commands import Configure, Reset, SetLearningRate, ShowDiagnostics
 from app.frame_budget import FrameBudget
 from app.frames import RunState, frame_of
 from app.run_clock import RunClock
@@ -53,6 +53,7 @@ class TrainingWorker(CommandLoop):
         self._run_id = 0
         self._last_publish = 0.0
         self._last_grid = 0.0
+        self._diagnostics = True  # full frames carry them (ShowDiagnostics)
 
     # -- the worker thread ----------------------------------------------------------------------
     @QtCore.pyqtSlot()
@@ -97,6 +98,8 @@ class TrainingWorker(CommandLoop):
         elif isinstance(command, SetLearningRate):
             trainer.set_learning_rate(command.lr)
             self._config = self._config.with_(learning_rate=command.lr)
+        elif isinstance(command, ShowDiagnostics):
+            self._diagnostics = command.on
         if self.clock.state is not RunState.STEPPING:  # a step's frame comes when it is done
             self._publish()
 
@@ -142,6 +145,7 @@ class TrainingWorker(CommandLoop):
             steps_per_second=clock.rate,
             coarse=budget.coarse(),
             past_target=clock.past_target,
+            with_diagnostics=self._diagnostics,
         )
         # CPU time of this thread, not wall time: waiting for the GIL is not the frame's cost.
         budget.record(time.thread_time() - cpu_start, with_grid)

@@ -48,6 +48,7 @@ class Session(Protocol):
     def set_target(self, iterations: int) -> None: ...
     def set_speed(self, steps_per_frame: int) -> None: ...
     def set_learning_rate(self, lr: float) -> None: ...
+    def show_diagnostics(self, on: bool) -> None: ...
     def shutdown(self, timeout_ms: int = ...) -> bool: ...
 
 
@@ -170,6 +171,10 @@ class RunController(QtCore.QObject):
 
     def set_speed(self, steps_per_frame: int) -> None:
         self.session.set_speed(steps_per_frame)
+
+    def show_diagnostics(self, on: bool) -> None:
+        """Whether a panel shows the diagnostics: computing them costs a large network."""
+        self.session.show_diagnostics(on)
 
     def set_learning_rate(self, lr: float) -> None:
         """A new learning rate applies from the next step and resets nothing."""

@@ -28,7 +28,8 @@ class FakeSession(QtCore.QObject):
         self.latest = self.latest_full = None
 
     def __getattr__(self, name):
-        if name in {"reset", "toggle_play", "step", "set_target", "set_speed", "set_learning_rate"}:
+        commands = {"reset", "toggle_play", "step", "set_target", "set_speed", "set_learning_rate"}
+        if name in commands | {"show_diagnostics"}:
             return lambda *args: self.calls.append((name, *args))
         raise AttributeError(name)
 

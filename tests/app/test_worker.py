@@ -18,6 +18,7 @@ from app.commands import (
     Reset,
     SetLearningRate,
     SetTarget,
+    ShowDiagnostics,
     Step,
     Stop,
 )
@@ -268,3 +269,16 @@ def test_session_keeps_showing_frames_after_a_failed_configure(qtbot):
             session.step(3)
     finally:
         assert session.shutdown()
+
+
+def test_full_frames_carry_diagnostics_only_while_shown():
+    def react(f):
+        if f.snapshot.iteration == 2 and f.state is RunState.PAUSED:
+            return [ShowDiagnostics(True)] if f.snapshot.diagnostics is None else [Stop()]
+        return None
+
+    script = WorkerDriver(make_worker())
+    frames = script.run([ShowDiagnostics(False), Step(2)], react)
+    assert not script.stopped_by_guard
+    at_two = [f for f in frames if f.snapshot.iteration == 2 and f.snapshot.layers]
+    assert [f.snapshot.diagnostics is not None for f in at_two] == [False, True]
