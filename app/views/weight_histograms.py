@@ -72,6 +72,10 @@ def layer_stats(layer: LayerState) -> str:
 class LayerHistogram(Retranslatable, pg.PlotWidget):
     """The histogram of one layer's weights, now and at iteration 0."""
 
+    #: the last layer shown, whose texts are re-rendered (a class default: pyqtgraph may resize
+    #: the widget while it is still being built)
+    _layer: LayerState | None = None
+
     def __init__(self, index: int, palette: Palette) -> None:
         super().__init__()
         self.index = index
@@ -128,7 +132,7 @@ class LayerHistogram(Retranslatable, pg.PlotWidget):
     def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
         """A title that fitted may not fit any more (or the other way round)."""
         super().resizeEvent(event)
-        if getattr(self, "_layer", None) is not None:  # not during construction
+        if self._layer is not None:  # not during construction
             self._show_texts()
 
     def _show_texts(self, force: bool = False) -> None:
