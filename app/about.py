@@ -23,7 +23,7 @@ LICENSE_URL = "https://www.gnu.org/licenses/gpl-3.0.html"
 _LIBRARIES = (
     ("pyqtgraph", "pyqtgraph", "pyqtgraph"),
     ("NumPy", "numpy", "numpy"),
-    ("scikit-learn", "scikit-learn", "sklearn"),
+    ("threadpoolctl", "threadpoolctl", "threadpoolctl"),
 )
 
 
