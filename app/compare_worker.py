@@ -30,8 +30,10 @@ from app.frame_budget import FrameBudget, grid_cost
 from app.frames import CompareFrame, RunPicture, RunState
 from app.run_clock import RunClock
 from app.threaded_worker import CommandLoop, blas_threads_for
+from app.worker import ShowNeuronMaps
 from engine.compare import Comparison, make_trainer
 from engine.datasets import Dataset
+from engine.neuron_maps import NeuronMapper, NeuronMaps, map_resolution, trainer_maps
 from engine.snapshot import GridPrediction
 from engine.trainer import TrainConfig, Trainer
 
@@ -44,6 +46,8 @@ COMPARE_GRID = 60  # the small maps are ~200 px wide: 60 x 60 cells look smooth 
 #: Maps for all configurations are refreshed this often while training: a boundary moves slowly,
 #: and every map costs the training thread a forward pass over the grid and the GUI a repaint.
 COMPARE_GRID_FPS = 3.0
+#: The small network diagrams' nodes are ~20 px: their maps need no more than this.
+COMPARE_NEURON_GRID = 16
 
 
 class CompareWorker(CommandLoop):
@@ -77,8 +81,10 @@ class CompareWorker(CommandLoop):
         self._consumer_interval = 1.0 / max_fps  # how often the view redraws (SetFrameRate)
         self._live_count = 0
         self._one_off = 0.0  # CPU time of this frame's one-time work (frozen maps)
-        #: key → (diverged_at, grid, heatmap) of diverged runs: their map no longer changes
-        self._frozen: dict[int, tuple[int, GridPrediction, np.ndarray]] = {}
+        #: key → (diverged_at, grid, heatmap, neurons) of diverged runs: their maps no longer change
+        self._frozen: dict[int, tuple[int, GridPrediction, np.ndarray, NeuronMaps | None]] = {}
+        self._neurons = True  # pictures carry the neuron maps (ShowNeuronMaps)
+        self._mappers: dict[int, NeuronMapper] = {}  # key → its grid and buffers
 
     # -- the worker thread ----------------------------------------------------------------------
     @QtCore.pyqtSlot()
@@ -129,10 +135,13 @@ class CompareWorker(CommandLoop):
             self._run_id = command.run_id
             comparison.remove(command.key)
             self._frozen.pop(command.key, None)
+            self._mappers.pop(command.key, None)
             self._settle_state()
             self._rebuild_budget()
         elif isinstance(command, SetFrameRate):
             self._consumer_interval = 1.0 / max(command.fps, 0.1)
+        elif isinstance(command, ShowNeuronMaps):
+            self._neurons = command.on
         if clock.state is not RunState.STEPPING:  # a step's frame comes when it is done
             self._publish()
 
@@ -232,17 +241,21 @@ class CompareWorker(CommandLoop):
 
     def _picture(self, entry, with_grid: bool) -> RunPicture:
         trainer = entry.trainer
-        grid = heatmap = None
+        grid = heatmap = neurons = None
         if with_grid and self._bounds is not None:
             frozen = self._frozen.get(entry.key)
             if frozen is not None and frozen[0] == trainer.diverged_at:
-                _, grid, heatmap = frozen
+                _, grid, heatmap, neurons = frozen
+                if neurons is None and self._neurons:  # the diagram was hidden when it diverged
+                    neurons = self._neuron_maps(entry.key, trainer)
+                    self._frozen[entry.key] = (*frozen[:3], neurons)
             else:
                 started = time.thread_time()
                 grid = trainer.predict_grid(self._bounds, self._budget.resolution)
                 heatmap = probability_rgba(grid.probs)
+                neurons = self._neuron_maps(entry.key, trainer)
                 if trainer.diverged_at is not None:
-                    self._frozen[entry.key] = (trainer.diverged_at, grid, heatmap)
+                    self._frozen[entry.key] = (trainer.diverged_at, grid, heatmap, neurons)
                     # Paid once: it must not make the budget coarsen every other map for good.
                     self._one_off += time.thread_time() - started
         return RunPicture(
@@ -255,4 +268,13 @@ class CompareWorker(CommandLoop):
             grid=grid,
             heatmap=heatmap,
             diverged_at=trainer.diverged_at,
+            neurons=neurons,
         )
+
+    def _neuron_maps(self, key: int, trainer: Trainer) -> NeuronMaps | None:
+        """The run's neuron maps over the maps' square, if they are wanted."""
+        if not self._neurons or self._bounds is None:
+            return None
+        cap = min(COMPARE_NEURON_GRID, self._budget.resolution)
+        mapper = self._mappers.setdefault(key, NeuronMapper())
+        return trainer_maps(trainer, mapper, map_resolution(trainer.layer_dims, cap), self._bounds)

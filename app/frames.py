@@ -16,6 +16,7 @@ from app.boundary_colors import probability_rgba
 from app.frame_budget import Coarse
 from engine.compare import CompareRow
 from engine.history import HistoryView
+from engine.neuron_maps import NeuronMapper, NeuronMaps, trainer_maps
 from engine.snapshot import GridPrediction, Snapshot
 from engine.trainer import TrainConfig, Trainer
 
@@ -47,6 +48,8 @@ class Frame:
     heatmap: np.ndarray | None = None
     coarse: Coarse | None = None
     past_target: bool = False  # running on past the stop-at target (Play pressed at or after it)
+    #: what every neuron computes over the plane (the network diagram), on full frames when asked
+    neurons: NeuronMaps | None = None
 
     @property
     def run_id(self) -> int:
@@ -65,11 +68,14 @@ def frame_of(
     coarse: Coarse | None = None,
     past_target: bool = False,
     with_diagnostics: bool = True,
+    neuron_mapper: NeuronMapper | None = None,
+    neuron_resolution: int = 0,
 ) -> Frame:
     """A frame of ``trainer`` (running ``config``, with its current learning rate) as it stands.
 
     With a ``grid_resolution`` it is a "full" frame (boundary grid, weights and, with
-    ``with_diagnostics``, the diagnostics), else numbers and the cost history only.
+    ``with_diagnostics``, the diagnostics; with a ``neuron_mapper``, the neuron maps on a
+    ``neuron_resolution`` grid over the same square), else numbers and the cost history only.
 
     The worker publishes these, and the window makes its first one the same way before the
     worker's thread has started, so the window shows iteration 0 as soon as it is built.
@@ -82,7 +88,12 @@ def frame_of(
         with_diagnostics=full and with_diagnostics,
     )
     heatmap = probability_rgba(snap.grid.probs) if snap.grid is not None else None
-    return Frame(snap, state, config, target, steps_per_second, heatmap, coarse, past_target)
+    neurons = None
+    if full and neuron_mapper is not None and neuron_resolution > 0:
+        neurons = trainer_maps(trainer, neuron_mapper, neuron_resolution)
+    return Frame(
+        snap, state, config, target, steps_per_second, heatmap, coarse, past_target, neurons
+    )
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -101,6 +112,7 @@ class RunPicture:
     grid: GridPrediction | None
     heatmap: np.ndarray | None
     diverged_at: int | None
+    neurons: NeuronMaps | None = None  # the network diagram's maps, with ``grid`` (or None)
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 import traceback
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PyQt6 import QtCore
 
@@ -21,13 +22,21 @@ from app.frames import RunState, frame_of
 from app.run_clock import RunClock
 from app.threaded_worker import CommandLoop, blas_threads_for
 from engine.datasets import Dataset
+from engine.neuron_maps import NeuronMapper, map_resolution
 from engine.trainer import TrainConfig, Trainer
 
-__all__ = ["GRID_RESOLUTION", "TrainingWorker"]
+__all__ = ["GRID_RESOLUTION", "ShowNeuronMaps", "TrainingWorker"]
 
 GRID_RESOLUTION = 150  # smooth on a projector; the issue asks for at least 150 x 150
 #: Builds a trainer for a configuration on the given data (``None``: the data it names).
 TrainerFactory = Callable[[TrainConfig, Dataset | None], Trainer]
+
+
+@dataclass(frozen=True, slots=True)
+class ShowNeuronMaps:
+    """Whether full frames carry the neuron maps (the network diagram is on screen)."""
+
+    on: bool
 
 
 class TrainingWorker(CommandLoop):
@@ -54,6 +63,8 @@ class TrainingWorker(CommandLoop):
         self._last_publish = 0.0
         self._last_grid = 0.0
         self._diagnostics = True  # full frames carry them (ShowDiagnostics)
+        self._neurons = True  # full frames carry the neuron maps (ShowNeuronMaps)
+        self._mapper = NeuronMapper()
 
     # -- the worker thread ----------------------------------------------------------------------
     @QtCore.pyqtSlot()
@@ -100,6 +111,8 @@ class TrainingWorker(CommandLoop):
             self._config = self._config.with_(learning_rate=command.lr)
         elif isinstance(command, ShowDiagnostics):
             self._diagnostics = command.on
+        elif isinstance(command, ShowNeuronMaps):
+            self._neurons = command.on
         if self.clock.state is not RunState.STEPPING:  # a step's frame comes when it is done
             self._publish()
 
@@ -146,6 +159,8 @@ class TrainingWorker(CommandLoop):
             coarse=budget.coarse(),
             past_target=clock.past_target,
             with_diagnostics=self._diagnostics,
+            neuron_mapper=self._mapper if self._neurons else None,
+            neuron_resolution=map_resolution(trainer.layer_dims, budget.resolution),
         )
         # CPU time of this thread, not wall time: waiting for the GIL is not the frame's cost.
         budget.record(time.thread_time() - cpu_start, with_grid)
