@@ -18,6 +18,7 @@ from app.views.style import (
     Palette,
     cache_static,
     init_color,
+    plot_axes,
     point_font,
     relabel_legend,
     restyle_plot,
@@ -282,7 +283,7 @@ class CostPlot(Retranslatable, pg.PlotWidget):
     """
 
     def __init__(self, parent=None, palette: Palette | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, axisItems=plot_axes())
         self.setObjectName("costPlot")
         self.palette_ = palette or Palette()
         item = self.getPlotItem()

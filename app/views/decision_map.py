@@ -13,6 +13,7 @@ from app.views.style import (
     Palette,
     StaticScatter,
     cache_static,
+    plot_axes,
     point_font,
     relabel_legend,
     restyle_plot,
@@ -33,7 +34,7 @@ class DecisionMap(Retranslatable, pg.PlotWidget):
     """``boundaryPlot``: what the network predicts everywhere around the data."""
 
     def __init__(self, parent=None, palette: Palette | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, axisItems=plot_axes())
         self.setObjectName("boundaryPlot")
         self.palette_ = palette or Palette()
         item = self.getPlotItem()

@@ -19,6 +19,7 @@ from app.i18n import Retranslatable, engine_text, translate
 from app.views.style import (
     Palette,
     cache_static,
+    plot_axes,
     point_font,
     relabel_legend,
     restyle_plot,
@@ -49,7 +50,7 @@ class GradientNormPlot(Retranslatable, pg.PlotWidget):
     """
 
     def __init__(self, parent=None, palette: Palette | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, axisItems=plot_axes())
         self.setObjectName("gradientNormPlot")
         self.palette_ = palette or Palette()
         item = self.getPlotItem()
@@ -212,7 +213,7 @@ class ActivationHistograms(Retranslatable, QtWidgets.QScrollArea):
             plot.deleteLater()
         self.plots, self.items = [], []
         for index in range(1, n + 1):
-            plot = pg.PlotWidget()
+            plot = pg.PlotWidget(axisItems=plot_axes())
             plot.getPlotItem().hideAxis("left")
             plot.getPlotItem().setMouseEnabled(x=False, y=False)
             plot.getPlotItem().hideButtons()

@@ -11,6 +11,7 @@ Also the one set of helpers every view (the single run's and the comparison's) u
 
 from __future__ import annotations
 
+import numpy as np
 import pyqtgraph as pg
 from PyQt6 import QtCore, QtGui, QtWidgets
 
@@ -19,14 +20,22 @@ __all__ = [
     "ERROR_COLOR",
     "INIT_COLORS",
     "Palette",
+    "PlotAxis",
     "StaticScatter",
     "cache_static",
+    "distinct_numbers",
+    "fit_legend",
     "icon_scale",
+    "legible",
+    "log_ticks",
+    "plain_numbers",
+    "plot_axes",
     "point_font",
     "relabel_legend",
     "restyle_plot",
     "set_legend_text",
     "set_plot_title",
+    "side_legend",
     "style_plot",
     "widget_font_pt",
 ]
@@ -144,12 +153,20 @@ def style_plot(
     item = plot.getPlotItem() if isinstance(plot, pg.PlotWidget) else plot
     if isinstance(plot, pg.PlotWidget):
         plot.setBackground(BACKGROUND)
+    item.hideButtons()  # pyqtgraph's "A" (auto range) button: the views manage their ranges
     font = QtGui.QFont()
     font.setPointSize(palette.font_pt)
+    label_style = {"color": palette.foreground, "font-size": f"{palette.font_pt}pt"}
+    if x:
+        item.setLabel("bottom", x, **label_style)
+    if y:
+        item.setLabel("left", y, **label_style)
+    if title:
+        item.setTitle(title, color=palette.foreground, size=f"{palette.font_pt + 1}pt")
     for name in ("left", "bottom"):
         axis = item.getAxis(name)
         cache_static(axis)
-        axis.enableAutoSIPrefix(False)  # "cost (x0.001)" confuses more than it helps
+        plain_numbers(axis)
         axis.setPen(pg.mkPen(palette.foreground, width=palette.thin_line_width))
         axis.setTextPen(pg.mkPen(palette.foreground))
         axis.setTickFont(font)
@@ -158,13 +175,133 @@ def style_plot(
             axis.setWidth(None)
         else:
             axis.setHeight(None)
-    label_style = {"color": palette.foreground, "font-size": f"{palette.font_pt}pt"}
-    if x:
-        item.setLabel("bottom", x, **label_style)
-    if y:
-        item.setLabel("left", y, **label_style)
-    if title:
-        item.setTitle(title, color=palette.foreground, size=f"{palette.font_pt + 1}pt")
+
+
+def plain_numbers(axis: pg.AxisItem) -> None:
+    """Tick labels in the data's own numbers: no SI scaling, ever.
+
+    pyqtgraph's ``enableAutoSIPrefix(False)`` works out a scale from the axis's range *as it
+    disables it* and then keeps it: a cost axis restyled while it spanned 0-1 read 0-1000 from
+    then on, with its "(x0.001)" hidden.  With no range enabled for prefixes the scale it works
+    out is 1 (and :class:`PlotAxis` never scales at all).
+    """
+    axis.setSIPrefixEnableRanges(())
+    axis.enableAutoSIPrefix(False)
+
+
+class PlotAxis(pg.AxisItem):
+    """An axis that reads the data's own numbers, also on a log scale.
+
+    Never an SI scale (see :func:`plain_numbers`).  On a log axis: whole decades labelled
+    (every k-th when they would crowd), the 2…9 in between as unlabelled ticks when there is
+    room; a range narrower than two decades (a flat curve, a single point) gets plain 1-2-5
+    ticks in between, so there are always labels.  pyqtgraph's own log ticks labelled every
+    minor tick (overlapping text) and gave a single point no label at all.
+    """
+
+    def __init__(self, orientation: str, **kwargs) -> None:
+        super().__init__(orientation, **kwargs)
+        plain_numbers(self)
+
+    def updateAutoSIPrefix(self) -> None:
+        self.autoSIPrefixScale = 1.0
+        self.labelUnitPrefix = ""
+        self._updateLabel()
+
+    def _label_room(self) -> float:
+        """Pixels one tick label needs along the axis (its height, or width on x)."""
+        font = self.style.get("tickFont") or QtWidgets.QApplication.font()
+        metrics = QtGui.QFontMetrics(font)
+        if self.orientation in ("left", "right"):
+            return 1.6 * metrics.height()
+        return metrics.horizontalAdvance("0.0005") + 12
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list:
+        if not self.logMode:
+            return super().tickValues(minVal, maxVal, size)
+        return log_ticks(minVal, maxVal, size, self._label_room())
+
+    def tickStrings(self, values: list[float], scale: float, spacing) -> list[str]:
+        if not self.logMode:
+            return super().tickStrings(values, scale, spacing)
+        if spacing is None:  # the unlabelled 2…9 of a decade
+            return [""] * len(values)
+        return distinct_numbers([10.0**v for v in values])
+
+
+def log_ticks(lo: float, hi: float, size: float, room: float) -> list:
+    """Tick levels ``[(spacing, values), ...]`` for a log axis spanning ``lo``…``hi`` (log10)
+    over ``size`` pixels, a label needing ``room`` pixels; ``spacing`` ``None``: unlabelled."""
+    lo, hi = min(lo, hi), max(lo, hi)
+    if not (np.isfinite(lo) and np.isfinite(hi)) or size <= 0:
+        return []
+    per_decade = size / max(hi - lo, 1e-12)
+    first, last = int(np.ceil(lo)), int(np.floor(hi))
+    if last - first >= 1:  # two decades or more in view
+        step = max(1, int(np.ceil(room / per_decade)))
+        decades = [float(d) for d in range(first, last + 1) if d % step == 0]
+        minor = []
+        if step == 1 and per_decade >= 3 * room:
+            for d in range(first - 1, last + 1):
+                minor += [d + np.log10(m) for m in range(2, 10) if lo < d + np.log10(m) < hi]
+        return [(float(step), decades), (None, minor)]
+    a, b = 10.0**lo, 10.0**hi
+    count = max(2.0, size / room)
+    spacing = _nice_step((b - a) / count)
+    values = np.arange(np.ceil(a / spacing), np.floor(b / spacing) + 1) * spacing
+    values = values[(values > 0) & (values >= a) & (values <= b)]
+    if not values.size:  # narrower than one step: the middle, as read
+        values = np.array([float(f"{np.sqrt(a * b):.3g}")])
+    return [(spacing, list(np.log10(values)))]
+
+
+def _nice_step(raw: float) -> float:
+    """The 1, 2 or 5 × 10^k at or above ``raw``."""
+    if not np.isfinite(raw) or raw <= 0:
+        return 1.0
+    exp = 10.0 ** np.floor(np.log10(raw))
+    return float(next(m * exp for m in (1, 2, 5, 10) if m * exp >= raw * (1 - 1e-9)))
+
+
+def distinct_numbers(values: list[float]) -> list[str]:
+    """``values`` as short numbers (``%g``), with just enough digits to tell them apart."""
+    for digits in range(1, 8):
+        strings = [f"{v:.{digits}g}" for v in values]
+        if len(set(strings)) == len(strings):
+            return strings
+    return strings
+
+
+def plot_axes() -> dict[str, PlotAxis]:
+    """``axisItems`` for a new plot: :class:`PlotAxis` left and bottom."""
+    return {"left": PlotAxis("left"), "bottom": PlotAxis("bottom")}
+
+
+def side_legend(plot: pg.PlotWidget | pg.PlotItem, palette: Palette) -> pg.LegendItem:
+    """A one-column legend beside the view (in the plot's own layout), never over the data."""
+    item = plot.getPlotItem() if isinstance(plot, pg.PlotWidget) else plot
+    legend = pg.LegendItem(labelTextColor=palette.foreground, colCount=1)
+    fixed = QtWidgets.QSizePolicy.Policy.Fixed
+    legend.setSizePolicy(fixed, fixed)  # its own size, not the row's height
+    item.layout.addItem(legend, 2, 3)
+    item.layout.setAlignment(legend, QtCore.Qt.AlignmentFlag.AlignTop)
+    cache_static(legend)
+    return legend
+
+
+def legible(color: str, luminance: float = 0.35) -> str:
+    """``color`` darkened (same hue) until its relative luminance is at most ``luminance``:
+    readable as a line on white (the ``scaled`` yellow was nearly invisible)."""
+    qcolor = QtGui.QColor(color)
+    for _ in range(20):
+        r, g, b = (
+            (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4)
+            for c in (qcolor.redF(), qcolor.greenF(), qcolor.blueF())
+        )
+        if 0.2126 * r + 0.7152 * g + 0.0722 * b <= luminance:
+            break
+        qcolor = qcolor.darker(115)
+    return qcolor.name()
 
 
 def restyle_plot(
@@ -194,7 +331,23 @@ def relabel_legend(legend: pg.LegendItem, palette: Palette) -> None:
     legend.setLabelTextSize(f"{palette.font_pt}pt")
     for _sample, label in legend.items:
         label.setText(label.text)
+    fit_legend(legend)
+
+
+def fit_legend(legend: pg.LegendItem) -> None:
+    """Lay the legend out again for its entries' present sizes.
+
+    pyqtgraph sums its labels' *current* geometry, which the legend's layout updates only later:
+    after smaller text (leaving projector mode) it kept the big rows, spaced far apart.
+    """
+    for sample, label in legend.items:
+        for part in (sample, label):
+            part.updateGeometry()
+            part.resize(part.effectiveSizeHint(QtCore.Qt.SizeHint.PreferredSize))
+    legend.layout.invalidate()
+    legend.layout.activate()
     legend.updateSize()
+    legend.updateGeometry()
 
 
 def set_legend_text(legend: pg.LegendItem, item: pg.GraphicsObject, text: str) -> None:
@@ -202,7 +355,7 @@ def set_legend_text(legend: pg.LegendItem, item: pg.GraphicsObject, text: str) -
     label = legend.getLabel(item)
     if label is not None and label.text != text:
         label.setText(text)
-        legend.updateSize()
+        fit_legend(legend)
 
 
 def point_font(points: float, bold: bool = False, base: QtGui.QFont | None = None) -> QtGui.QFont:

@@ -12,7 +12,7 @@ import pyqtgraph as pg
 from PyQt6 import QtCore, QtGui, QtWidgets
 
 from app.i18n import Retranslatable, translate
-from app.views.style import Palette, point_font, restyle_plot, set_plot_title
+from app.views.style import Palette, plot_axes, point_font, restyle_plot, set_plot_title
 from engine.snapshot import LayerState
 
 __all__ = ["LayerHistogram", "WeightHistograms", "bin_edges_for"]
@@ -77,7 +77,7 @@ class LayerHistogram(Retranslatable, pg.PlotWidget):
     _layer: LayerState | None = None
 
     def __init__(self, index: int, palette: Palette) -> None:
-        super().__init__()
+        super().__init__(axisItems=plot_axes())
         self.index = index
         self.setObjectName(f"weightHistogram{index}")
         self.palette_ = palette

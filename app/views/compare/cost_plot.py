@@ -17,6 +17,7 @@ from app.views.style import (
     FOREGROUND,
     Palette,
     cache_static,
+    plot_axes,
     point_font,
     relabel_legend,
     restyle_plot,
@@ -40,7 +41,7 @@ class CompareCostPlot(Retranslatable, pg.PlotWidget):
     """
 
     def __init__(self, parent=None, palette: Palette | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, axisItems=plot_axes())
         self.setObjectName("compareCostPlot")
         self.palette_ = palette or Palette()
         item = self.getPlotItem()

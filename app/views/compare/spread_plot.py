@@ -16,6 +16,7 @@ from app.views.style import (
     FOREGROUND,
     Palette,
     cache_static,
+    plot_axes,
     point_font,
     relabel_legend,
     restyle_plot,
@@ -36,7 +37,7 @@ class SpreadPlot(Retranslatable, pg.PlotWidget):
     """
 
     def __init__(self, parent=None, palette: Palette | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, axisItems=plot_axes())
         self.setObjectName("compareSpreadPlot")
         self.palette_ = palette or Palette()
         item = self.getPlotItem()
