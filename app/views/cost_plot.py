@@ -154,6 +154,9 @@ class CurvePoints:
             self._open_first, self._open_blocks, self._open_ends = first, [], []
         blocks, ends = self._open_blocks, self._open_ends
         complete = len(its) // OPEN_BLOCK
+        # Blocks past the chunk's end are another, longer run's (a reset under the same view):
+        # drawn, they added its curve and a line back to iteration 0.
+        del blocks[complete:], ends[complete:]
         for b, (head, tail) in enumerate(ends[:complete]):
             if costs[b * OPEN_BLOCK] != head or costs[(b + 1) * OPEN_BLOCK - 1] != tail:
                 del blocks[b:], ends[b:]  # another run's costs: decimate again from here
@@ -211,6 +214,8 @@ class LiveCurve:
         tip in); ``span`` is the x axis's width.  Returns whether anything was drawn."""
         if history.length == self.length and (live or not len(self._tip_xy[0])):
             return False
+        if history.length < self.length:  # not this run's continuation: a reset
+            self._points = CurvePoints()
         self.length = history.length
         if live and self._tip_fits(history, span):
             self._draw_tip(history, budget)
