@@ -1,0 +1,182 @@
+"""Paints a :class:`~app.views.diagram_scene.Scene`: links, brackets of equal neurons, nodes, marks
+and texts.  Used for the screen (into the diagram's cached pixmap) and for pictures (any size)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+import numpy as np
+from PyQt6 import QtCore, QtGui
+
+from app.views.diagram_scene import NEGATIVE, POSITIVE, WEIGHT_FULL, Scene
+from app.views.style import point_font
+
+if TYPE_CHECKING:
+    from app.views.network_diagram import NetworkDiagram
+
+__all__ = ["paint_scene"]
+
+_INK = QtGui.QColor("#000000")
+_ZERO_LINK = QtGui.QColor(0, 0, 0, 40)
+_DEAD = QtGui.QColor(150, 150, 150, 170)
+_FLAT_WORDS_GREYED = ("relu", "leaky_relu")  # greyed out; tanh and sigmoid are outlined instead
+Align = QtCore.Qt.AlignmentFlag
+_WRAPPED = Align.AlignCenter.value | QtCore.Qt.TextFlag.TextWordWrap.value
+
+
+def paint_scene(
+    painter: QtGui.QPainter,
+    scene: Scene,
+    diagram: NetworkDiagram,
+    images: list[list[QtGui.QImage]],
+) -> None:
+    painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QtGui.QPainter.RenderHint.SmoothPixmapTransform)
+    selected = set(diagram.highlighted_links())
+    _links(painter, scene, selected, diagram.selected is not None)
+    _brackets(painter, scene)
+    _nodes(painter, scene, diagram, images)
+    _texts(painter, scene, diagram)
+
+
+def _link_pen(weight: float, width: float, alpha: int) -> QtGui.QPen:
+    if width <= 0:
+        pen = QtGui.QPen(_ZERO_LINK, 0.5)
+    else:
+        colour = QtGui.QColor(POSITIVE if weight > 0 else NEGATIVE)
+        colour.setAlpha(alpha)
+        pen = QtGui.QPen(colour, width)
+    pen.setCapStyle(QtCore.Qt.PenCapStyle.FlatCap)
+    return pen
+
+
+def _links(painter: QtGui.QPainter, scene: Scene, selected: set[int], dim: bool) -> None:
+    """Links in buckets of one pen (sign, width to a quarter pixel): one drawLines call each."""
+    buckets: dict[tuple, list[QtCore.QLineF]] = defaultdict(list)
+    for i, link in enumerate(scene.links):
+        chosen = i in selected
+        alpha = 255 if chosen else (45 if dim else 200)
+        width = round(link.width * 4) / 4
+        sign = 0 if width <= 0 else (1 if link.weight > 0 else -1)
+        buckets[(chosen, sign, width, alpha)].append(link.line)
+    for (_chosen, sign, width, alpha), lines in sorted(buckets.items(), key=lambda kv: kv[0]):
+        painter.setPen(_link_pen(float(sign), width, alpha))
+        painter.drawLines(lines)
+
+
+def _brackets(painter: QtGui.QPainter, scene: Scene) -> None:
+    """Units that are the same neuron, joined by a bracket at their column's left."""
+    pen = QtGui.QPen(QtGui.QColor("#444444"), max(1.5, scene.sizes.link_max / 5))
+    painter.setPen(pen)
+    gap = max(3.0, scene.node_side * 0.12)
+    for column in range(1, scene.n_columns - 1):
+        layer = scene.layer(column)
+        drawn = scene.columns[column]
+        groups = layer.groups[:drawn]
+        for label in np.unique(groups):
+            members = np.flatnonzero(groups == label)
+            if len(members) < 2:
+                continue
+            rects = [scene.node(column, int(u)).rect for u in members]
+            x = rects[0].left() - gap
+            painter.drawLine(QtCore.QLineF(x, rects[0].center().y(), x, rects[-1].center().y()))
+            for rect in rects:
+                y = rect.center().y()
+                painter.drawLine(QtCore.QLineF(x, y, rect.left(), y))
+
+
+def _rim_pen(bias: float, scene: Scene) -> QtGui.QPen:
+    if not np.isfinite(bias):
+        return QtGui.QPen(QtGui.QColor("#888888"), scene.sizes.rim_max)
+    width = scene.sizes.rim_max * min(abs(bias), WEIGHT_FULL) / WEIGHT_FULL
+    if width < 1.0:
+        return QtGui.QPen(QtGui.QColor("#666666"), 1.0)
+    return QtGui.QPen(QtGui.QColor(POSITIVE if bias > 0 else NEGATIVE), width)
+
+
+def _nodes(painter, scene: Scene, diagram: NetworkDiagram, images) -> None:
+    sizes = scene.sizes
+    small = point_font(max(6.0, sizes.font_pt * 0.75), bold=True)
+    activation = scene.maps.activation
+    word = diagram.texts()["word"]
+    for node in scene.nodes:
+        rect = node.rect
+        painter.drawImage(rect, images[node.column][node.unit])
+        layer = scene.layer(node.column)
+        painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+        if layer is None:
+            painter.setPen(QtGui.QPen(QtGui.QColor("#666666"), 1.0))
+            painter.drawRect(rect)
+            continue
+        painter.setPen(_rim_pen(float(layer.biases[node.unit]), scene))
+        painter.drawRect(rect)
+        hidden = node.column < scene.n_columns - 1
+        flat = hidden and layer.flat is not None and bool(layer.flat[node.unit])
+        if flat and activation in _FLAT_WORDS_GREYED:
+            painter.fillRect(rect, _DEAD)
+        elif flat:
+            pen = QtGui.QPen(_INK, max(2.0, sizes.rim_max * 0.6), QtCore.Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.drawRect(rect.adjusted(-2, -2, 2, 2))
+        if flat and not diagram.compact and rect.height() >= 28:
+            painter.setFont(small)
+            painter.setPen(_INK)
+            painter.drawText(rect, _WRAPPED, word)
+        same = int(layer.group_sizes[node.unit])
+        if same > 1 and layer.distinct > 1:  # a layer of one neuron says so in its header
+            _badge(painter, rect, f"×{same}", small)
+        if diagram.selected == (node.column, node.unit):
+            painter.setPen(QtGui.QPen(_INK, max(3.0, sizes.rim_max)))
+            painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+            painter.drawRect(rect.adjusted(-4, -4, 4, 4))
+
+
+def _badge(painter, rect: QtCore.QRectF, text: str, font: QtGui.QFont) -> None:
+    metrics = QtGui.QFontMetricsF(font)
+    w, h = metrics.horizontalAdvance(text) + 6, metrics.height()
+    box = QtCore.QRectF(rect.right() - w * 0.6, rect.top() - h * 0.5, w, h)
+    painter.setPen(QtGui.QPen(_INK, 1.0))
+    painter.setBrush(QtGui.QColor("#ffffff"))
+    painter.drawRoundedRect(box, 3, 3)
+    painter.setFont(font)
+    painter.drawText(box, Align.AlignCenter, text)
+
+
+def _texts(painter, scene: Scene, diagram: NetworkDiagram) -> None:
+    sizes = scene.sizes
+    title_font = point_font(sizes.font_pt, bold=True)
+    font = point_font(max(6.0, sizes.font_pt * 0.85))
+    line = scene.line_height
+    spacing = scene.xs[1] - scene.xs[0] if len(scene.xs) > 1 else 200.0
+    painter.setPen(_INK)
+    for column, x in enumerate(scene.xs):
+        box = QtCore.QRectF(x - spacing / 2, 0, spacing, line)
+        if not diagram.compact:
+            painter.setFont(title_font)
+            painter.drawText(box, Align.AlignCenter, diagram.column_title(column))
+        note = diagram.column_note(column)
+        if note and diagram.compact:  # two short lines above a narrow column
+            painter.setFont(font)
+            painter.drawText(QtCore.QRectF(box.left(), 0, spacing, scene.header), _WRAPPED, note)
+        elif note:
+            painter.setFont(font)
+            elided = QtGui.QFontMetricsF(font).elidedText(
+                note, QtCore.Qt.TextElideMode.ElideRight, spacing - 4
+            )
+            painter.drawText(box.translated(0, line), Align.AlignCenter, elided)
+        last = scene.node(column, scene.columns[column] - 1).rect
+        more = diagram.more_text(column)
+        if more:
+            painter.setFont(font)
+            painter.drawText(
+                QtCore.QRectF(x - spacing / 2, last.bottom() + 2, spacing, line),
+                Align.AlignCenter,
+                more,
+            )
+    if diagram.compact:
+        return
+    painter.setFont(font)
+    text = " ".join(t for t in (diagram.texts()["legend"], diagram.note()) if t)
+    footer = QtCore.QRectF(6, scene.height - scene.footer, scene.width - 12, scene.footer)
+    painter.drawText(footer, _WRAPPED, text)

@@ -1,0 +1,252 @@
+"""The network diagram's geometry and colours: where each node and link goes, how a map is coloured.
+
+No painting here (that is :mod:`app.views.network_diagram`): a :class:`Scene` is computed once per
+new set of maps or size, and answers which node or link is under a point.
+
+- **Maps** are coloured orange (negative) – white (0) – blue (positive), the class colours, on one
+  scale per layer: tanh ``[-1, 1]``, sigmoid ``[0, 1]`` around 0.5, ReLU and leaky ReLU up to the
+  layer's largest value.  Non-finite values (a diverged run) are grey.
+- **Links** are as wide as ``|w|`` on a *fixed* scale (full width at :data:`WEIGHT_FULL`), so
+  random ×10 looks ten times heavier than He and nothing is re-normalised from frame to frame;
+  blue for a positive weight, orange for a negative one.  A node's rim is its bias, on the same
+  scale.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from PyQt6 import QtCore, QtGui
+
+from app.views.style import CLASS_COLORS, Palette
+from engine.neuron_maps import LayerMaps, NeuronMaps
+
+__all__ = [
+    "NEGATIVE",
+    "POSITIVE",
+    "WEIGHT_FULL",
+    "Link",
+    "Node",
+    "Scene",
+    "Sizes",
+    "layer_scale",
+    "map_image",
+]
+
+#: |w| (or |b|) at which a link (a rim) is drawn at its full width; larger values are clipped.
+WEIGHT_FULL = 10.0
+NEGATIVE, POSITIVE = CLASS_COLORS  # orange-vermilion and blue: colour-blind safe
+_GREY = (0xB0, 0xB0, 0xB0)
+
+
+def _lut() -> np.ndarray:
+    """256 colours from orange through white to blue, then grey for NaN (index 256)."""
+    neg = np.array(QtGui.QColor(NEGATIVE).getRgb()[:3], dtype=float)
+    pos = np.array(QtGui.QColor(POSITIVE).getRgb()[:3], dtype=float)
+    white = np.full(3, 255.0)
+    t = np.linspace(-1.0, 1.0, 256)[:, None]
+    rgb = np.where(t < 0, white + (neg - white) * -t, white + (pos - white) * t)
+    lut = np.empty((257, 4), dtype=np.uint8)
+    lut[:256, :3] = np.round(rgb)
+    lut[256, :3] = _GREY
+    lut[:, 3] = 255
+    return lut
+
+
+LUT = _lut()
+
+
+def layer_scale(values: np.ndarray, activation: str, output: bool = False) -> tuple[float, float]:
+    """``(centre, half-width)`` of a layer's colour scale (the same for all its maps)."""
+    if output or activation == "sigmoid":
+        return 0.5, 0.5
+    if activation == "tanh":
+        return 0.0, 1.0
+    finite = values[np.isfinite(values)]
+    top = float(np.abs(finite).max()) if finite.size else 0.0
+    return 0.0, top if top > 0.0 else 1.0
+
+
+def map_image(values: np.ndarray, centre: float, half: float) -> list[QtGui.QImage]:
+    """One QImage per map of ``values (n, H, W)`` (row 0 is the lowest y: drawn at the bottom)."""
+    with np.errstate(all="ignore"):
+        t = (values - centre) * (127.5 / half) + 127.5
+        index = np.clip(np.nan_to_num(t, nan=-1.0, posinf=255.0, neginf=0.0), 0, 255)
+        index = index.astype(np.intp)
+    index[~np.isfinite(values)] = 256
+    rgba = np.ascontiguousarray(LUT[index[:, ::-1]])  # flipped: y grows upwards on screen
+    n, h, w = values.shape
+    images = []
+    for k in range(n):
+        image = QtGui.QImage(rgba[k].data, w, h, 4 * w, QtGui.QImage.Format.Format_RGBA8888)
+        images.append(image.copy())  # owns its bytes
+    return images
+
+
+@dataclass(frozen=True, slots=True)
+class Sizes:
+    """Pixel and point sizes for a palette (projector mode: big nodes, thick links, big fonts)."""
+
+    node: float  # preferred node side
+    min_node: float  # never smaller (a crowded diagram scrolls its labels, not its nodes)
+    link_max: float  # a link at |w| >= WEIGHT_FULL
+    link_min: float  # a non-zero weight is at least this wide
+    rim_max: float
+    font_pt: float
+    max_units: int  # units drawn per layer
+    compact: bool = False
+
+    @classmethod
+    def of(cls, palette: Palette, compact: bool = False) -> Sizes:
+        zoom = palette.zoom
+        if compact:
+            font = max(7.0, palette.font_pt - 2)
+            return cls(22 * zoom, 8, 5 * zoom, 0.5, 3 * zoom, font, 6, compact=True)
+        if palette.projector:
+            return cls(
+                max(72.0, 72 * zoom), 24, max(16.0, 16 * zoom), 1.5, 8 * zoom, palette.font_pt, 12
+            )
+        return cls(48 * zoom, 14, 10 * zoom, 0.6, 5 * zoom, palette.font_pt, 12)
+
+    def link_width(self, w: np.ndarray) -> np.ndarray:
+        """Width ∝ |w| on the fixed scale, at least ``link_min`` for a non-zero weight."""
+        with np.errstate(invalid="ignore"):
+            a = np.nan_to_num(np.abs(w), nan=WEIGHT_FULL, posinf=WEIGHT_FULL)
+        width = self.link_max * np.minimum(a, WEIGHT_FULL) / WEIGHT_FULL
+        return np.where(a > 0, np.maximum(width, self.link_min), 0.0)
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """One drawn neuron: column 0 is the input, the last the output; ``unit`` counts from 0."""
+
+    column: int
+    unit: int
+    rect: QtCore.QRectF
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A drawn weight from ``(column - 1, source)`` to ``(column, target)``."""
+
+    column: int
+    source: int
+    target: int
+    weight: float
+    line: QtCore.QLineF
+    width: float
+
+
+class Scene:
+    """Where everything goes for ``maps`` in a ``width`` × ``height`` area, and hit tests."""
+
+    def __init__(self, maps: NeuronMaps, width: float, height: float, sizes: Sizes) -> None:
+        self.maps = maps
+        self.sizes = sizes
+        self.width, self.height = width, height
+        font = QtGui.QFont()
+        font.setPointSizeF(sizes.font_pt)
+        line = QtGui.QFontMetricsF(font).height()
+        self.line_height = line
+        self.header = 2.2 * line
+        self.footer = (1.2 if sizes.compact else 2.4) * line
+        self.columns = [self.drawn(c) for c in range(self.n_columns)]
+        top, bottom = self.header + 4, height - self.footer
+        avail = max(bottom - top, 1.0)
+        rows = max(self.columns)
+        spacing = width / self.n_columns
+        side = min(sizes.node, avail / (rows * 1.25), spacing * 0.42)
+        self.node_side = max(side, sizes.min_node)
+        self.xs = [spacing * (c + 0.5) for c in range(self.n_columns)]
+        self.nodes: list[Node] = []
+        for c, n in enumerate(self.columns):
+            pitch = min(self.node_side * 1.25, avail / n) if n > 1 else 0.0
+            y0 = top + avail / 2 - pitch * (n - 1) / 2 - self.node_side / 2
+            for u in range(n):
+                rect = QtCore.QRectF(
+                    self.xs[c] - self.node_side / 2, y0 + u * pitch, self.node_side, self.node_side
+                )
+                self.nodes.append(Node(c, u, rect))
+        self.links = self._links()
+        self._segments = np.array(
+            [[lk.line.x1(), lk.line.y1(), lk.line.x2(), lk.line.y2()] for lk in self.links]
+        ).reshape(-1, 4)
+        self._widths = np.array([lk.width for lk in self.links])
+
+    # -- structure ---------------------------------------------------------------------------------
+    @property
+    def n_columns(self) -> int:
+        return len(self.maps.hidden) + 2
+
+    def layer(self, column: int) -> LayerMaps | None:
+        """The maps of a column (``None`` for the input)."""
+        if column == 0:
+            return None
+        if column == self.n_columns - 1:
+            return self.maps.output
+        return self.maps.hidden[column - 1]
+
+    def drawn(self, column: int) -> int:
+        """How many nodes a column shows."""
+        layer = self.layer(column)
+        if layer is None:
+            return 2
+        return min(layer.shown, self.sizes.max_units)
+
+    def more(self, column: int) -> int:
+        """Units of a column not drawn ("+N more")."""
+        layer = self.layer(column)
+        return 0 if layer is None else layer.n_units - self.drawn(column)
+
+    def node(self, column: int, unit: int) -> Node:
+        return self.nodes[sum(self.columns[:column]) + unit]
+
+    def _links(self) -> list[Link]:
+        links = []
+        for c in range(1, self.n_columns):
+            layer = self.layer(c)
+            n_in = self.columns[c - 1]
+            weights = layer.weights[: self.columns[c], :n_in]
+            widths = self.sizes.link_width(weights)
+            for t in range(weights.shape[0]):
+                end = self.node(c, t).rect
+                for s in range(n_in):
+                    start = self.node(c - 1, s).rect
+                    line = QtCore.QLineF(
+                        start.right(), start.center().y(), end.left(), end.center().y()
+                    )
+                    links.append(Link(c, s, t, float(weights[t, s]), line, float(widths[t, s])))
+        return links
+
+    # -- hit tests ---------------------------------------------------------------------------------
+    def node_at(self, point: QtCore.QPointF) -> Node | None:
+        for node in self.nodes:
+            if node.rect.contains(point):
+                return node
+        return None
+
+    def link_at(self, point: QtCore.QPointF) -> int | None:
+        """The index of the link nearest ``point`` within a few pixels (or its half-width)."""
+        if not len(self._segments):
+            return None
+        p = np.array([point.x(), point.y()])
+        a, b = self._segments[:, :2], self._segments[:, 2:]
+        ab = b - a
+        length2 = np.maximum((ab * ab).sum(axis=1), 1e-12)
+        t = np.clip(((p - a) * ab).sum(axis=1) / length2, 0.0, 1.0)
+        distance = np.hypot(*(a + ab * t[:, None] - p).T)
+        reach = np.maximum(4.0, self._widths / 2 + 2.0)
+        inside = distance <= reach
+        if not inside.any():
+            return None
+        return int(np.argmin(np.where(inside, distance, np.inf)))
+
+    def links_of(self, column: int, unit: int) -> list[int]:
+        """Indices of the links into and out of a node."""
+        return [
+            i
+            for i, lk in enumerate(self.links)
+            if (lk.column == column and lk.target == unit)
+            or (lk.column == column + 1 and lk.source == unit)
+        ]

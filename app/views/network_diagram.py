@@ -1,0 +1,366 @@
+"""``networkDiagram``: every neuron of the network, each as a small map of what it computes.
+
+Input nodes, every hidden unit (the first 12 of a wide layer, "+N more" for the rest) and the
+output, each drawn as its output over the plane of the decision map (one colour scale per layer),
+joined by links as wide as their weights on a fixed scale (:mod:`app.views.diagram_scene`).
+Units that are the same neuron are bracketed and badged ("×10"), and a layer that is one neuron
+repeated says so; dead ReLUs are greyed and saturated units outlined, with their word.
+
+Hover a node: its map large, its incoming weights and bias, its activation's mean and spread on
+the training data; hover a link: its weight.  Click a node to highlight its links (again, or
+elsewhere, to clear).
+
+The maps are computed on the training thread (:mod:`engine.neuron_maps`); here a new set of maps
+becomes one QImage per node, and the whole picture is painted once into a cached pixmap, redrawn
+only for new maps, a new size, palette, language or selection: a repaint blits it.
+:class:`MiniDiagram` is the same drawing, compact, for the comparison's runs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from PyQt6 import QtCore, QtGui, QtWidgets
+
+from app.i18n import Retranslatable, engine_text, translate
+from app.views.diagram_paint import paint_scene
+from app.views.diagram_scene import WEIGHT_FULL, Scene, Sizes, layer_scale, map_image
+from app.views.neuron_tooltip import NeuronCard, link_text, neuron_lines, node_name
+from app.views.style import Palette
+from engine.diagnostics import DEAD_RULES
+from engine.neuron_maps import NeuronMaps
+
+__all__ = ["MiniDiagram", "NetworkDiagram"]
+
+SLIDE_WIDTH = 1920
+
+
+class NetworkDiagram(Retranslatable, QtWidgets.QWidget):
+    """The live network; see the module docstring.  Feed it with :meth:`show_maps`."""
+
+    #: (column, unit) of the node clicked, or None when the selection is cleared
+    selectionChanged = QtCore.pyqtSignal(object)
+
+    compact = False
+
+    def __init__(self, parent=None, palette: Palette | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("networkDiagram")
+        self.setMouseTracking(True)
+        self.setMinimumSize(160, 120) if self.compact else self.setMinimumSize(320, 220)
+        self.palette_ = palette or Palette()
+        self.sizes = Sizes.of(self.palette_, self.compact)
+        self.card = NeuronCard(self)
+        self._maps: NeuronMaps | None = None
+        self._images: list[list[QtGui.QImage]] = []  # per column, per drawn unit
+        self._scales: list[tuple[float, float]] = []  # per column: (centre, half-width)
+        self._scene: Scene | None = None
+        self._pixmap: QtGui.QPixmap | None = None
+        self.selected: tuple[int, int] | None = None
+        self.hovered: tuple[str, object] | None = None  # ("node", (c, u)) or ("link", index)
+        self.scene_renders = 0  # how often the cached picture was painted again
+        self.apply_palette(self.palette_)
+        self.retranslate_ui()
+
+    # -- contract --------------------------------------------------------------------------------
+    def neuron_maps(self) -> list[np.ndarray]:
+        """One array per hidden layer, ``(units_shown, H, W)``: the values drawn for each neuron
+        (row 0 is the lowest ``x2`` of the plane; read-only)."""
+        if self._maps is None:
+            return []
+        n = self.sizes.max_units
+        return [layer.values[:n] for layer in self._maps.hidden]
+
+    @property
+    def maps(self) -> NeuronMaps | None:
+        return self._maps
+
+    # -- feeding ---------------------------------------------------------------------------------
+    def show_maps(self, maps: NeuronMaps | None) -> None:
+        """Draw a new set of maps (``None``, or the same object again, changes nothing)."""
+        if maps is None or maps is self._maps:
+            return
+        structure = self._maps is not None and _shape(self._maps) == _shape(maps)
+        self._maps = maps
+        self._colour(maps)
+        if not structure:
+            self.selected = None
+            self._hide_card()
+        self._invalidate()
+
+    def show_frame(self, frame) -> None:
+        """The maps of a full :class:`~app.frames.Frame` (frames without them change nothing)."""
+        self.show_maps(getattr(frame, "neurons", None))
+
+    def clear(self) -> None:
+        """Forget the drawn maps (a new run starts)."""
+        self._maps, self._images, self.selected = None, [], None
+        self._hide_card()
+        self._invalidate()
+
+    def _colour(self, maps: NeuronMaps) -> None:
+        n = self.sizes.max_units
+        gx, gy = np.meshgrid(maps.xs, maps.ys)
+        inputs = np.stack([gx, gy])
+        half = float(np.abs(inputs).max()) or 1.0
+        self._scales = [(0.0, half)]
+        self._images = [map_image(inputs, 0.0, half)]
+        for layer in maps.hidden:
+            values = layer.values[:n]
+            scale = layer_scale(values, maps.activation)
+            self._scales.append(scale)
+            self._images.append(map_image(values, *scale))
+        scale = layer_scale(maps.output.values, maps.activation, output=True)
+        self._scales.append(scale)
+        self._images.append(map_image(maps.output.values, *scale))
+
+    # -- language and sizes --------------------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        self.setAccessibleName(
+            translate("NetworkDiagram", "Network diagram: what every neuron computes")
+        )
+        self.setToolTip(
+            ""
+            if self._maps is not None
+            else translate("NetworkDiagram", "The network appears with the first frame.")
+        )
+        self._hide_card()
+        self._invalidate()
+
+    def apply_palette(self, palette: Palette) -> None:
+        """Node, link and font sizes for ``palette`` (projector mode: big nodes, thick links)."""
+        self.palette_ = palette
+        self.sizes = Sizes.of(palette, self.compact)
+        self.card.apply_palette(palette)
+        if self._maps is not None:
+            self._colour(self._maps)
+        self._invalidate()
+
+    def texts(self) -> dict[str, str]:
+        """Every fixed text the picture shows, in the current language (for the painter)."""
+        rule = DEAD_RULES.get(self._maps.activation) if self._maps is not None else None
+        return {
+            "input": translate("NetworkDiagram", "input"),
+            "output": translate("NetworkDiagram", "output"),
+            "word": engine_text(rule.word) if rule is not None else "",
+            "legend": translate(
+                "NetworkDiagram",
+                "link width ∝ |weight| (full at {full}) · blue +, orange − · rim: bias",
+            ).format(full=f"{WEIGHT_FULL:g}"),
+        }
+
+    def column_title(self, column: int) -> str:
+        if column == 0:
+            return translate("NetworkDiagram", "input")
+        if self.scene is not None and column == self.scene.n_columns - 1:
+            return translate("NetworkDiagram", "output")
+        return translate("NetworkDiagram", "layer {n}").format(n=column)
+
+    def column_note(self, column: int) -> str:
+        """Under a column's title: ×N identical, dead/saturated count (hidden layers only)."""
+        scene = self.scene
+        if scene is None or column in (0, scene.n_columns - 1):
+            return ""
+        layer = scene.layer(column)
+        parts = []
+        if layer.distinct == 1 and layer.n_units > 1:
+            parts.append(translate("NetworkDiagram", "×{n} identical").format(n=layer.n_units))
+        elif layer.distinct < layer.n_units:
+            parts.append(
+                translate("NetworkDiagram", "{d} of {n} distinct").format(
+                    d=layer.distinct, n=layer.n_units
+                )
+            )
+        if layer.n_flat and self._maps is not None:
+            word = engine_text(DEAD_RULES[self._maps.activation].word)
+            parts.append(
+                translate("NetworkDiagram", "{n} {word}").format(n=layer.n_flat, word=word)
+            )
+        return " · ".join(parts)
+
+    def more_text(self, column: int) -> str:
+        n = self.scene.more(column) if self.scene is not None else 0
+        return translate("NetworkDiagram", "+{n} more").format(n=n) if n else ""
+
+    def note(self) -> str:
+        """What the picture leaves out: units not drawn, coarse maps."""
+        maps = self._maps
+        if maps is None:
+            return ""
+        parts = []
+        if any(layer.n_units > self.sizes.max_units for layer in maps.hidden):
+            parts.append(
+                translate("NetworkDiagram", "Showing the first {n} units of each layer.").format(
+                    n=self.sizes.max_units
+                )
+            )
+        if maps.resolution < 24:
+            parts.append(
+                translate("NetworkDiagram", "Maps {r}×{r} so training stays fast.").format(
+                    r=maps.resolution
+                )
+            )
+        return " ".join(parts)
+
+    # -- painting --------------------------------------------------------------------------------
+    def _invalidate(self) -> None:
+        self._pixmap = None
+        self._scene = None
+        self.update()
+
+    def _scene_for(self, width: float, height: float) -> Scene | None:
+        if self._maps is None:
+            return None
+        return Scene(self._maps, width, height, self.sizes)
+
+    def paintEvent(self, event: QtGui.QPaintEvent) -> None:
+        ratio = self.devicePixelRatioF()
+        if self._pixmap is None or self._pixmap.size() != self.size() * ratio:
+            self._scene = self._scene_for(self.width(), self.height())
+            pixmap = QtGui.QPixmap(self.size() * ratio)
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(QtGui.QColor("#ffffff"))
+            painter = QtGui.QPainter(pixmap)
+            self._render(painter, self._scene)
+            painter.end()
+            self._pixmap = pixmap
+            self.scene_renders += 1
+        painter = QtGui.QPainter(self)
+        painter.drawPixmap(0, 0, self._pixmap)
+        self._paint_hover(painter)
+        painter.end()
+
+    def _render(self, painter: QtGui.QPainter, scene: Scene | None) -> None:
+        if scene is None:
+            return
+        self._scene = scene
+        paint_scene(painter, scene, self, self._images)
+
+    def _paint_hover(self, painter: QtGui.QPainter) -> None:
+        scene, hovered = self._scene, self.hovered
+        if scene is None or hovered is None:
+            return
+        painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+        pen = QtGui.QPen(QtGui.QColor("#000000"), max(2.0, self.sizes.link_max / 4))
+        painter.setPen(pen)
+        painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+        kind, what = hovered
+        if kind == "node":
+            rect = scene.node(*what).rect
+            painter.drawRect(rect.adjusted(-3, -3, 3, 3))
+        elif what < len(scene.links):
+            link = scene.links[what]
+            pen.setWidthF(max(link.width, 1.0) + 3)
+            pen.setColor(QtGui.QColor(0, 0, 0, 120))
+            painter.setPen(pen)
+            painter.drawLine(link.line)
+
+    def render_picture(self, width: int = SLIDE_WIDTH) -> QtGui.QImage:
+        """The diagram as an image ``width`` pixels wide (slides), laid out as on screen."""
+        lw, lh = (self.width(), self.height()) if self.width() >= 200 else (960, 540)
+        scale = width / lw
+        image = QtGui.QImage(width, round(lh * scale), QtGui.QImage.Format.Format_ARGB32)
+        image.fill(QtGui.QColor("#ffffff"))
+        painter = QtGui.QPainter(image)
+        painter.scale(scale, scale)
+        keep = self._scene
+        self._render(painter, self._scene_for(lw, lh))
+        self._scene = keep
+        painter.end()
+        return image
+
+    def save_picture(self, path: str | Path, width: int = SLIDE_WIDTH) -> bool:
+        return self.render_picture(width).save(str(path), "PNG")
+
+    # -- mouse -----------------------------------------------------------------------------------
+    def highlighted_links(self) -> list[int]:
+        """Indices (into ``scene.links``) of the links of the selected node."""
+        if self._scene is None or self.selected is None:
+            return []
+        return self._scene.links_of(*self.selected)
+
+    @property
+    def scene(self) -> Scene | None:
+        if self._scene is None and self._maps is not None:
+            self._scene = self._scene_for(self.width(), self.height())
+        return self._scene
+
+    def mouseMoveEvent(self, event: QtGui.QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        scene = self.scene
+        if scene is None:
+            return
+        point = event.position()
+        node = scene.node_at(point)
+        if node is not None:
+            hovered = ("node", (node.column, node.unit))
+        else:
+            link = scene.link_at(point)
+            hovered = None if link is None else ("link", link)
+        if hovered != self.hovered:
+            self.hovered = hovered
+            self._show_card(event.globalPosition().toPoint())
+            self.update()
+
+    def leaveEvent(self, event: QtCore.QEvent) -> None:
+        super().leaveEvent(event)
+        self.hovered = None
+        self._hide_card()
+        self.update()
+
+    def mousePressEvent(self, event: QtGui.QMouseEvent) -> None:
+        super().mousePressEvent(event)
+        scene = self.scene
+        if scene is None or event.button() != QtCore.Qt.MouseButton.LeftButton:
+            return
+        node = scene.node_at(event.position())
+        picked = None if node is None else (node.column, node.unit)
+        self.selected = None if picked == self.selected else picked
+        self._pixmap = None  # the highlight is part of the cached picture
+        self.update()
+        self.selectionChanged.emit(self.selected)
+
+    def _hide_card(self) -> None:
+        if hasattr(self, "card"):
+            self.card.hide()
+
+    def _show_card(self, global_pos: QtCore.QPoint) -> None:
+        scene, maps = self._scene, self._maps
+        if self.hovered is None or scene is None or maps is None:
+            self._hide_card()
+            return
+        kind, what = self.hovered
+        n = scene.n_columns
+        if kind == "link":
+            link = scene.links[what]
+            text = link_text(
+                link.weight,
+                node_name(link.column - 1, link.source, n),
+                node_name(link.column, link.target, n),
+            )
+            title, *lines = text.split("\n")
+            self.card.show_at(global_pos, title, lines, None)
+            return
+        column, unit = what
+        layer = scene.layer(column)
+        lines = [] if layer is None else neuron_lines(layer, unit, maps.activation, column == n - 1)
+        self.card.show_at(global_pos, node_name(column, unit, n), lines, self._images[column][unit])
+
+
+class MiniDiagram(NetworkDiagram):
+    """The same drawing, compact, for one compared run: feed it with :meth:`show_picture`."""
+
+    compact = True
+
+    def __init__(self, index: int = 0, parent=None, palette: Palette | None = None) -> None:
+        super().__init__(parent, palette)
+        self.setObjectName(f"compareNetworkDiagram{index}")
+
+    def show_picture(self, run) -> None:
+        """A :class:`~app.frames.RunPicture`'s maps (pictures without new maps change nothing)."""
+        self.show_maps(getattr(run, "neurons", None))
+
+
+def _shape(maps: NeuronMaps) -> tuple[int, ...]:
+    return tuple(layer.n_units for layer in maps.hidden)
