@@ -18,11 +18,13 @@ from app.views.style import (
     Palette,
     cache_static,
     init_color,
+    legible,
     plot_axes,
     point_font,
     relabel_legend,
     restyle_plot,
     set_legend_text,
+    side_legend,
 )
 from engine.history import HistoryView
 
@@ -36,7 +38,11 @@ __all__ = [
 
 FULL_TARGET_AXIS = 200_000  # up to this stop-at target, the x axis spans the whole run
 MIN_DRAWN_POINTS = 600  # below this many points a curve is drawn as it is
-MAX_GHOSTS = 8
+MAX_GHOSTS = 4  # earlier runs kept as ghosts; the oldest goes first
+#: costs spanning more than this many decades put the cost axis on a log scale by itself
+AUTO_LOG_DECADES = 2.0
+#: the newest ghost's opacity, and the oldest kept's: older ghosts fade out
+GHOST_OPACITY = (0.9, 0.5)
 #: a run's name, or a function that words it in the current language
 RunLabel = str | Callable[[], str]
 GHOST_POINTS = 2000  # a ghost is decimated once to this many points (dashed wide pens are slow)
@@ -304,8 +310,7 @@ class CostPlot(Retranslatable, pg.PlotWidget):
         self._target: int | None = None
         self._y_hi = -np.inf
         self._y_lo = np.inf
-        self.legend = item.addLegend(offset=(-10, 10), labelTextColor=self.palette_.foreground)
-        cache_static(self.legend)
+        self.legend = side_legend(self, self.palette_)  # beside the view, never over a curve
         self.curve = item.plot()  # the settled curve: everything up to ``_settled_to``
         # Its line (a PlotDataItem paints through its child PlotCurveItem) is blitted from a
         # pixmap while only the tip changes.
@@ -328,10 +333,15 @@ class CostPlot(Retranslatable, pg.PlotWidget):
         self.marker.setVisible(False)
         item.addItem(self.marker, ignoreBounds=True)
         self._log = False
+        #: the user's log-scale choice (the controls' toggle); ``None``: chosen by the costs
+        self._log_choice: bool | None = None
         self._current: tuple[int, float] | None = None
         self.ghosts: list[pg.PlotDataItem] = []
-        #: each ghost's run label and colour, as given by the window (its legend is re-rendered)
-        self._ghost_runs: dict[pg.PlotDataItem, tuple[str, str]] = {}
+        #: each ghost's run label, colour and number, as given by the window (its legend is
+        #: re-rendered), and the (x max, y min, y max) of its points
+        self._ghost_runs: dict[pg.PlotDataItem, tuple[RunLabel, str, int]] = {}
+        self._ghost_box: dict[pg.PlotDataItem, tuple[float, float, float]] = {}
+        self._runs_started = 1  # the current run's number (ghosts keep theirs)
         self._color = init_color("he")
         self._label = ""
         self._history: HistoryView | None = None
@@ -348,12 +358,12 @@ class CostPlot(Retranslatable, pg.PlotWidget):
         self.setAccessibleName(translate("CostPlot", "Cost curve"))
 
     def _restyle(self) -> None:
-        restyle_plot(
-            self,
-            self.palette_,
-            x=translate("CostPlot", "iteration"),
-            y=translate("CostPlot", "cost"),
+        y = (
+            translate("CostPlot", "cost (log scale)")
+            if self._log
+            else translate("CostPlot", "cost")
         )
+        restyle_plot(self, self.palette_, x=translate("CostPlot", "iteration"), y=y)
 
     @staticmethod
     def _words(label: RunLabel) -> str:
@@ -366,8 +376,10 @@ class CostPlot(Retranslatable, pg.PlotWidget):
         return translate("CostPlot", "now: {run}").format(run=self._words(self._label))
 
     def _ghost_text(self, ghost: pg.PlotDataItem) -> str:
-        label, _color = self._ghost_runs[ghost]
-        return translate("CostPlot", "earlier: {run}").format(run=self._words(label))
+        label, _color, number = self._ghost_runs[ghost]
+        # numbered: two ghosts of the same configuration are never named alike
+        text = translate("CostPlot", "earlier: {run}").format(run=self._words(label))
+        return f"{text} (#{number})"
 
     def set_run_label(self, label: RunLabel) -> None:
         """Rename the current run (the window re-builds its label after a language switch)."""
@@ -379,33 +391,51 @@ class CostPlot(Retranslatable, pg.PlotWidget):
         self.palette_ = palette
         self.setFont(point_font(palette.font_pt, base=self.font()))
         self._restyle()
-        relabel_legend(self.legend, palette)
         self._apply_pens()
-        for ghost in self.ghosts:
+        self._style_ghosts()
+        relabel_legend(self.legend, palette)
+
+    def _style_ghosts(self) -> None:
+        """Pens for the palette; the newest ghost strongest, older ones fading out."""
+        newest, oldest = GHOST_OPACITY
+        for age, ghost in enumerate(reversed(self.ghosts)):
             ghost.setPen(self._ghost_pen(self._ghost_runs[ghost][1]))
+            ghost.setOpacity(newest - (newest - oldest) * age / max(MAX_GHOSTS - 1, 1))
 
     def _apply_pens(self) -> None:
         palette = self.palette_
-        self.curve.setPen(pg.mkPen(self._color, width=palette.line_width))
-        self.tip.setPen(pg.mkPen(self._color, width=palette.line_width))
+        color = legible(self._color, 0.5)  # the scaled initializer's yellow vanished on white
+        self.curve.setPen(pg.mkPen(color, width=palette.line_width))
+        self.tip.setPen(pg.mkPen(color, width=palette.line_width))
         size = palette.marker_size * 1.6
         self.marker.setRect(-size / 2, -size / 2, size, size)
-        self.marker.setBrush(pg.mkBrush(self._color))
+        self.marker.setBrush(pg.mkBrush(color))
         self.marker.setPen(
             pg.mkPen("#000000", width=max(palette.thin_line_width, palette.line_width / 2))
         )
 
     def _ghost_pen(self, color: str) -> QtGui.QPen:
+        """Dashed, in the run's hue darkened until it reads on white (Okabe–Ito hues)."""
         width = max(self.palette_.thin_line_width, self.palette_.line_width * GHOST_WIDTH)
-        return pg.mkPen(color, width=width, style=QtCore.Qt.PenStyle.DashLine)
+        pen = pg.mkPen(legible(color), width=width, style=QtCore.Qt.PenStyle.CustomDashLine)
+        pen.setDashPattern([4.0, 2.0])
+        return pen
 
     def set_log_scale(self, on: bool) -> None:
+        """The user's choice (the log-scale toggle): it wins over the automatic one."""
+        self._log_choice = on
+        self._apply_log(on)
+        self._update_ranges()
+
+    def _apply_log(self, on: bool) -> None:
+        if on == self._log:
+            return
         self._log = on
         self._live.redraw()  # zeros clipped for the log axis
         self._range = None
         self.getPlotItem().setLogMode(x=False, y=on)
+        self._restyle()  # the axis label says "log scale"
         self._redraw_marker()
-        self._update_ranges()
 
     def is_log_scale(self) -> bool:
         return self._log
@@ -421,14 +451,22 @@ class CostPlot(Retranslatable, pg.PlotWidget):
             # Decimated once: a long dashed curve at projector width would be slow to draw.
             ghost_x, ghost_y = CurvePoints().points(self._history, GHOST_POINTS)
             ghost = pg.PlotDataItem(ghost_x, ghost_y, pen=self._ghost_pen(self._color))
-            ghost.setOpacity(0.45)
             cache_static(ghost.curve)  # a ghost never changes: blit its line
-            self._ghost_runs[ghost] = (self._label, self._color)
+            self._ghost_runs[ghost] = (self._label, self._color, self._runs_started)
+            finite = ghost_y[np.isfinite(ghost_y)]
+            if finite.size:
+                self._ghost_box[ghost] = (
+                    float(ghost_x[-1]),
+                    float(finite.min()),
+                    float(finite.max()),
+                )
             self.getPlotItem().addItem(ghost)
             self.legend.addItem(ghost, self._ghost_text(ghost))
             self.ghosts.append(ghost)
             if len(self.ghosts) > MAX_GHOSTS:
                 self._remove_ghost(self.ghosts.pop(0))
+            self._style_ghosts()
+        self._runs_started += 1
         self._color = init_color(init_name)
         self._label = label
         self._history: HistoryView | None = None
@@ -441,16 +479,21 @@ class CostPlot(Retranslatable, pg.PlotWidget):
         self.legend.removeItem(self.curve)  # the current run is listed last, after its ghosts
         self.legend.addItem(self.curve, self._current_run_text())
         self._apply_pens()
+        relabel_legend(self.legend, self.palette_)
 
     def _remove_ghost(self, ghost: pg.PlotDataItem) -> None:
         self.legend.removeItem(ghost)
         self.getPlotItem().removeItem(ghost)
         self._ghost_runs.pop(ghost, None)
+        self._ghost_box.pop(ghost, None)
+        self._range = None
 
     def clear_ghosts(self) -> None:
         for ghost in self.ghosts:
             self._remove_ghost(ghost)
         self.ghosts.clear()
+        relabel_legend(self.legend, self.palette_)
+        self._update_ranges()
 
     # -- live data ------------------------------------------------------------------------------
     def show_history(
@@ -488,23 +531,37 @@ class CostPlot(Retranslatable, pg.PlotWidget):
         return x, (np.maximum(y, 1e-300) if self._log else y)
 
     def _update_ranges(self) -> None:
-        """Set the view only when it must grow (cheap frames), unless the user took over."""
-        if self._user_range or self._current is None:
+        """Set the view only when it must grow (cheap frames), unless the user took over.
+
+        The view spans everything drawn: the current run and the ghosts.  Costs spanning more
+        than ``AUTO_LOG_DECADES`` put the y axis on a log scale, unless the user chose.
+        """
+        if self._user_range:
             return
-        it = self._current[0]
-        target = self._target or 0
-        # Up to a moderate stop-at target the axis spans the whole run from the start (the curve
-        # fills it like a progress bar); past it, grow in 1-2-5 steps so axes change rarely.
-        full = it <= target <= FULL_TARGET_AXIS
-        x_hi = target if full else nice_ceiling(max(it * 1.1, 100))
-        if self._y_hi == -np.inf:
+        boxes = self._ghost_box.values()
+        x_hi = max((b[0] for b in boxes), default=0.0)
+        y_lo = min((b[1] for b in boxes), default=np.inf)
+        y_hi = max((b[2] for b in boxes), default=-np.inf)
+        if self._current is not None:
+            it = self._current[0]
+            target = self._target or 0
+            # Up to a moderate stop-at target the axis spans the whole run from the start (the
+            # curve fills it like a progress bar); past it, grow in 1-2-5 steps so axes change
+            # rarely.
+            full = it <= target <= FULL_TARGET_AXIS
+            x_hi = max(x_hi, target if full else nice_ceiling(max(it * 1.1, 100)))
+            y_lo, y_hi = min(y_lo, self._y_lo), max(y_hi, self._y_hi)
+        if y_hi == -np.inf:
             return
+        log = self._log_choice
+        if log is None:
+            log = bool(y_lo > 0 and np.log10(y_hi / y_lo) > AUTO_LOG_DECADES)
+        self._apply_log(log)
         if self._log:
-            lo, hi = np.log10(max(self._y_lo, 1e-300)), np.log10(max(self._y_hi, 1e-300))
+            lo, hi = np.log10(max(y_lo, 1e-300)), np.log10(max(y_hi, 1e-300))
             y_range = (lo - 0.05 * max(hi - lo, 0.1), hi + 0.05 * max(hi - lo, 0.1))
         else:
-            # headroom above the curve for the legend in the top-right corner
-            y_range = (0.0, self._y_hi * 1.2 if self._y_hi > 0 else 1.0)
+            y_range = (min(0.0, y_lo), y_hi * 1.05 if y_hi > 0 else 1.0)
         wanted = (x_hi, y_range)
         if wanted != self._range:
             self._range = wanted

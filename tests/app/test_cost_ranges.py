@@ -5,11 +5,14 @@ costs span decades), and the legends stay beside the data, capped and unambiguou
 from __future__ import annotations
 
 import numpy as np
+import pytest
+from PyQt6 import QtCore, QtGui
 
 from app.frames import RunPicture
 from app.views.compare.cost_plot import CompareCostPlot
 from app.views.compare.run_style import StyleBook
-from app.views.cost_plot import CurvePoints
+from app.views.cost_plot import MAX_GHOSTS, CostPlot, CurvePoints
+from app.views.style import Palette
 from engine.history import HistoryView
 from engine.trainer import TrainConfig
 
@@ -73,3 +76,124 @@ def test_curve_points_forget_the_blocks_of_a_longer_run():
     points.points(history(long), 600)
     x, _y = points.points(history(long[:900]), 600)
     assert x.max() == 899
+
+
+# -- item 5: the view spans everything drawn, log by itself across decades -----------------------
+def view_box(plot) -> tuple[tuple[float, float], tuple[float, float]]:
+    (x0, x1), (y0, y1) = plot.getPlotItem().getViewBox().viewRange()
+    if plot.is_log_scale():
+        y0, y1 = 10.0**y0, 10.0**y1
+    return (x0, x1), (y0, y1)
+
+
+def left_label(plot) -> str:
+    return plot.getPlotItem().getAxis("left").labelText
+
+
+def test_the_cost_view_shows_iteration_0_and_the_ghosts_on_a_log_axis_by_itself(qtbot):
+    plot = shown(qtbot, CostPlot())
+    long_ghost = np.linspace(0.9, 0.2, 40000)
+    plot.start_run("he", "long")
+    plot.show_history(history(long_ghost), 39999, float(long_ghost[-1]), 15000)
+    plot.start_run("random", "random x10")  # the long run becomes a ghost
+    costs = random_costs(300)
+    plot.show_history(history(costs), 299, float(costs[-1]), 15000)
+    (x0, x1), (y0, y1) = view_box(plot)
+    assert x0 <= 0 and x1 >= 39999  # the ghost is not clipped
+    assert y0 <= costs.min() and y1 >= 1773.59  # iteration 0's cost is on the plot
+    assert plot.is_log_scale()  # 1773.59 … 0.4: nearly four decades
+    assert "log scale" in left_label(plot)
+    # The user's choice wins, both ways.
+    plot.set_log_scale(False)
+    (x0, x1), (y0, y1) = view_box(plot)
+    assert not plot.is_log_scale() and "log" not in left_label(plot)
+    assert y1 >= 1773.59 and x1 >= 39999
+    plot.set_log_scale(True)
+    assert plot.is_log_scale()
+
+
+def test_costs_within_two_decades_stay_linear(qtbot):
+    plot = shown(qtbot, CostPlot())
+    costs = np.linspace(0.88, 0.05, 500)
+    plot.show_history(history(costs), 499, float(costs[-1]), 15000)
+    assert not plot.is_log_scale() and left_label(plot) == "cost"
+
+
+def test_the_comparison_shows_iteration_0_and_says_log_scale(qtbot):
+    plot = shown(qtbot, CompareCostPlot())
+    plot.add_run(0, "random", StyleBook().get(0, "random"))
+    costs = random_costs(300)
+    plot.show_run(picture(0, costs), float(costs[-1]))
+    for log in (True, False):
+        plot.set_log_scale(log)
+        plot.update_ranges(299 * EVERY, 15000)
+        (_x0, _x1), (y0, y1) = view_box(plot)
+        assert y0 <= costs.min() and y1 >= 1773.59
+        assert ("log scale" in left_label(plot)) == log
+
+
+# -- item 6 and 10: legends beside the data, ghosts capped, named apart and legible -------------
+def test_ghosts_are_capped_named_apart_and_drawn_dark_and_dashed(qtbot):
+    plot = shown(qtbot, CostPlot())
+    for run in range(8):
+        plot.start_run("scaled", "Scaled, seed 3, lr 0.01")  # the same configuration each time
+        plot.show_history(history(np.linspace(1.0, 0.5, 50 + run)), 49 + run, 0.5, 15000)
+    plot.start_run("he", "He")
+    assert len(plot.ghosts) == MAX_GHOSTS <= 4
+    texts = [label.text for _sample, label in plot.legend.items]
+    assert len(texts) == MAX_GHOSTS + 1 and len(set(texts)) == len(texts)
+    opacities = [g.opacity() for g in plot.ghosts]
+    assert opacities == sorted(opacities) and opacities[0] < opacities[-1]  # the oldest fades
+    for ghost in plot.ghosts:
+        pen = ghost.opts["pen"]
+        assert pen.style() != QtCore.Qt.PenStyle.SolidLine
+        assert luminance(pen.color()) <= 0.4  # the scaled yellow (0.8) vanished on white
+
+
+def luminance(color: QtGui.QColor) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = channel(color.redF()), channel(color.greenF()), channel(color.blueF())
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def apart(a: QtCore.QRectF, b: QtCore.QRectF) -> bool:
+    """No more than a pixel's sliver in common (the layout's cells abut in fractions)."""
+    common = a.intersected(b)
+    return min(common.width(), common.height()) < 1
+
+
+@pytest.mark.parametrize("kind", ["single", "compare"])
+def test_legends_sit_beside_the_data_and_keep_their_spacing_after_projector_mode(qtbot, kind):
+    if kind == "single":
+        plot = shown(qtbot, CostPlot())
+        plot.start_run("random", "random x10")
+        plot.show_history(history(random_costs(300)), 299, 0.5, 15000)
+        plot.start_run("he", "He")
+        plot.show_history(history(np.linspace(0.9, 0.1, 300)), 299, 0.1, 15000)
+    else:
+        plot = shown(qtbot, CompareCostPlot())
+        styles = StyleBook()
+        for key, init in enumerate(("zeros", "random", "he")):
+            plot.add_run(key, init, styles.get(key, init))
+            plot.show_run(picture(key, random_costs(300), init), 0.5)
+        plot.update_ranges(299 * EVERY, 15000)
+    qtbot.wait(1)
+    box = plot.getPlotItem().getViewBox().sceneBoundingRect()
+
+    def legend_rect():
+        return plot.legend.sceneBoundingRect()
+
+    before = legend_rect()
+    assert apart(before, box)  # never over a curve
+    plot.apply_palette(Palette(projector=True))
+    qtbot.wait(1)
+    assert legend_rect().height() > before.height()
+    plot.apply_palette(Palette())
+    qtbot.wait(1)
+    after = legend_rect()
+    assert after.height() == pytest.approx(before.height(), abs=1)
+    assert after.width() == pytest.approx(before.width(), abs=1)
+    assert apart(after, plot.getPlotItem().getViewBox().sceneBoundingRect())
+    assert plot.getPlotItem().buttonsHidden  # no "A" button

@@ -14,13 +14,14 @@ from app.views.compare.run_style import PEN, LegendSample, RunStyle, resize_samp
 from app.views.cost_plot import LiveCurve, nice_ceiling
 from app.views.qt_items import PathCurve, PointMarker
 from app.views.style import (
-    FOREGROUND,
     Palette,
     cache_static,
+    fit_legend,
     plot_axes,
     point_font,
     relabel_legend,
     restyle_plot,
+    side_legend,
 )
 from engine.compare import COST_MILESTONE
 
@@ -46,9 +47,7 @@ class CompareCostPlot(Retranslatable, pg.PlotWidget):
         self.palette_ = palette or Palette()
         item = self.getPlotItem()
         item.setMenuEnabled(False)
-        self.legend = item.addLegend(offset=(-8, 8), labelTextColor=FOREGROUND)
-        self.legend.setBrush(pg.mkBrush(255, 255, 255, 220))
-        cache_static(self.legend)
+        self.legend = side_legend(self, self.palette_)  # beside the view, never over a curve
         self.milestone = pg.InfiniteLine(angle=0, movable=False)
         # Below the line at the left: every curve starts above 0.3, so that corner stays empty.
         self.milestone_label = pg.TextItem("", color=GUIDE_COLOR, anchor=(0, 0))
@@ -82,7 +81,9 @@ class CompareCostPlot(Retranslatable, pg.PlotWidget):
             self,
             self.palette_,
             x=translate("CompareCostPlot", "iteration"),
-            y=translate("CompareCostPlot", "cost"),
+            y=translate("CompareCostPlot", "cost (log scale)")
+            if self._log
+            else translate("CompareCostPlot", "cost"),
         )
         self.milestone_label.setText(
             translate("CompareCostPlot", "cost {value}").format(value=f"{COST_MILESTONE:g}")
@@ -133,6 +134,7 @@ class CompareCostPlot(Retranslatable, pg.PlotWidget):
             live.redraw()
         self._markers_shown = None
         self._range = None
+        self.retranslate_ui()  # the axis label says "log scale"
 
     def is_log_scale(self) -> bool:
         return self._log
@@ -169,6 +171,7 @@ class CompareCostPlot(Retranslatable, pg.PlotWidget):
         )
         swatch = LegendSample(sample, *LegendSample.size_for(self.palette_.marker_size))
         self.legend.addItem(swatch, html.escape(label))
+        fit_legend(self.legend)
         self.curves[key], self._samples[key] = curve, sample
         self._tips[key] = tip
         self._live[key] = LiveCurve(curve, tip, self._y)
@@ -187,7 +190,7 @@ class CompareCostPlot(Retranslatable, pg.PlotWidget):
         for swatch, legend_label in self.legend.items:
             if swatch.item is sample and legend_label.text != text:
                 legend_label.setText(text)
-                self.legend.updateSize()
+                fit_legend(self.legend)
 
     def legend_texts(self) -> list[str]:
         """The legend's entries as shown (plain text)."""
@@ -197,6 +200,7 @@ class CompareCostPlot(Retranslatable, pg.PlotWidget):
         for items in (self.curves, self._tips, self.markers):
             self.getPlotItem().removeItem(items.pop(key))
         self.legend.removeItem(self._samples.pop(key))
+        fit_legend(self.legend)
         for store in (self._live, self._extent, self._styles, self._brushes, self._current):
             store.pop(key, None)
         if self._highlight == key:
