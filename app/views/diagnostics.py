@@ -18,13 +18,13 @@ from PyQt6 import QtCore, QtWidgets
 from app.i18n import Retranslatable, engine_text, translate
 from app.views.style import (
     Palette,
-    cache_static,
     plot_axes,
     point_font,
     relabel_legend,
     restyle_plot,
     set_legend_text,
     set_plot_title,
+    side_legend,
 )
 from engine.diagnostics import NAIVE_LOSS_NOTE, Diagnostics
 
@@ -55,10 +55,7 @@ class GradientNormPlot(Retranslatable, pg.PlotWidget):
         self.palette_ = palette or Palette()
         item = self.getPlotItem()
         item.setLogMode(x=False, y=True)
-        self.legend = item.addLegend(
-            offset=(-10, 10), labelTextColor=self.palette_.foreground, colCount=2
-        )
-        cache_static(self.legend)
+        self.legend = side_legend(self, self.palette_)  # beside the view, never over a curve
         self.curves: list[pg.PlotDataItem] = []
         self._drawn = -1
         self.apply_palette(self.palette_)
@@ -118,6 +115,7 @@ class GradientNormPlot(Retranslatable, pg.PlotWidget):
                 curve.setPen(self._pen(layer))
                 item.addItem(curve)
                 self.legend.addItem(curve, self._layer_name(layer))
+            relabel_legend(self.legend, self.palette_)
         values = view.delta_norms if np.isfinite(view.delta_norms).any() else view.weight_norms
         x = view.iterations.astype(np.float64)
         for layer, curve in enumerate(self.curves):

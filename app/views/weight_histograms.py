@@ -244,6 +244,23 @@ class WeightHistograms(Retranslatable, QtWidgets.QScrollArea):
             plot.apply_palette(palette)
             plot.setMinimumHeight(self._plot_height())
 
+    def render_picture(self, width: int) -> QtGui.QImage:
+        """Every layer's histogram (also those scrolled out of view) as one picture ``width``
+        pixels wide, drawn at that size rather than scaled up from the screen's pixels."""
+        inner = self.widget()
+        size = inner.size()
+        scale = width / max(size.width(), 1)
+        image = QtGui.QImage(
+            width, max(1, round(size.height() * scale)), QtGui.QImage.Format.Format_ARGB32
+        )
+        image.fill(QtGui.QColor("#ffffff"))
+        painter = QtGui.QPainter(image)
+        painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+        painter.scale(scale, scale)
+        inner.render(painter)
+        painter.end()
+        return image
+
     def _plot_height(self) -> int:
         return round(self.MIN_PLOT_HEIGHT * max(1.0, self.palette_.font_pt / 10))
 

@@ -197,3 +197,41 @@ def test_legends_sit_beside_the_data_and_keep_their_spacing_after_projector_mode
     assert after.width() == pytest.approx(before.width(), abs=1)
     assert apart(after, plot.getPlotItem().getViewBox().sceneBoundingRect())
     assert plot.getPlotItem().buttonsHidden  # no "A" button
+
+
+# -- item 10: the histograms' picture at slide width --------------------------------------------
+def test_the_histograms_picture_is_rendered_1920_wide_with_every_layer(qtbot):
+    from app.views.weight_histograms import WeightHistograms
+    from engine.datasets import load_dataset
+    from engine.trainer import Trainer
+
+    view = shown(qtbot, WeightHistograms(), 369, 359)
+    snap = Trainer(TrainConfig(), load_dataset("circles")).snapshot(grid_resolution=None)
+    view.show_layers(snap.layers, 0)
+    qtbot.wait(1)
+    image = view.render_picture(1920)
+    inner = view.widget()
+    assert image.width() == 1920
+    assert image.height() == pytest.approx(inner.height() * 1920 / inner.width(), abs=1)
+    # drawn, not blank: the bars' blue is in it
+    pixels = {
+        image.pixelColor(x, y).name()
+        for x in range(0, 1920, 7)
+        for y in range(0, image.height(), 7)
+    }
+    assert len(pixels) > 10
+
+
+def test_the_gradient_legend_sits_beside_the_curves(qtbot):
+    from app.views.diagnostics import GradientNormPlot
+    from engine.datasets import load_dataset
+    from engine.trainer import Trainer
+
+    plot = shown(qtbot, GradientNormPlot(), 600, 400)
+    trainer = Trainer(TrainConfig(), load_dataset("circles"))
+    trainer.step(100)
+    plot.show_diagnostics(trainer.snapshot(grid_resolution=None).diagnostics)
+    qtbot.wait(1)
+    assert apart(
+        plot.legend.sceneBoundingRect(), plot.getPlotItem().getViewBox().sceneBoundingRect()
+    )
