@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 import numpy as np
@@ -56,6 +57,14 @@ def map_resolution(layer_dims: Sequence[int], cap: int = MAX_MAP_RESOLUTION) -> 
     return max(min(MIN_MAP_RESOLUTION, cap), min(side, cap))
 
 
+@lru_cache(maxsize=64)
+def _projection(width: int) -> np.ndarray:
+    """distinct_rows' fixed random direction for rows of ``width`` entries (made once)."""
+    v = np.random.RandomState(_PROJECTION_SEED).uniform(0.5, 1.5, width)
+    v.flags.writeable = False
+    return v
+
+
 def row_groups(M: np.ndarray, rtol: float = DISTINCT_RTOL) -> np.ndarray:
     """For each row of ``M``, the index of the first row of its group of equal rows.
 
@@ -86,7 +95,7 @@ def row_groups(M: np.ndarray, rtol: float = DISTINCT_RTOL) -> np.ndarray:
         labels[good] = good[row_groups(M[good], rtol)]
         return labels
     tol = rtol * max(1.0, float(np.abs(M).max()))
-    v = np.random.RandomState(_PROJECTION_SEED).uniform(0.5, 1.5, M.shape[1])
+    v = _projection(M.shape[1])
     proj = M @ v
     ptol = tol * float(v.sum())
     order = np.argsort(proj, kind="stable")
