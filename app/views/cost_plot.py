@@ -341,7 +341,7 @@ class CostPlot(Retranslatable, pg.PlotWidget):
         #: re-rendered), and the (x max, y min, y max) of its points
         self._ghost_runs: dict[pg.PlotDataItem, tuple[RunLabel, str, int]] = {}
         self._ghost_box: dict[pg.PlotDataItem, tuple[float, float, float]] = {}
-        self._runs_started = 1  # the current run's number (ghosts keep theirs)
+        self._runs_started = 1  # the next ghost's number (ghosts keep theirs)
         self._color = init_color("he")
         self._label = ""
         self._history: HistoryView | None = None
@@ -466,7 +466,7 @@ class CostPlot(Retranslatable, pg.PlotWidget):
             if len(self.ghosts) > MAX_GHOSTS:
                 self._remove_ghost(self.ghosts.pop(0))
             self._style_ghosts()
-        self._runs_started += 1
+            self._runs_started += 1
         self._color = init_color(init_name)
         self._label = label
         self._history: HistoryView | None = None

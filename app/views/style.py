@@ -266,10 +266,19 @@ def _nice_step(raw: float) -> float:
 def distinct_numbers(values: list[float]) -> list[str]:
     """``values`` as short numbers (``%g``), with just enough digits to tell them apart."""
     for digits in range(1, 8):
-        strings = [f"{v:.{digits}g}" for v in values]
+        strings = [_short_number(v, digits) for v in values]
         if len(set(strings)) == len(strings):
             return strings
     return strings
+
+
+def _short_number(value: float, digits: int) -> str:
+    """``value`` to ``digits`` significant digits: 1000 and 0.001 as such, 1e-05 and 1e+07 in
+    exponent form only when that is shorter to read."""
+    text = f"{value:.{digits}g}"
+    if "e" in text and 1e-4 <= abs(value) < 1e6:
+        text = f"{float(text):f}".rstrip("0").rstrip(".")
+    return text
 
 
 def plot_axes() -> dict[str, PlotAxis]:
