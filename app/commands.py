@@ -32,6 +32,9 @@ __all__ = [
 ]
 
 FLAT_OUT = 0  # steps per frame meaning "as fast as the machine allows"
+#: the app's starting pace: a teacher can talk over it (the tutorial's 15000 steps in ~15 s at
+#: 30 frames a second); flat out is one click away
+DEFAULT_SPEED = 33
 
 
 @dataclass(frozen=True, slots=True)

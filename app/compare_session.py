@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 
 from PyQt6 import QtCore
 
-from app.commands import Reset
+from app.commands import Reset, SetSpeed
 from app.compare_worker import (
     COMPARE_GRID,
     AddConfig,
@@ -78,6 +78,10 @@ class CompareSession(WorkerHandle):
         """Every configuration back to iteration 0 with its initial weights, paused."""
         self._new_run()
         self._worker.send(Reset(self.run_id))
+
+    def set_speed(self, steps_per_frame: int) -> None:
+        """Steps per frame of every run (``FLAT_OUT``: as fast as the machine allows)."""
+        self._worker.send(SetSpeed(steps_per_frame))
 
     def set_frame_rate(self, fps: float) -> None:
         """The view redraws about ``fps`` times a second: frames beyond that would be wasted."""

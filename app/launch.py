@@ -43,6 +43,21 @@ The log file: {log}
 """
 
 
+NO_DISPLAY = """\
+initscope: no display to open the window on: neither DISPLAY nor WAYLAND_DISPLAY is set.
+Start it from a desktop session (or over ssh -X), train in the terminal with --headless,
+or choose a Qt platform with QT_QPA_PLATFORM (offscreen: a window nobody sees)."""
+
+
+def no_display(argv: list[str], environ=os.environ, platform: str = sys.platform) -> bool:
+    """On Linux, is there no display to open a window on (and no Qt platform chosen)?"""
+    if not platform.startswith("linux") or environ.get("QT_QPA_PLATFORM"):
+        return False
+    if any(a == "-platform" or a.startswith("-platform=") for a in argv):
+        return False
+    return not (environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"))
+
+
 def usage(prog: str = PROG) -> str:
     """The text of ``--help``."""
     from app.paths import LOG_FILE_NAME, default_log_dir
@@ -112,6 +127,10 @@ def open_window(argv: list[str] | None = None) -> int:
     if smoke:
         argv.remove("--smoke-test")
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    elif no_display(argv):
+        # Qt would abort (134) blaming a missing xcb-cursor0: say what is really missing.
+        print(NO_DISPLAY, file=sys.stderr)
+        return 1
     app = _application(argv)
     # Ctrl+C in the terminal quits, as it does for any command-line program.
     signal.signal(signal.SIGINT, signal.SIG_DFL)

@@ -75,8 +75,11 @@ class MainWindow(Retranslatable, QtWidgets.QMainWindow):
         self.menus = WindowMenus(self)
         self._connect_controls()
         self._connect_run()
+        if self.run.start_note is not None:  # until something else is said there
+            self.statusBar().showMessage(self.run.start_note())
         self._on_panel_tab(self.panel_tabs.currentIndex())
         self.controls.show_config(self.run.config, self.run.data)
+        self.lesson.show_config(self.run.config)
         self.controls.show_target(self.run.target)
         self.decision_map.show_data(self.run.data)
         self._start_run_views(self.run.config)
@@ -155,10 +158,13 @@ class MainWindow(Retranslatable, QtWidgets.QMainWindow):
         self.compare_view = CompareView(self.run.data)
         self.compare = CompareController(self.run.data, parent=self)
         wire(self.compare_view, self.compare)
+        self.compare_view.speedChanged.connect(self.compare.set_speed)
+        self.compare_view.flat_out_check.toggled.connect(lambda _on: self.menus.sync_checks())
         self.compare.failed.connect(self._show_error)
         self.mode_tabs = QtWidgets.QTabWidget(objectName="modeTabs")
         self.mode_tabs.addTab(central, "")
         self.mode_tabs.addTab(self.compare_view, "")
+        self.mode_tabs.currentChanged.connect(lambda _i: self.menus.sync_checks())
         self.setCentralWidget(self.mode_tabs)
         self.setStatusBar(QtWidgets.QStatusBar(objectName="messageBar"))
 
@@ -185,6 +191,7 @@ class MainWindow(Retranslatable, QtWidgets.QMainWindow):
         c.step.clicked.connect(self.step_clicked)
         c.reset.clicked.connect(self.reset)
         c.speed.valueChanged.connect(self._on_speed_changed)
+        c.flat_out.toggled.connect(lambda _on: self.menus.sync_checks())
         c.log_scale.toggled.connect(self._on_log_scale)
         c.clear_ghosts.clicked.connect(self.cost_plot.clear_ghosts)
         for box in (c.seed, c.scale, c.learning_rate, c.noise, c.samples, c.step_size, c.target):
@@ -197,6 +204,7 @@ class MainWindow(Retranslatable, QtWidgets.QMainWindow):
         """What the run controller says, to the views that show it."""
         run = self.run
         run.configShown.connect(self.controls.show_config)
+        run.configShown.connect(self.lesson.show_config)
         run.targetChanged.connect(self.controls.show_target)
         run.dataChanged.connect(self.decision_map.show_data)
         run.runStarted.connect(self._start_run_views)
@@ -300,6 +308,11 @@ class MainWindow(Retranslatable, QtWidgets.QMainWindow):
         super().resizeEvent(event)
         self.presentation.fit_splitters()
 
+    def showEvent(self, event: QtGui.QShowEvent) -> None:
+        """Shown: its frame is known now, so it can be kept within the screen, frame and all."""
+        super().showEvent(event)
+        QtCore.QTimer.singleShot(0, self.presentation.fit_to_screen)
+
     # -- user actions (on the tab in view) ---------------------------------------------------------
     def _comparing(self) -> bool:
         return self.mode_tabs.currentWidget() is self.compare_view
@@ -319,6 +332,27 @@ class MainWindow(Retranslatable, QtWidgets.QMainWindow):
     def new_seed(self) -> None:
         self.run.new_seed()
 
+    def flat_out(self) -> bool:
+        """Is the tab in view training flat out?"""
+        if self._comparing():
+            return self.compare_view.flat_out_check.isChecked()
+        return self.controls.flat_out.isChecked()
+
+    def set_flat_out(self, on: bool) -> None:
+        """Flat out, or back to a pace to talk over, for the tab in view."""
+        box = self.compare_view.flat_out_check if self._comparing() else self.controls.flat_out
+        box.setChecked(on)
+        self.menus.sync_checks()
+
+    def apply_preset(self, name: str) -> None:
+        """A preset is a single run's: shown on its tab (never changed out of sight)."""
+        if self._comparing():
+            self.mode_tabs.setCurrentWidget(self.single_page)
+            self.statusBar().showMessage(
+                translate("MainWindow", "Presets set up the single run: here it is"), 8000
+            )
+        self.run.apply_preset(name)
+
     def choose_initializer(self, name: str) -> None:
         index = self.controls.initializer.findData(name)
         if index >= 0:
@@ -331,8 +365,11 @@ class MainWindow(Retranslatable, QtWidgets.QMainWindow):
             "",
             translate("MainWindow", "CSV files (*.csv *.txt);;All files (*)"),
         )
-        if path:
-            self.run.load_csv(path)
+        if path and not self.run.load_csv(path):
+            # said where the user looked: the file they just chose was refused
+            QtWidgets.QMessageBox.warning(
+                self, translate("MainWindow", "Load 2-D points"), self.run.last_refusal
+            )
 
     def show_about(self) -> None:
         from app.about import AboutDialog  # only when asked: it reads the licence texts

@@ -13,6 +13,7 @@ from typing import Any
 from PyQt6 import QtCore
 
 from app.i18n import LANGUAGES
+from engine.datasets import CSV_PREFIX
 from engine.experiment import ExperimentError, experiment_json, parse_experiment
 from engine.trainer import TrainConfig
 
@@ -48,6 +49,8 @@ class AppSettings:
 
     def __init__(self, store: QtCore.QSettings | None) -> None:
         self.store = store
+        #: the CSV file the last experiment used, which :meth:`config` replaced by the default data
+        self.dropped_csv: str | None = None
 
     def _get(self, key: str, check: Callable[[Any], Any], default: Any) -> Any:
         if self.store is None:
@@ -97,8 +100,20 @@ class AppSettings:
 
     # -- the last experiment ----------------------------------------------------------------------
     def config(self) -> TrainConfig | None:
-        """The last configuration, or ``None`` if there is none or it is not valid any more."""
-        return self._get("run/config", _config_from_json, None)
+        """The last configuration, or ``None`` if there is none or it is not valid any more.
+
+        A CSV file is not read again at start (it may have moved or changed): the rest of the
+        experiment comes back on the default data, and :attr:`dropped_csv` names the file.
+        """
+        config = self._get("run/config", _config_from_json, None)
+        self.dropped_csv = None
+        if config is not None and config.dataset.startswith(CSV_PREFIX):
+            self.dropped_csv = config.dataset[len(CSV_PREFIX) :]
+            default = TrainConfig()
+            config = config.with_(
+                dataset=default.dataset, noise=default.noise, samples=default.samples
+            )
+        return config
 
     def set_config(self, config: TrainConfig) -> None:
         self._set("run/config", _config_to_json(config))
@@ -134,6 +149,4 @@ def _config_from_json(value: Any) -> TrainConfig | None:
         config = parse_experiment(value, file="settings").config
     except (ExperimentError, ValueError, TypeError, KeyError):
         return None
-    if config.dataset.startswith("csv:"):
-        return None  # a file that may have moved: start from the default data instead
     return config

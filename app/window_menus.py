@@ -180,6 +180,17 @@ class WindowMenus:
         self._add(
             menu, "newSeedAction", lambda: translate("WindowMenus", "New seed"), w.new_seed, "N"
         )
+        self._add(
+            menu,
+            "flatOutAction",
+            lambda: translate("WindowMenus", "Flat out"),
+            lambda on: w.set_flat_out(on),
+            checkable=True,
+            tip=lambda: translate(
+                "WindowMenus",
+                "Train as fast as the machine can (the tab in view); off: a pace to talk over",
+            ),
+        )
         menu.addSeparator()
         for key, name in enumerate(INITIALIZERS, start=1):
             if key > 9:
@@ -202,7 +213,7 @@ class WindowMenus:
                 menu,
                 f"preset_{name}_action",
                 lambda p=preset: engine_text(p.label),
-                lambda _=False, n=name: w.run.apply_preset(n),
+                lambda _=False, n=name: w.apply_preset(n),
                 tip=lambda p=preset: engine_text(p.description),
             )
 
@@ -365,11 +376,15 @@ class WindowMenus:
 
     def sync_checks(self) -> None:
         w = self.window
+        # Every language's check is set, so exactly one is checked whatever happened before
+        # (a check set with signals blocked is not seen by the exclusive group).
+        languages = [(f"language_{code}_action", code == w.language) for code in LANGUAGES]
         for name, checked in (
             ("projectorModeAction", w.palette_.projector),
             ("fullScreenAction", w.isFullScreen()),
             ("showControlsAction", not w.side_tabs.isHidden()),
-            (f"language_{w.language}_action", True),
+            ("flatOutAction", w.flat_out()),
+            *languages,
         ):
             action = self.actions.get(name)
             if action is not None and action.isChecked() != checked:

@@ -38,9 +38,42 @@ class Presentation:
         self.apply(Palette(zoom=settings.zoom(), projector=settings.projector()))
         geometry = settings.geometry()
         if geometry is None or not w.restoreGeometry(geometry) or not self._on_a_screen():
-            w.resize(*DEFAULT_SIZE)
+            self.default_size()
         # Never come back full screen or maximised onto a projector that has gone.
         w.setWindowState(QtCore.Qt.WindowState.WindowNoState)
+        self.fit_to_screen()
+
+    def available(self) -> QtCore.QRect:
+        """The screen's room for windows (without panels and docks), where the window is."""
+        screen = self.window.screen() or QtGui.QGuiApplication.primaryScreen()
+        return screen.availableGeometry()
+
+    def default_size(self) -> None:
+        """The first start's size: :data:`DEFAULT_SIZE`, or the screen's room if that is less."""
+        room = self.available()
+        self.window.resize(min(DEFAULT_SIZE[0], room.width()), min(DEFAULT_SIZE[1], room.height()))
+
+    def fit_to_screen(self) -> None:
+        """Never larger than the screen's room, frame included, and wholly on it.
+
+        The frame is known only once the window is shown, so the window calls this again then
+        (and after projector mode or zoom changed its fonts).
+        """
+        w = self.window
+        if w.isFullScreen() or w.isMaximized():
+            return
+        room = self.available()
+        frame, inner = w.frameGeometry(), w.geometry()
+        extra_w, extra_h = frame.width() - inner.width(), frame.height() - inner.height()
+        width = min(w.width(), room.width() - extra_w)
+        height = min(w.height(), room.height() - extra_h)
+        if (width, height) != (w.width(), w.height()):
+            w.resize(width, height)
+        frame = w.frameGeometry()
+        x = max(room.left(), min(frame.left(), room.right() + 1 - frame.width()))
+        y = max(room.top(), min(frame.top(), room.bottom() + 1 - frame.height()))
+        if (x, y) != (frame.left(), frame.top()):
+            w.move(x, y)
 
     def _on_a_screen(self) -> bool:
         frame = self.window.frameGeometry()
@@ -69,6 +102,7 @@ class Presentation:
         w.menus.set_presentation(palette.projector)
         self.fit_side_width()
         self.fit_splitters()
+        self.fit_to_screen()  # bigger fonts must not push the window off a small screen
         w.mark_dirty()
 
     def set_projector_mode(self, on: bool) -> None:
@@ -115,14 +149,19 @@ class Presentation:
         w.settings.set_zoom(1.0)
         w.settings.set_projector(False)
         w.side_tabs.setVisible(True)
-        w.resize(*DEFAULT_SIZE)
+        self.default_size()
+        self.fit_to_screen()
         w.menus.sync_checks()
 
     def fit_side_width(self) -> None:
         """The side panel is as wide as its widest control needs, in the current font."""
         w = self.window
+        w.controls.set_compact(self.palette.projector)
         w.controls.adjustSize()
-        w.side_tabs.setFixedWidth(w.controls.sizeHint().width() + 34)
+        width = w.controls.sizeHint().width() + 34
+        if self.palette.projector:  # at most 40 % of the screen: the plots are the show
+            width = min(width, max(300, int(self.available().width() * 0.4)))
+        w.side_tabs.setFixedWidth(width)
 
     def fit_splitters(self) -> None:
         """Keep the splitters' proportions sensible at any window size (laptop to projector)."""
@@ -131,7 +170,9 @@ class Presentation:
         # Projector-size histogram titles need more of the width; the boundary is square anyway.
         share = 0.5 if self.palette.projector else 0.58
         if h > 0 and width > 0:
-            plots.setSizes([int(h * 0.4), h - int(h * 0.4)])
+            # On a projector the boundary needs a third of a 768 px screen: the curve gives way.
+            top = int(h * (0.36 if self.palette.projector else 0.4))
+            plots.setSizes([top, h - top])
             bottom.setSizes([int(width * share), width - int(width * share)])
 
     def restore_fonts(self) -> None:

@@ -16,6 +16,7 @@ from typing import Protocol
 
 from PyQt6 import QtCore
 
+from app.commands import DEFAULT_SPEED
 from app.compare_session import CompareSession, default_configs
 from app.frames import CompareFrame
 from app.i18n import error_text, translate
@@ -42,6 +43,7 @@ class Session(Protocol):
     def toggle_play(self) -> None: ...
     def step(self, n: int) -> None: ...
     def set_target(self, iterations: int) -> None: ...
+    def set_speed(self, steps_per_frame: int) -> None: ...
     def set_frame_rate(self, fps: float) -> None: ...
     def shutdown(self, timeout_ms: int = ...) -> bool: ...
     def is_running(self) -> bool: ...
@@ -108,6 +110,7 @@ class CompareController(QtCore.QObject):
         self._session_factory = session_factory
         self._target = target
         self.step_size = 1
+        self.speed = DEFAULT_SPEED  # steps per frame, as the single run's default pace
         #: key → the label each configuration was given (initial ones: their config_label)
         self._labels: dict[int, str] = {}
 
@@ -124,6 +127,7 @@ class CompareController(QtCore.QObject):
             session.failed.connect(self.failed)
             if self._target is not None:
                 session.set_target(self._target)
+            session.set_speed(self.speed)
             self._tell_capacity()
         return self.session
 
@@ -173,6 +177,13 @@ class CompareController(QtCore.QObject):
         self._target = iterations
         if self.session is not None:
             self.session.set_target(iterations)
+
+    def set_speed(self, steps_per_frame: int) -> None:
+        """Steps per frame of every run (``FLAT_OUT``: flat out); kept for a session not
+        started yet."""
+        self.speed = steps_per_frame
+        if self.session is not None:
+            self.session.set_speed(steps_per_frame)
 
     def set_frame_rate(self, fps: float) -> None:
         """The view draws about ``fps`` times a second: the worker need not publish more."""

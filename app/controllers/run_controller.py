@@ -16,6 +16,7 @@ from typing import Protocol
 
 from PyQt6 import QtCore
 
+from app.commands import DEFAULT_SPEED
 from app.field_limits import LIMITS, check_showable
 from app.frame_budget import FrameBudget
 from app.frames import Frame, RunState, frame_of
@@ -99,6 +100,9 @@ class RunController(QtCore.QObject):
     ) -> None:
         super().__init__(parent)
         self.settings = settings or AppSettings(None)
+        self.last_refusal = ""  # the last refusal's words, for a dialog
+        #: what the window should say once it shows (the remembered run changed at start)
+        self.start_note: Callable[[], str] | None = None
         self.config = self._starting_config(config)
         self.data = load_data(self.config)
         target = self.settings.target()
@@ -106,6 +110,8 @@ class RunController(QtCore.QObject):
         self.session = session_factory(self.config, self.data)
         self.session.failed.connect(self.failed)
         self.session.set_target(self.target)
+        self.speed = DEFAULT_SPEED
+        self.session.set_speed(self.speed)  # a pace to talk over; flat out is one click away
         # Iteration 0 drawn from the start: the first frame is made here, the same way the
         # worker makes its own, so the window shows it before any event is processed.
         if self.session.latest is None:
@@ -117,6 +123,13 @@ class RunController(QtCore.QObject):
             return config
         remembered = self.settings.config()
         if remembered is not None and self._showable(remembered):
+            csv = self.settings.dropped_csv
+            if csv is not None:
+                self.start_note = lambda: translate(
+                    "MainWindow",
+                    "The last experiment used {file}, which is not read again at start: the "
+                    "rest of it is set up on the default data (CSV… loads the file again).",
+                ).format(file=csv)
             return remembered
         return TrainConfig()  # none, or one the controls cannot show: the default
 
@@ -170,6 +183,8 @@ class RunController(QtCore.QObject):
         self.settings.set_target(target)
 
     def set_speed(self, steps_per_frame: int) -> None:
+        """Steps per frame (``FLAT_OUT``: as fast as the machine allows)."""
+        self.speed = steps_per_frame
         self.session.set_speed(steps_per_frame)
 
     def show_diagnostics(self, on: bool) -> None:
@@ -333,11 +348,10 @@ class RunController(QtCore.QObject):
     def refuse(self, message: str) -> None:
         """A value the user gave was not accepted: say why, and show what stands."""
         self.show_config()
-        self.refused.emit(
-            translate("MainWindow", "{message}. Nothing was changed.").format(
-                message=message.rstrip(".")
-            )
+        self.last_refusal = translate("MainWindow", "{message}. Nothing was changed.").format(
+            message=message.rstrip(".")
         )
+        self.refused.emit(self.last_refusal)
 
     def shutdown(self, timeout_ms: int = 10000) -> bool:
         """Stop the training thread; ``True`` once it has stopped."""

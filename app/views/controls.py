@@ -7,9 +7,9 @@ Every text is set in ``retranslate_ui`` so that a language switch re-labels the 
 
 from __future__ import annotations
 
-from PyQt6 import QtCore, QtWidgets
+from PyQt6 import QtCore, QtGui, QtWidgets
 
-from app.commands import FLAT_OUT
+from app.commands import DEFAULT_SPEED, FLAT_OUT
 from app.field_limits import LIMITS, FieldLimit
 from app.i18n import Retranslatable, engine_text, translate
 from app.views.spin_boxes import CheckedDoubleSpinBox, CheckedSpinBox
@@ -20,8 +20,9 @@ from engine.trainer import MAX_HIDDEN_LAYERS, MAX_UNITS, TrainConfig
 
 __all__ = ["SPEEDS", "ControlPanel", "speed_text"]
 
-#: speedSlider positions → steps per frame; the last one is "flat out".
-SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, FLAT_OUT)
+#: speedSlider positions → steps per frame; the last one is "flat out".  The default,
+#: :data:`~app.commands.DEFAULT_SPEED`, is about 1000 steps a second at 30 frames a second.
+SPEEDS = (1, 2, 5, 10, 20, DEFAULT_SPEED, 50, 100, 500, 1000, FLAT_OUT)
 _TOOLTIP = QtCore.Qt.ItemDataRole.ToolTipRole
 
 
@@ -66,6 +67,12 @@ def init_tooltip(name: str, key: int | None = None) -> str:
     return tip
 
 
+def _info_html(name: str) -> str:
+    """An initializer's formula and what goes right or wrong with it, as the panel shows it."""
+    init = INITIALIZERS[name]
+    return f"<b>{engine_text(init.formula)}</b><br>{engine_text(init.explanation)}"
+
+
 class ControlPanel(Retranslatable, QtWidgets.QWidget):
     """Initializer, seed, learning rate, network, data, the run buttons and the cost view."""
 
@@ -88,7 +95,13 @@ class ControlPanel(Retranslatable, QtWidgets.QWidget):
         self.init_info = QtWidgets.QLabel(objectName="initializerInfo")
         self.init_info.setWordWrap(True)
         self.init_info.setTextFormat(QtCore.Qt.TextFormat.RichText)
+        self.init_info.setAlignment(QtCore.Qt.AlignmentFlag.AlignTop)
         form.addRow(self.init_info)
+        # Measures every initializer's description, so the label keeps the tallest one's
+        # height and the controls below it never jump when the initializer changes.
+        self._info_probe = QtWidgets.QLabel()
+        self._info_probe.setWordWrap(True)
+        self._info_probe.setTextFormat(QtCore.Qt.TextFormat.RichText)
 
         seed_row = QtWidgets.QHBoxLayout()
         self.seed = CheckedSpinBox(objectName="seedSpin")
@@ -189,13 +202,20 @@ class ControlPanel(Retranslatable, QtWidgets.QWidget):
 
         self.speed = QtWidgets.QSlider(QtCore.Qt.Orientation.Horizontal, objectName="speedSlider")
         self.speed.setRange(0, len(SPEEDS) - 1)
-        self.speed.setValue(len(SPEEDS) - 1)
+        self.speed.setValue(SPEEDS.index(DEFAULT_SPEED))
         self.speed.setPageStep(1)
         self.speed_label = QtWidgets.QLabel(objectName="speedLabel")
         self.speed_caption = _buddy(self.speed)
         grid.addWidget(self.speed_caption, 3, 0)
-        grid.addWidget(self.speed, 3, 1)
-        grid.addWidget(self.speed_label, 3, 2)
+        grid.addWidget(self.speed, 3, 1, 1, 2)
+        grid.addWidget(self.speed_label, 4, 0, 1, 2)
+        # Flat out one click away, and back to the pace it left (the slider's end is a drag).
+        self.flat_out = QtWidgets.QPushButton(objectName="flatOutButton")
+        self.flat_out.setCheckable(True)
+        self._paced_position = self.speed.value()
+        self.flat_out.toggled.connect(self.set_flat_out)
+        self.speed.valueChanged.connect(self._on_speed_position)
+        grid.addWidget(self.flat_out, 4, 2)
         outer.addWidget(self.run_box)
 
         # -- the view -----------------------------------------------------------------------------
@@ -211,6 +231,9 @@ class ControlPanel(Retranslatable, QtWidgets.QWidget):
 
     def show_config(self, config: TrainConfig, data: Dataset) -> None:
         """Show ``config`` (on ``data``) in the controls without emitting their signals."""
+        generated = not config.dataset.startswith(CSV_PREFIX)
+        n = int(data.train_X.shape[1])
+        self.noise.setSpecialValueText("" if generated else "—")
         for widget, setter in (
             (self.hidden, lambda: self.hidden.setText(",".join(map(str, config.hidden)))),
             (
@@ -228,12 +251,12 @@ class ControlPanel(Retranslatable, QtWidgets.QWidget):
             (self.scale, lambda: self.scale.setValue(config.scale)),
             (self.dataset, lambda: self._show_dataset(config.dataset, data)),
             (self.noise, lambda: self.noise.setValue(data.noise if data.noise is not None else 0)),
-            (self.samples, lambda: self.samples.setValue(config.samples)),
+            # a file's points are what they are: their count, no noise
+            (self.samples, lambda: self.samples.setValue(config.samples if generated else n)),
         ):
             blocked = widget.blockSignals(True)
             setter()
             widget.blockSignals(blocked)
-        generated = not config.dataset.startswith(CSV_PREFIX)
         self.noise.setEnabled(generated)
         self.samples.setEnabled(generated)
         uses_scale = INITIALIZERS[config.init].uses_scale
@@ -256,12 +279,56 @@ class ControlPanel(Retranslatable, QtWidgets.QWidget):
 
     def show_initializer_info(self, name: str) -> None:
         """The initializer's formula and what goes right or wrong with it."""
-        init = INITIALIZERS[name]
-        formula, text = engine_text(init.formula), engine_text(init.explanation)
-        self.init_info.setText(f"<b>{formula}</b><br>{text}")
+        self.init_info.setText(_info_html(name))
+
+    def reserve_info_height(self) -> None:
+        """The description keeps the height of the longest one at its width, in the current
+        font and language, so the controls below it stay where they are."""
+        width = self.init_info.width()
+        if width <= 0:
+            return
+        self._info_probe.setFont(self.init_info.font())
+        tallest = 0
+        for name in INITIALIZERS:
+            self._info_probe.setText(_info_html(name))
+            tallest = max(tallest, self._info_probe.heightForWidth(width))
+        if tallest > 0 and self.init_info.minimumHeight() != tallest:
+            self.init_info.setMinimumHeight(tallest)
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.reserve_info_height()
+
+    def changeEvent(self, event: QtCore.QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QtCore.QEvent.Type.FontChange:
+            self.reserve_info_height()
+
+    def set_compact(self, on: bool) -> None:
+        """Narrow layout (projector fonts on a 1024 px screen): labels above their fields, and
+        spin boxes as narrow as their values rather than their largest allowed value."""
+        policy = QtWidgets.QFormLayout.RowWrapPolicy
+        for box in (self.setup_box, self.network_box, self.data_box):
+            box.layout().setRowWrapPolicy(policy.WrapAllRows if on else policy.DontWrapRows)
+        for spin in self.findChildren(QtWidgets.QAbstractSpinBox):
+            spin.setMinimumWidth(60 if on else 0)
+        self.speed.setMinimumWidth(40 if on else 0)
 
     def speed_steps(self) -> int:
         return SPEEDS[self.speed.value()]
+
+    def set_flat_out(self, on: bool) -> None:
+        """Flat out (the slider's end), or back to the paced speed it was at before."""
+        self.speed.setValue(self.speed.maximum() if on else self._paced_position)
+
+    def _on_speed_position(self, position: int) -> None:
+        flat = position == self.speed.maximum()
+        if not flat:
+            self._paced_position = position
+        if self.flat_out.isChecked() != flat:
+            blocked = self.flat_out.blockSignals(True)
+            self.flat_out.setChecked(flat)
+            self.flat_out.blockSignals(blocked)
 
     def set_running(self, running: bool) -> None:
         """Play becomes Pause while training runs (and back), in the current language."""
@@ -279,6 +346,7 @@ class ControlPanel(Retranslatable, QtWidgets.QWidget):
             self.initializer.setItemText(index, engine_text(INITIALIZERS[name].label))
             self.initializer.setItemData(index, init_tooltip(name, key), _TOOLTIP)
         _set_tips(self.initializer, translate("ControlPanel", "Weight initializer"))
+        self.reserve_info_height()  # the descriptions' lengths changed with the language
         self.init_info.setAccessibleName(translate("ControlPanel", "About this initializer"))
         self.seed_label.setText(translate("ControlPanel", "S&eed"))
         _set_tips(
@@ -408,6 +476,16 @@ class ControlPanel(Retranslatable, QtWidgets.QWidget):
         )
         self.speed_label.setText(speed_text(self.speed_steps()))
         self.speed_label.setAccessibleName(translate("ControlPanel", "Steps per frame"))
+        self.flat_out.setText(translate("ControlPanel", "Flat out"))
+        _set_tips(
+            self.flat_out,
+            translate("ControlPanel", "Flat out"),
+            translate(
+                "ControlPanel",
+                "Train as fast as this machine can; click again to go back to a pace you can "
+                "talk over",
+            ),
+        )
 
         self.view_box.setTitle(translate("ControlPanel", "Cost curve"))
         self.log_scale.setText(translate("ControlPanel", "&Log scale"))

@@ -19,6 +19,8 @@ from PyQt6.QtCore import QT_TRANSLATE_NOOP
 
 from app.i18n import Retranslatable, translate
 from app.views.style import Palette
+from engine.presets import PRESETS
+from engine.trainer import TrainConfig
 
 __all__ = ["LESSON", "LessonPanel", "LessonStep"]
 
@@ -138,6 +140,11 @@ class LessonPanel(Retranslatable, QtWidgets.QWidget):
         self.text.setWordWrap(True)
         self.text.setAlignment(QtCore.Qt.AlignmentFlag.AlignTop)
         self.text.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+        # The step's text says "press Play": true only once its run is set up.
+        self.note = QtWidgets.QLabel(objectName="lessonNote")
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #8a3b00; font-weight: bold;")
+        self.config: TrainConfig | None = None  # the window's run (None: not told)
         # At projector size a step's text may be taller than the panel: it scrolls, the buttons
         # below it stay in view.
         self.text_scroll = QtWidgets.QScrollArea(objectName="lessonTextScroll")
@@ -156,6 +163,7 @@ class LessonPanel(Retranslatable, QtWidgets.QWidget):
         buttons.addWidget(self.next)
         layout.addWidget(self.progress)
         layout.addWidget(self.title)
+        layout.addWidget(self.note)
         layout.addWidget(self.text_scroll, 1)
         layout.addWidget(self.setup)
         layout.addLayout(buttons)
@@ -193,7 +201,7 @@ class LessonPanel(Retranslatable, QtWidgets.QWidget):
         """Every label and button at ``palette.font_pt`` (the step's title a little bigger)."""
         self.palette_ = palette
         self.setFont(_font(self, palette.font_pt))  # the panel itself and its scroll area
-        for widget in (self.progress, self.text, self.setup, self.previous, self.next):
+        for widget in (self.progress, self.note, self.text, self.setup, self.previous, self.next):
             widget.setFont(_font(widget, palette.font_pt))
         self.title.setFont(_font(self.title, round(palette.font_pt * TITLE_SCALE), bold=True))
         self.updateGeometry()
@@ -216,6 +224,25 @@ class LessonPanel(Retranslatable, QtWidgets.QWidget):
         )
         self.title.setText(translate("LessonPanel", step.title))
         self.text.setText(translate("LessonPanel", step.text))
+        self.note.setText(
+            translate(
+                "LessonPanel",
+                "Not set up yet: the window trains another run. Press “Set up this run” first.",
+            )
+        )
+        self.note.setVisible(not self.is_set_up())
+
+    def show_config(self, config: TrainConfig, *_data: object) -> None:
+        """The window's run is now ``config``: say whether it is this step's."""
+        self.config = config
+        self.note.setVisible(not self.is_set_up())
+
+    def is_set_up(self) -> bool:
+        """Is the window's run this step's (its preset, whatever the seed)?  True if not told."""
+        preset = PRESETS.get(self.steps[self.index].preset)
+        if self.config is None or preset is None:
+            return True
+        return preset.apply(self.config) == self.config
 
     def set_up(self) -> None:
         self._apply(self.steps[self.index].preset)

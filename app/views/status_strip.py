@@ -40,11 +40,20 @@ def coarse_text(coarse: Coarse) -> str:
     )
 
 
+def _short(value: float, digits: int) -> str:
+    """``value`` to ``digits`` significant digits (1773.59, 0.693147, 0.9933)."""
+    return f"{value:.{digits}g}"
+
+
 def state_text(frame: Frame, rate: float) -> str:
     """The state line for ``frame``; ``rate`` is the steps/s figure to show while running."""
     snap = frame.snapshot
     if frame.state is RunState.RUNNING:
         text = translate("MainWindow", "running")
+        if frame.past_target:  # Play at or after the stop-at: it will not stop by itself
+            text = translate(
+                "MainWindow", "running past the stop-at {target}: Pause to stop"
+            ).format(target=f"{frame.target:,}")
         if rate:
             text += " · " + translate("MainWindow", "{n} steps/s").format(n=f"{rate:,.0f}")
         return text + (f" · {coarse_text(frame.coarse)}" if frame.coarse else "")
@@ -91,6 +100,7 @@ class StatusStrip(Retranslatable, QtWidgets.QFrame):
         self.saturation.setStyleSheet("color: #8a3b00;")
         self.columns = 0
         self.compact = False
+        self._stretch = (1, 1)  # the two columns' stretch factors
         self._said: Callable[[], str] = lambda: ""  # the state line, made again after a switch
         self._steady_rate = SteadyRate()
         self.set_columns(2)
@@ -115,6 +125,8 @@ class StatusStrip(Retranslatable, QtWidgets.QFrame):
     def set_columns(self, columns: int) -> None:
         """Lay the four numbers out in ``columns`` columns."""
         if columns == self.columns:
+            for col in range(2):  # the stretch factors may have changed (projector mode)
+                self._layout.setColumnStretch(col, self._stretch[col] if col < columns else 0)
             return
         self.columns = columns
         for widget in (*self._slots, self.state, self.saturation):
@@ -123,9 +135,12 @@ class StatusStrip(Retranslatable, QtWidgets.QFrame):
         for index, slot in enumerate(self._slots):
             self._layout.addWidget(slot, index % rows, index // rows)
         for col in range(2):
-            self._layout.setColumnStretch(col, 1 if col < columns else 0)
+            self._layout.setColumnStretch(col, self._stretch[col] if col < columns else 0)
+            self._layout.setColumnMinimumWidth(col, 0)
         self._layout.addWidget(self.state, rows, 0, 1, columns)
         self._layout.addWidget(self.saturation, rows + 1, 0, 1, columns)
+        self._layout.invalidate()  # re-place the numbers now, not at some later layout pass
+        self._layout.activate()
 
     def apply_palette(self, palette: Palette) -> None:
         """The numbers are the boldest text in the window.
@@ -147,10 +162,25 @@ class StatusStrip(Retranslatable, QtWidgets.QFrame):
             label.setFont(font)
             slot.updateGeometry()  # the one change a slot's size follows
         self.compact = palette.projector
-        self.set_columns(2)
         # The accuracies' words are longer than "Iteration" / "Cost" (in Chinese too).
-        self._layout.setColumnStretch(0, 4 if palette.projector else 1)
-        self._layout.setColumnStretch(1, 5 if palette.projector else 1)
+        self._stretch = (4, 5) if palette.projector else (1, 1)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Two columns of numbers when they fit side by side, else one (a projector's font
+        beside the control panel): a number is never cut short."""
+        margins = self._layout.contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+        widths = [QtGui.QFontMetrics(v.font()).horizontalAdvance(v.text()) + 4 for v in self.values]
+        # two columns share the room by their stretch factors (projector: 4 and 5)
+        left, right = self._stretch
+        share = (room - self._layout.horizontalSpacing()) / (left + right)
+        fits = max(widths[:2]) <= share * left and max(widths[2:]) <= share * right
+        self.set_columns(2 if room <= 0 or fits else 1)
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
 
     def retranslate_ui(self) -> None:
         names = (
@@ -177,10 +207,17 @@ class StatusStrip(Retranslatable, QtWidgets.QFrame):
         self.iteration.setText(
             translate("MainWindow", "Iteration {n}").format(n=f"{snap.iteration:,}")
         )
+        # compact (projector): numbers to a readable precision (the cost to 6 significant
+        # digits, as the contract asks at least), the full ones in the tooltips and the export
         if snap.cost == snap.cost:
-            self.cost.setText(translate("MainWindow", "Cost {cost}").format(cost=repr(snap.cost)))
+            cost = translate("MainWindow", "Cost {cost}")
+            self.cost.setText(
+                cost.format(cost=_short(snap.cost, 6) if self.compact else repr(snap.cost))
+            )
+            self.cost.setToolTip(cost.format(cost=repr(snap.cost)))
         else:
             self.cost.setText(translate("MainWindow", "Cost: not a number"))
+            self.cost.setToolTip("")
         train = translate("MainWindow", "Train accuracy {acc} ({right}/{n})")
         test = translate("MainWindow", "Test accuracy {acc} ({right}/{n})")
         for label, text, acc, n in (
@@ -188,9 +225,13 @@ class StatusStrip(Retranslatable, QtWidgets.QFrame):
             (self.test_accuracy, test, snap.test_accuracy, n_test),
         ):
             full = text.format(acc=repr(acc), right=round(acc * n), n=n)
-            # compact (projector): the number alone fits the back row's font; counts in the tip
-            label.setText(full.split(" (")[0].split("（")[0] if self.compact else full)
+            if self.compact:  # the number alone fits the back row's font; counts in the tip
+                short = text.format(acc=_short(acc, 4), right=0, n=0)
+                label.setText(short.split(" (")[0].split("（")[0])
+            else:
+                label.setText(full)
             label.setToolTip(full)
+        self.fit_columns()  # the numbers grow as training goes on (0.5, then 0.9933)
         self.set_selectable(frame.state not in (RunState.RUNNING, RunState.STEPPING))
         running = frame.state is RunState.RUNNING
         rate = self._steady_rate(frame.steps_per_second if running else 0)

@@ -196,6 +196,7 @@ class RunRow(Retranslatable, QtWidgets.QWidget):
     resetRequested = QtCore.pyqtSignal()
     logScaleToggled = QtCore.pyqtSignal(bool)
     refused = QtCore.pyqtSignal(object)  # the step size box refused what was typed
+    flatOutToggled = QtCore.pyqtSignal(bool)  # flat out, or the default pace
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -220,6 +221,8 @@ class RunRow(Retranslatable, QtWidgets.QWidget):
         self.log_check = QtWidgets.QCheckBox(objectName="compareLogCheck")
         self.log_check.setChecked(True)
         self.log_check.toggled.connect(self.logScaleToggled)
+        self.flat_out_check = QtWidgets.QCheckBox(objectName="compareFlatOutCheck")
+        self.flat_out_check.toggled.connect(self.flatOutToggled)
         self.status = QtWidgets.QLabel(objectName="compareStatusLabel")
         self.status.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         self.status.setSizePolicy(
@@ -240,7 +243,7 @@ class RunRow(Retranslatable, QtWidgets.QWidget):
                 self.step_size,
                 self.reset_button,
             ],
-            [self.log_check],
+            [self.log_check, self.flat_out_check],
             # Takes the rest of its line (its size policy is Ignored); in a slot, so its new
             # text every frame does not re-lay out the row and the view around it.
             [status_slot],
@@ -259,6 +262,7 @@ class RunRow(Retranslatable, QtWidgets.QWidget):
             self.step_size,
             self.reset_button,
             self.log_check,
+            self.flat_out_check,
         )
 
     def apply_font(self, font: QtGui.QFont) -> None:
@@ -330,6 +334,15 @@ class RunRow(Retranslatable, QtWidgets.QWidget):
             translate("CompareView", "Log-scale cost"),
             translate(
                 "CompareView", "Random ×10 starts near 1774: a log axis keeps all curves legible"
+            ),
+        )
+        self.flat_out_check.setText(translate("CompareView", "Flat out"))
+        tips(
+            self.flat_out_check,
+            translate("CompareView", "Flat out"),
+            translate(
+                "CompareView",
+                "Train as fast as this machine can; unchecked, at a pace you can talk over",
             ),
         )
         self.status.setAccessibleName(translate("CompareView", "Comparison status"))

@@ -165,11 +165,17 @@ def row_texts(row: CompareRow, label: str) -> tuple[str, ...]:
 def status_text(frame: CompareFrame) -> str:
     """The status line for ``frame`` in the current language."""
     running = frame.state in (RunState.RUNNING, RunState.STEPPING)
+    state = state_text(frame.state.value)
+    if frame.state is RunState.RUNNING and frame.iteration >= frame.target:
+        # Play at or after the stop-at runs on: say so, it will not stop by itself
+        state = translate("CompareView", "running past the stop-at {target}: Pause to stop").format(
+            target=f"{frame.target:,}"
+        )
     parts = [
         translate("CompareView", "iteration {i} of {n}").format(
             i=f"{frame.iteration:,}", n=f"{frame.target:,}"
         ),
-        state_text(frame.state.value),
+        state,
     ]
     if running and frame.steps_per_second:
         parts.append(

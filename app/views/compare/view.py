@@ -26,6 +26,7 @@ import time
 
 from PyQt6 import QtCore, QtGui, QtWidgets
 
+from app.commands import DEFAULT_SPEED, FLAT_OUT
 from app.frames import CompareFrame, RunState
 from app.i18n import Retranslatable, translate
 from app.views.compare.controls_row import AddRow, RunRow
@@ -66,6 +67,8 @@ class CompareView(Retranslatable, QtWidgets.QWidget):
     #: Remove: the key of the run selected in the table, or None (none selected)
     removeRequested = QtCore.pyqtSignal(object)
     logScaleToggled = QtCore.pyqtSignal(bool)
+    #: steps per frame of every run: the default pace, or flat out (``FLAT_OUT``)
+    speedChanged = QtCore.pyqtSignal(int)
     #: how many frames a second the view draws now (the worker need not make more)
     frameRateChanged = QtCore.pyqtSignal(float)
     firstShown = QtCore.pyqtSignal()  # time to start the comparison (no thread until then)
@@ -154,6 +157,7 @@ class CompareView(Retranslatable, QtWidgets.QWidget):
         self.step_size = self.run_row.step_size
         self.reset_button = self.run_row.reset_button
         self.log_check = self.run_row.log_check
+        self.flat_out_check = self.run_row.flat_out_check
         self.status = self.run_row.status
 
     def _connect_rows(self) -> None:
@@ -165,6 +169,9 @@ class CompareView(Retranslatable, QtWidgets.QWidget):
         run.stepSizeChanged.connect(self.stepSizeChanged)
         run.resetRequested.connect(self.resetRequested)
         run.logScaleToggled.connect(self._on_log_scale)
+        run.flatOutToggled.connect(
+            lambda on: self.speedChanged.emit(FLAT_OUT if on else DEFAULT_SPEED)
+        )
         add.refused.connect(self.say_refusal)
         run.refused.connect(self.say_refusal)
         self.table.selectedKeyChanged.connect(self.cost_plot.highlight)
