@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import pytest
 from PyQt6 import QtCore
 
+from app.commands import DEFAULT_SPEED, FLAT_OUT
 from app.controllers.compare_controller import CompareController, build_config, unique_label
 from app.frames import CompareFrame
 from engine.compare import MAX_CONFIGS, config_label
@@ -34,6 +35,7 @@ class FakeSession(QtCore.QObject):
         self.calls: list[tuple] = []
         self.added: list[tuple[TrainConfig, str | None]] = []
         self.running = True
+        self.speeds: list[int] = []
 
     def can_add(self) -> bool:
         return len(self.keys) < MAX_CONFIGS
@@ -68,6 +70,9 @@ class FakeSession(QtCore.QObject):
 
     def set_frame_rate(self, fps: float) -> None:
         self.calls.append(("set_frame_rate", fps))
+
+    def set_speed(self, steps_per_frame: int) -> None:
+        self.speeds.append(steps_per_frame)  # apart from calls: every start sets the pace
 
     def shutdown(self, timeout_ms: int = 10000) -> bool:
         self.calls.append(("shutdown",))
@@ -274,3 +279,18 @@ def test_labels_are_made_unique():
     assert unique_label("He", set()) == "He"
     assert unique_label("He", {"He"}) == "He #2"
     assert unique_label("He", {"He", "He #2", "He #3"}) == "He #4"
+
+
+def test_the_comparison_starts_at_the_single_runs_pace_and_goes_flat_out_on_request(
+    controller, made
+):
+    controller.set_speed(FLAT_OUT)  # before the start: kept, then given to the session
+    session = controller.start()
+    assert session.speeds == [FLAT_OUT]
+    controller.set_speed(DEFAULT_SPEED)
+    assert session.speeds == [FLAT_OUT, DEFAULT_SPEED]
+
+
+def test_a_new_comparison_trains_at_the_default_pace_not_flat_out(controller, made):
+    assert controller.start().speeds == [DEFAULT_SPEED]
+    assert DEFAULT_SPEED != FLAT_OUT

@@ -186,3 +186,25 @@ def test_play_step_reset_and_shutdown_are_the_sessions(run):
     names = [c[0] for c in run.session.calls]
     assert names[-4:] == ["toggle_play", "step", "reset", "shutdown"]
     assert run.heard.named("runStarted")  # reset: the plots start the run again
+
+
+def test_a_new_run_trains_at_a_pace_to_talk_over_not_flat_out(run):
+    from app.commands import DEFAULT_SPEED, FLAT_OUT
+
+    assert run.session.named("set_speed") == [("set_speed", DEFAULT_SPEED)]
+    assert DEFAULT_SPEED != FLAT_OUT
+    # about 1000 steps a second at 30 frames a second: the tutorial's 15000 in 10 to 20 s
+    assert 10 <= 15000 / (DEFAULT_SPEED * 30) <= 20
+
+
+def test_a_remembered_csv_experiment_keeps_its_setup_on_the_default_data(qapp, settings):
+    from engine.experiment import experiment_json
+
+    used = TrainConfig(init="zeros", learning_rate=0.05, hidden=(7, 3), dataset="csv:/gone.csv")
+    settings.store.setValue("run/config", experiment_json(used))
+    settings.set_target(4321)
+    controller = RunController(settings=settings, session_factory=FakeSession)
+    config = controller.config
+    assert (config.init, config.learning_rate, config.hidden) == ("zeros", 0.05, (7, 3))
+    assert config.dataset == TrainConfig().dataset and controller.target == 4321
+    assert "/gone.csv" in controller.start_note()  # and it says so

@@ -94,17 +94,7 @@ def test_projector_layout_folds_the_side_panel_and_keeps_controls_reachable(
     assert window.side_tabs.isVisible() and not toolbar.isVisible()
 
 
-def test_projector_mode_fits_1024_by_768_without_clipping(window, qtbot, restore_app_font):
-    window.resize(1024, 768)
-    window.set_projector_mode(True)
-    qtbot.waitUntil(lambda: window.width() <= 1024 and window.height() <= 768)
-    # the side panel folds away, so the numbers get the window's whole width (once laid out)
-    qtbot.waitUntil(lambda: window.status.width() > 900)
-    window.redraw()
-    for label in (window.status.iteration, window.status.cost, window.status.test_accuracy):
-        assert label.isVisible()
-        metrics = QtGui.QFontMetrics(label.font())
-        assert metrics.horizontalAdvance(label.text()) <= label.width(), label.text()
+# Fitting a 1024×768 screen: tests/app/test_window_screen_fit.py (a process with that screen).
 
 
 def test_zoom_steps_and_resets(window, restore_app_font):

@@ -8,7 +8,9 @@ import numpy as np
 import pyqtgraph as pg
 from PyQt6 import QtWidgets
 
+from app.commands import DEFAULT_SPEED
 from app.frames import RunState
+from app.views.controls import SPEEDS
 from engine.trainer import TrainConfig, Trainer
 from tests.app import (
     click_step,
@@ -74,7 +76,8 @@ def test_defaults(window):
     assert widget(window, "targetIterationsSpin", QtWidgets.QSpinBox).value() == 15000
     assert widget(window, "seedSpin", QtWidgets.QSpinBox).value() == 3
     slider = widget(window, "speedSlider", QtWidgets.QSlider)
-    assert slider.value() == slider.maximum(), "flat out is the default speed"
+    # a pace a teacher can talk over (flat out is one click away: flatOutButton)
+    assert SPEEDS[slider.value()] == DEFAULT_SPEED and slider.value() < slider.maximum()
     assert window.run.session.latest.config == TrainConfig()
 
 
