@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -44,6 +45,7 @@ __all__ = [
     "flat_fraction",
     "hidden_activations",
     "layer_distinct_neurons",
+    "row_groups",
     "saturation_note",
 ]
 
@@ -392,46 +394,70 @@ def flat_fraction(A: np.ndarray, activation: str) -> float:
 _PROJECTION_SEED = 0
 
 
-def distinct_rows(M: np.ndarray, rtol: float = DISTINCT_RTOL) -> int:
-    """The number of different rows of ``M``; rows within ``rtol·max(1, max|M|)`` of each other
-    (in every entry) count as equal.
+@lru_cache(maxsize=64)
+def _projection(width: int) -> np.ndarray:
+    """The grouping's fixed random direction for rows of ``width`` entries (made once)."""
+    v = np.random.RandomState(_PROJECTION_SEED).uniform(0.5, 1.5, width)
+    v.flags.writeable = False
+    return v
 
-    Rows are grouped greedily (a row joins the first group whose first row is close), after a
-    sort along a fixed random direction so that only rows that can be close are compared:
-    ``O(n log n + n·d)`` for the usual cases of all-different or all-equal rows.
-    Rows with NaN or ±inf (a diverged run) are equal only to rows with the same pattern.
+
+def row_groups(M: np.ndarray, rtol: float = DISTINCT_RTOL) -> np.ndarray:
+    """For each row of ``M``, the index of the first row of its group of equal rows.
+
+    Rows within ``rtol·max(1, max|M|)`` of each other (in every entry) are one group, found
+    greedily (a row joins the first group whose first row is close) after a sort along a fixed
+    random direction, so that only rows that can be close are compared: ``O(n log n + n·d)`` for
+    the usual cases of all-different or all-equal rows.  Rows with NaN or ±inf (a diverged run)
+    are equal only to rows with the same pattern.
     """
     M = np.asarray(M, dtype=np.float64)
     n = M.shape[0]
+    labels = np.arange(n)
     if n <= 1:
-        return int(n)
+        return labels
     M = M.reshape(n, -1)
+    if M.shape[1] == 0:
+        return np.zeros(n, dtype=labels.dtype)
     finite_rows = np.isfinite(M).all(axis=1)
-    if not finite_rows.all():
-        # A diverged layer: rows with NaN or ±inf are compared by their exact pattern.
-        bad = M[~finite_rows]
-        codes = np.where(np.isnan(bad), 2.0, np.where(np.isinf(bad), np.sign(bad), 0.0))
-        pattern = np.hstack([np.where(np.isfinite(bad), bad, 0.0), codes])
-        return len(np.unique(pattern, axis=0)) + distinct_rows(M[finite_rows], rtol)
-    tol = rtol * max(1.0, float(np.abs(M).max())) if M.size else 0.0
-    if tol == 0.0:
-        return len(np.unique(M, axis=0))
-    v = np.random.RandomState(_PROJECTION_SEED).uniform(0.5, 1.5, M.shape[1])
+    if not finite_rows.all():  # a diverged layer: rows with NaN or ±inf by their exact pattern
+        bad = np.flatnonzero(~finite_rows)
+        rows = M[bad]
+        codes = np.where(np.isnan(rows), 2.0, np.where(np.isinf(rows), np.sign(rows), 0.0))
+        pattern = np.hstack([np.where(np.isfinite(rows), rows, 0.0), codes])
+        _, inverse = np.unique(pattern, axis=0, return_inverse=True)
+        inverse = inverse.reshape(-1)
+        for code in np.unique(inverse):
+            members = bad[inverse == code]
+            labels[members] = members[0]
+        good = np.flatnonzero(finite_rows)
+        labels[good] = good[row_groups(M[good], rtol)]
+        return labels
+    tol = rtol * max(1.0, float(np.abs(M).max()))
+    v = _projection(M.shape[1])
     proj = M @ v
     ptol = tol * float(v.sum())
     order = np.argsort(proj, kind="stable")
-    # Runs of projections closer than ptol: only rows within one run can be close.
     starts = np.flatnonzero(np.concatenate([[True], np.diff(proj[order]) > ptol]))
     ends = np.append(starts[1:], n)
-    sizes = ends - starts
-    count = int(np.count_nonzero(sizes == 1))
-    for start, stop in zip(starts[sizes > 1], ends[sizes > 1]):
-        rows = M[order[start:stop]]
-        while len(rows):
+    for start, stop in zip(starts, ends):
+        if stop - start == 1:
+            continue
+        index = order[start:stop]
+        rows = M[index]
+        while len(index):
             close = np.abs(rows - rows[0]).max(axis=1) <= tol
-            count += 1
-            rows = rows[~close]
-    return count
+            members = index[close]
+            labels[members] = members.min()
+            index, rows = index[~close], rows[~close]
+    return labels
+
+
+def distinct_rows(M: np.ndarray, rtol: float = DISTINCT_RTOL) -> int:
+    """The number of different rows of ``M`` (neurons of a layer, as rows of ``[W | b]``): the
+    groups :func:`row_groups` finds."""
+    M = np.asarray(M)
+    return len(np.unique(row_groups(M, rtol))) if M.shape[0] else 0
 
 
 # -- everything at once ----------------------------------------------------------------------------

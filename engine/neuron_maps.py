@@ -20,13 +20,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import pairwise
 
 import numpy as np
 
 from engine.activations import sigmoid
-from engine.diagnostics import _PROJECTION_SEED, DISTINCT_RTOL, _flat_mask
+from engine.diagnostics import _flat_mask, row_groups
 from engine.snapshot import frozen_copy
 
 __all__ = [
@@ -37,7 +36,6 @@ __all__ = [
     "NeuronMapper",
     "NeuronMaps",
     "map_resolution",
-    "row_groups",
     "trainer_maps",
 ]
 
@@ -55,63 +53,6 @@ def map_resolution(layer_dims: Sequence[int], cap: int = MAX_MAP_RESOLUTION) -> 
     flops = 2 * sum(a * b for a, b in pairwise(layer_dims))
     side = int((MAP_FLOPS / max(flops, 1)) ** 0.5)
     return max(min(MIN_MAP_RESOLUTION, cap), min(side, cap))
-
-
-@lru_cache(maxsize=64)
-def _projection(width: int) -> np.ndarray:
-    """distinct_rows' fixed random direction for rows of ``width`` entries (made once)."""
-    v = np.random.RandomState(_PROJECTION_SEED).uniform(0.5, 1.5, width)
-    v.flags.writeable = False
-    return v
-
-
-def row_groups(M: np.ndarray, rtol: float = DISTINCT_RTOL) -> np.ndarray:
-    """For each row of ``M``, the index of the first row of its group of equal rows.
-
-    Rows are equal exactly when :func:`engine.diagnostics.distinct_rows` counts them as one (the
-    same tolerance, projection, order and greedy grouping), so the number of different labels is
-    that count.
-    """
-    M = np.asarray(M, dtype=np.float64)
-    n = M.shape[0]
-    labels = np.arange(n)
-    if n <= 1:
-        return labels
-    M = M.reshape(n, -1)
-    if M.shape[1] == 0:
-        return np.zeros(n, dtype=labels.dtype)
-    finite_rows = np.isfinite(M).all(axis=1)
-    if not finite_rows.all():  # a diverged layer: rows with NaN or ±inf by their exact pattern
-        bad = np.flatnonzero(~finite_rows)
-        rows = M[bad]
-        codes = np.where(np.isnan(rows), 2.0, np.where(np.isinf(rows), np.sign(rows), 0.0))
-        pattern = np.hstack([np.where(np.isfinite(rows), rows, 0.0), codes])
-        _, inverse = np.unique(pattern, axis=0, return_inverse=True)
-        inverse = inverse.reshape(-1)
-        for code in np.unique(inverse):
-            members = bad[inverse == code]
-            labels[members] = members[0]
-        good = np.flatnonzero(finite_rows)
-        labels[good] = good[row_groups(M[good], rtol)]
-        return labels
-    tol = rtol * max(1.0, float(np.abs(M).max()))
-    v = _projection(M.shape[1])
-    proj = M @ v
-    ptol = tol * float(v.sum())
-    order = np.argsort(proj, kind="stable")
-    starts = np.flatnonzero(np.concatenate([[True], np.diff(proj[order]) > ptol]))
-    ends = np.append(starts[1:], n)
-    for start, stop in zip(starts, ends):
-        if stop - start == 1:
-            continue
-        index = order[start:stop]
-        rows = M[index]
-        while len(index):
-            close = np.abs(rows - rows[0]).max(axis=1) <= tol
-            members = index[close]
-            labels[members] = members.min()
-            index, rows = index[~close], rows[~close]
-    return labels
 
 
 @dataclass(frozen=True, slots=True, eq=False)

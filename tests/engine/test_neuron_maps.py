@@ -6,14 +6,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from engine.diagnostics import distinct_rows
+from engine.diagnostics import distinct_rows, row_groups
 from engine.initializers import initialize
 from engine.network import Network
 from engine.neuron_maps import (
     MAX_SHOWN,
     NeuronMapper,
     map_resolution,
-    row_groups,
     trainer_maps,
 )
 from engine.trainer import TrainConfig, Trainer
