@@ -22,6 +22,7 @@ def wire(view: CompareView, controller: CompareController) -> None:
     view.addRequested.connect(controller.add)
     view.removeRequested.connect(controller.remove)
     view.frameRateChanged.connect(controller.set_frame_rate)
+    view.speedChanged.connect(controller.set_speed)
     controller.latestChanged.connect(view.show_frame)
     controller.said.connect(view.say)
     controller.refused.connect(view.say_refusal)

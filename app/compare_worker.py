@@ -100,14 +100,22 @@ class CompareWorker(CommandLoop):
             self.finished.emit()
             return
         self._safe_publish()
-        while self._drain(0.0 if self._has_work() else None):
-            if self._has_work():
+        while self._drain(self._wait_time()):
+            if self._wait_time() == 0:
                 self._guarded(self._train_chunk)
         self.finished.emit()
 
     def _has_work(self) -> bool:
         comparison = self._comparison
         return comparison is not None and (self.clock.active or bool(comparison.lagging))
+
+    def _wait_time(self) -> float | None:
+        """How long the loop may wait for a command: forever when idle, 0 to train now, until
+        the next frame's steps at a chosen pace.  A late addition catches up at full speed."""
+        comparison = self._comparison
+        if comparison is not None and comparison.lagging:
+            return 0.0
+        return self.clock.wait_time(time.perf_counter())
 
     def _apply(self, command: object) -> None:
         comparison = self._comparison

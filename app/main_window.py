@@ -158,7 +158,6 @@ class MainWindow(Retranslatable, QtWidgets.QMainWindow):
         self.compare_view = CompareView(self.run.data)
         self.compare = CompareController(self.run.data, parent=self)
         wire(self.compare_view, self.compare)
-        self.compare_view.speedChanged.connect(self.compare.set_speed)
         self.compare_view.flat_out_check.toggled.connect(lambda _on: self.menus.sync_checks())
         self.compare.failed.connect(self._show_error)
         self.mode_tabs = QtWidgets.QTabWidget(objectName="modeTabs")

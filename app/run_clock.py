@@ -120,7 +120,7 @@ class RunClock:
         it, as a comparison's late addition catching up).  ``until``: the time the next frame is
         due; a flat-out chunk ends near it, so frames keep their pace.
         """
-        if self.paced:
+        if self.paced and iteration is not None:
             n = self.speed
             self._next_frame = max(self._next_frame + self.frame_interval, now)
         elif not self._step_time:
@@ -135,11 +135,19 @@ class RunClock:
         return max(n, 0)
 
     def took(self, steps: int, seconds: float, width: int = 1) -> None:
-        """``steps`` steps of ``width`` networks took ``seconds``: refine chunk size and rate."""
+        """``steps`` steps of ``width`` networks took ``seconds``: refine chunk size and rate.
+
+        A paced chunk says nothing of the top speed (it is the pace's steps), so it updates only
+        the rate shown, which is then the pace, or less if a step takes longer than a frame.
+        """
         if steps <= 0 or seconds <= 0:
             return
-        self._step_time = seconds / (steps * max(width, 1))
-        rate = steps * max(width, 1) / seconds
+        done = steps * max(width, 1)
+        if self.paced:
+            rate = done / max(seconds, self.frame_interval)
+        else:
+            self._step_time = seconds / done
+            rate = done / seconds
         self.rate = 0.9 * self.rate + 0.1 * rate if self.rate else rate
 
     def arrived(self, iteration: int) -> bool:

@@ -125,8 +125,7 @@ class TrainingWorker(CommandLoop):
             trainer.iteration, started, until=self._last_publish + self._budget.frame_interval
         )
         taken = trainer.step(n)
-        if not paced:
-            clock.took(taken, time.perf_counter() - started)
+        clock.took(taken, time.perf_counter() - started)
         if trainer.diverged_at is not None:
             clock.halt(RunState.DIVERGED)
             self._publish()

@@ -430,10 +430,13 @@ controller = CompareController(data)
 wire(view, controller)
 view.show()
 
+played = []
+
 def on_frame(frame):
     if frame is None:
         return
-    if frame.state.value == "paused" and frame.iteration == 0:
+    if frame.state.value == "paused" and frame.iteration == 0 and not played:
+        played.append(True)  # once: setting the pace brings a second paused frame
         controller.toggle_play()
     elif frame.iteration > 200:
         view.close()
