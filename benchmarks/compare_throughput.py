@@ -49,6 +49,7 @@ import numpy as np  # noqa: E402
 from PyQt6 import QtCore, QtWidgets  # noqa: E402
 from threadpoolctl import threadpool_info, threadpool_limits  # noqa: E402
 
+from app.commands import FLAT_OUT  # noqa: E402
 from app.compare_session import CompareSession, default_configs  # noqa: E402
 from app.compare_wiring import wire  # noqa: E402
 from app.controllers.compare_controller import CompareController  # noqa: E402
@@ -168,6 +169,7 @@ def compare_view(app, lateness: Lateness) -> float:
     view = CompareView(data)
     controller = CompareController(data)
     wire(view, controller)
+    controller.set_speed(FLAT_OUT)  # the default is a pace to talk over
     view.resize(1280, 760)
     view.show()
     try:

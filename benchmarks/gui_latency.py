@@ -11,7 +11,11 @@ Prints, measured in this run:
 - time from launching a fresh process to the first paint of the window with the data drawn
   (target ≤ 1.5 s).
 
-Usage: ``.venv/bin/python benchmarks/gui_latency.py [--seconds 1.5] [--rounds 10]``
+Usage: ``.venv/bin/python benchmarks/gui_latency.py [--seconds 1.5] [--rounds 10]
+[--layers 100,100] [--samples 3000]`` (the network and the number of points; default the
+tutorial's 10,5 on 300 points).  Both turns use BLAS as they would alone: the headless one with
+the library's default threads, as ``main.py --headless`` does, the window with what its worker
+chooses for the network.
 """
 
 from __future__ import annotations
@@ -52,16 +56,30 @@ app.exec()
 """
 
 
-def headless_rate(seconds: float) -> float:
-    """Steps per second of the engine alone, recording the cost every step (as the window does)."""
-    from engine.trainer import TrainConfig, Trainer
+def headless_rate(config, seconds: float, blas_threads: int | None) -> float:
+    """Steps per second of the engine alone, recording the cost every step (as the window does),
+    with BLAS as the command line has it (``blas_threads``: the library's own default)."""
+    from threadpoolctl import threadpool_limits
 
-    trainer = Trainer(TrainConfig(learning_rate=0.01))
-    trainer.step(500)
-    steps, started = 0, time.perf_counter()
-    while time.perf_counter() - started < seconds:
-        steps += trainer.step(500, record_every=1)
-    return steps / (time.perf_counter() - started)
+    from engine.trainer import Trainer
+
+    with threadpool_limits(limits=blas_threads, user_api="blas"):
+        trainer = Trainer(config)
+        started = time.perf_counter()
+        trainer.step(5)
+        chunk = max(1, int(0.05 / max((time.perf_counter() - started) / 5, 1e-7)))  # ~50 ms
+        steps, started = 0, time.perf_counter()
+        while time.perf_counter() - started < seconds:
+            steps += trainer.step(chunk, record_every=1)
+        return steps / (time.perf_counter() - started)
+
+
+def default_blas_threads() -> int | None:
+    """BLAS's thread count before the window's worker sets its own."""
+    from threadpoolctl import threadpool_info
+
+    blas = [pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"]
+    return max(blas) if blas else None
 
 
 def wait_ms(ms: int) -> None:
@@ -92,7 +110,7 @@ def first_paint_seconds(runs: int = 3) -> list[float]:
     return out
 
 
-def window_run(seconds: float, rounds: int, drawing: bool = True) -> dict:
+def window_run(config, seconds: float, rounds: int, drawing: bool = True) -> dict:
     """Rounds of the window training flat out, each beside a headless measurement.
 
     The machine's speed drifts (other work, frequency), so the window and the headless engine
@@ -106,10 +124,12 @@ def window_run(seconds: float, rounds: int, drawing: bool = True) -> dict:
     from app.main_window import MainWindow
 
     _app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv[:1])
-    window = MainWindow()
+    blas_threads = default_blas_threads()
+    window = MainWindow(config=config)
     window.resize(1280, 800)
     window.show()
     window.controls.target.setValue(1_000_000_000)
+    window.controls.flat_out.setChecked(True)  # the default is a pace to talk over
     if not drawing:
         window.redraw_timer.stop()
     wait_ms(300)
@@ -132,26 +152,26 @@ def window_run(seconds: float, rounds: int, drawing: bool = True) -> dict:
     per_round = []
 
     def window_turn() -> float:
-        window.session.play()
+        window.run.session.play()
         # The first turn's chunks size themselves; later turns resume at the measured size.
         wait_ms(700 if not per_round else 200)
-        f = window.session.latest
+        f = window.run.session.latest
         it0, r0, t0 = f.snapshot.iteration, window.redraws, time.perf_counter()
         state["last"], state["on"] = None, True
         wait_ms(int(seconds * 1000))
         state["on"] = False
-        f = window.session.latest
+        f = window.run.session.latest
         elapsed = time.perf_counter() - t0
         totals["window_steps"] += f.snapshot.iteration - it0
         totals["window_s"] += elapsed
         totals["redraws"] += window.redraws - r0
-        window.session.pause()
-        while window.session.latest.state is RunState.RUNNING:
+        window.run.session.pause()
+        while window.run.session.latest.state is RunState.RUNNING:
             wait_ms(20)
         return (f.snapshot.iteration - it0) / elapsed
 
     def headless_turn() -> float:
-        rate = headless_rate(seconds)
+        rate = headless_rate(config, seconds, blas_threads)
         totals["solo_steps"] += rate * seconds
         totals["solo_s"] += seconds
         return rate
@@ -180,11 +200,18 @@ def main() -> None:
         action="store_true",
         help="diagnosis: stop the window's redraw clock, to see the worker's own overhead",
     )
+    parser.add_argument("--layers", default="10,5", help="hidden layer sizes (default 10,5)")
+    parser.add_argument("--samples", type=int, default=300, help="number of points (300)")
     args = parser.parse_args()
-    res = window_run(args.seconds, args.rounds, drawing=not args.without_drawing)
+    from engine.trainer import TrainConfig, parse_hidden
+
+    config = TrainConfig(hidden=parse_hidden(args.layers), samples=args.samples)
+    print(f"network {args.layers} on {args.samples} points")
+    res = window_run(config, args.seconds, args.rounds, drawing=not args.without_drawing)
     late = res["lateness"] * 1000
     interval_ms = res["interval_ms"]
-    paints = first_paint_seconds() if not args.without_drawing else [float("nan")]
+    tutorial = config == TrainConfig()
+    paints = first_paint_seconds() if tutorial and not args.without_drawing else [float("nan")]
     if len(late):
         print(
             f"GUI timer lateness ({interval_ms} ms redraw clock, {len(late)} ticks): "
