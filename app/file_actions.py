@@ -8,11 +8,11 @@ second half without dialogs.  A refused file shows one message and changes nothi
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 import pyqtgraph as pg
 import pyqtgraph.exporters
-from PyQt6 import QtWidgets
+from PyQt6 import QtGui, QtWidgets
 
 from app.i18n import error_text, translate
 from engine.experiment import ExperimentError, load_experiment, save_experiment
@@ -22,6 +22,14 @@ if TYPE_CHECKING:
     from app.main_window import MainWindow
 
 __all__ = ["FileActions"]
+
+
+@runtime_checkable
+class RendersPicture(Protocol):
+    """A view that draws itself for a slide at any width (the histograms, the diagram)."""
+
+    def render_picture(self, width: int) -> QtGui.QImage: ...
+
 
 #: pictures of a single plot are rendered at least this wide, sharp enough for a slide
 SLIDE_WIDTH = 1920
@@ -64,14 +72,17 @@ class FileActions:
             self.write_picture(widget, path)
 
     def write_picture(self, widget: QtWidgets.QWidget, path: str | Path) -> bool:
-        """A single plot at slide resolution (pyqtgraph's exporter), anything else as shown."""
+        """A view at slide resolution (its own renderer, or pyqtgraph's exporter for a single
+        plot), anything else as shown."""
         path = Path(path)
         if path.suffix.lower() != ".png":
             path = (
                 path.with_suffix(path.suffix + ".png") if path.suffix else path.with_suffix(".png")
             )
         try:
-            if isinstance(widget, pg.PlotWidget):
+            if isinstance(widget, RendersPicture):  # several plots, or a picture of its own
+                ok = widget.render_picture(max(SLIDE_WIDTH, widget.width())).save(str(path), "PNG")
+            elif isinstance(widget, pg.PlotWidget):
                 exporter = pg.exporters.ImageExporter(widget.getPlotItem())
                 width = max(SLIDE_WIDTH, int(widget.width()))
                 exporter.parameters()["width"] = width

@@ -40,7 +40,7 @@ def test_save_a_picture(window, qtbot, tmp_path, target):
     assert window.files.write_picture(widget, path)
     image = QtGui.QImage(str(path))
     assert not image.isNull()
-    if target in ("cost_plot", "decision_map"):
+    if target in ("cost_plot", "decision_map", "histograms"):
         assert image.width() >= 1920  # slide resolution, not the on-screen size
     else:
         assert image.width() >= widget.width()
