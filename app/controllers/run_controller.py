@@ -24,7 +24,8 @@ from app.i18n import engine_text, error_text, translate
 from app.session import TrainingSession
 from app.settings import AppSettings
 from app.worker import GRID_RESOLUTION
-from engine.datasets import Dataset, load_csv, load_dataset
+from engine.activations import ACTIVATIONS
+from engine.datasets import DATASETS, Dataset, load_csv, load_dataset
 from engine.initializers import INITIALIZERS
 from engine.presets import PRESETS
 from engine.trainer import CONFIG_FIELDS, TrainConfig, Trainer, parse_hidden
@@ -57,14 +58,23 @@ SessionFactory = Callable[[TrainConfig, Dataset], Session]
 
 
 def run_label(config: TrainConfig) -> Callable[[], str]:
-    """A run's name as a function, so that its ghost curve is re-worded after a switch too."""
+    """A run's name as a function, so that its ghost curve is re-worded after a switch too.
+
+    It names everything a run can differ in that the tutorial's three share (architecture,
+    activation, data), so two ghosts of different runs never read the same.
+    """
 
     def words() -> str:
-        return translate("MainWindow", "{init}, seed {seed}, lr {lr}").format(
+        text = translate("MainWindow", "{init}, seed {seed}, lr {lr}").format(
             init=engine_text(INITIALIZERS[config.init].label),
             seed=config.seed,
             lr=f"{config.learning_rate:g}",
         )
+        shape = ",".join(map(str, config.hidden))
+        text += f" · {shape} {engine_text(ACTIVATIONS[config.activation].label)}"
+        if config.dataset in DATASETS:
+            text += f" · {engine_text(DATASETS[config.dataset].label)}"
+        return text
 
     return words
 

@@ -208,3 +208,19 @@ def test_a_remembered_csv_experiment_keeps_its_setup_on_the_default_data(qapp, s
     assert (config.init, config.learning_rate, config.hidden) == ("zeros", 0.05, (7, 3))
     assert config.dataset == TrainConfig().dataset and controller.target == 4321
     assert "/gone.csv" in controller.start_note()  # and it says so
+
+
+def test_ghost_names_say_what_differs():
+    from app.controllers.run_controller import run_label
+
+    names = {
+        run_label(config)()
+        for config in (
+            TrainConfig(),
+            TrainConfig(hidden=(20, 5)),
+            TrainConfig(activation="tanh"),
+            TrainConfig(dataset="moons"),
+        )
+    }
+    assert len(names) == 4
+    assert run_label(TrainConfig())() == "He, seed 3, lr 0.01 · 10,5 ReLU · Circles"
