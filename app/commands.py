@@ -26,6 +26,7 @@ __all__ = [
     "SetSpeed",
     "SetTarget",
     "ShowDiagnostics",
+    "ShowNeuronMaps",
     "Step",
     "Stop",
     "TogglePlay",
@@ -100,6 +101,14 @@ class SetSpeed:
 class ShowDiagnostics:
     """Whether full frames carry the diagnostics (gradients, activations): only while a panel
     shows them, since they cost a large network a pass of statistics over the training data."""
+
+    on: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ShowNeuronMaps:
+    """Whether frames carry the neuron maps: only while a network diagram is on screen (one
+    forward pass over a coarse grid per full frame, for nobody otherwise)."""
 
     on: bool
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 
 from PyQt6 import QtCore
 
-from app.commands import Reset, SetSpeed
+from app.commands import Reset, SetSpeed, ShowNeuronMaps
 from app.compare_worker import (
     COMPARE_GRID,
     AddConfig,
@@ -82,6 +82,10 @@ class CompareSession(WorkerHandle):
     def set_speed(self, steps_per_frame: int) -> None:
         """Steps per frame of every run (``FLAT_OUT``: as fast as the machine allows)."""
         self._worker.send(SetSpeed(steps_per_frame))
+
+    def show_neuron_maps(self, on: bool) -> None:
+        """Pictures carry the neuron maps only while the runs' network diagrams are in view."""
+        self._worker.send(ShowNeuronMaps(on))
 
     def set_frame_rate(self, fps: float) -> None:
         """The view redraws about ``fps`` times a second: frames beyond that would be wasted."""

@@ -23,6 +23,7 @@ def wire(view: CompareView, controller: CompareController) -> None:
     view.removeRequested.connect(controller.remove)
     view.frameRateChanged.connect(controller.set_frame_rate)
     view.speedChanged.connect(controller.set_speed)
+    view.networksShown.connect(controller.show_neuron_maps)
     controller.latestChanged.connect(view.show_frame)
     controller.said.connect(view.say)
     controller.refused.connect(view.say_refusal)

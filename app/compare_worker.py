@@ -25,12 +25,11 @@ import numpy as np
 from PyQt6 import QtCore
 
 from app.boundary_colors import probability_rgba
-from app.commands import AddConfig, RemoveConfig, Reset, SetFrameRate
+from app.commands import AddConfig, RemoveConfig, Reset, SetFrameRate, ShowNeuronMaps
 from app.frame_budget import FrameBudget, grid_cost
 from app.frames import CompareFrame, RunPicture, RunState
 from app.run_clock import RunClock
 from app.threaded_worker import CommandLoop, blas_threads_for
-from app.worker import ShowNeuronMaps
 from engine.compare import Comparison, make_trainer
 from engine.datasets import Dataset
 from engine.neuron_maps import NeuronMapper, NeuronMaps, map_resolution, trainer_maps
@@ -83,7 +82,7 @@ class CompareWorker(CommandLoop):
         self._one_off = 0.0  # CPU time of this frame's one-time work (frozen maps)
         #: key → (diverged_at, grid, heatmap, neurons) of diverged runs: their maps no longer change
         self._frozen: dict[int, tuple[int, GridPrediction, np.ndarray, NeuronMaps | None]] = {}
-        self._neurons = True  # pictures carry the neuron maps (ShowNeuronMaps)
+        self._neurons = False  # pictures carry the neuron maps only when asked (ShowNeuronMaps)
         self._mappers: dict[int, NeuronMapper] = {}  # key → its grid and buffers
 
     # -- the worker thread ----------------------------------------------------------------------

@@ -30,13 +30,13 @@ from app.views.cost_plot import CostPlot
 from app.views.decision_map import DecisionMap
 from app.views.diagnostics import ActivationHistograms, DiagnosticsSummary, GradientNormPlot
 from app.views.lesson import LessonPanel
+from app.views.network_diagram import NetworkDiagram
 from app.views.spin_boxes import refusal_text
 from app.views.status_strip import StatusStrip
 from app.views.style import Palette
 from app.views.weight_histograms import WeightHistograms
 from app.window_menus import WindowMenus
 from app.window_presentation import Presentation
-from engine.snapshot import Snapshot
 from engine.trainer import TrainConfig
 
 __all__ = ["MainWindow"]
@@ -91,6 +91,7 @@ class MainWindow(Retranslatable, QtWidgets.QMainWindow):
         self.retranslate_ui()
         self.presentation.restore()
         self.redraw()  # iteration 0 is on screen before any event is processed
+        self._show_panel(self.run.latest_full, every=True)  # and in every tab
 
     # -- construction -----------------------------------------------------------------------------
     def _build_ui(self) -> None:
@@ -114,12 +115,16 @@ class MainWindow(Retranslatable, QtWidgets.QMainWindow):
         self.gradient_plot = GradientNormPlot(palette=self.palette_)
         self.diagnostics_summary = DiagnosticsSummary()
         self.activation_hists = ActivationHistograms(palette=self.palette_)
+        self.network_diagram = NetworkDiagram(palette=self.palette_)
         gradients = QtWidgets.QWidget()
         glayout = QtWidgets.QVBoxLayout(gradients)
         glayout.setContentsMargins(0, 0, 0, 0)
         glayout.addWidget(self.gradient_plot, 1)
         glayout.addWidget(self.diagnostics_summary)
+        self.gradients_page = gradients
+        # The network first: every neuron's map is the picture a class expects (Playground's).
         self.panel_tabs = QtWidgets.QTabWidget(objectName="panelTabs")
+        self.panel_tabs.addTab(self.network_diagram, "")
         self.panel_tabs.addTab(self.histograms, "")
         self.panel_tabs.addTab(gradients, "")
         self.panel_tabs.addTab(self.activation_hists, "")
@@ -218,6 +223,7 @@ class MainWindow(Retranslatable, QtWidgets.QMainWindow):
             self.status,
             self.cost_plot,
             self.decision_map,
+            self.network_diagram,
             self.histograms,
             self.gradient_plot,
             self.diagnostics_summary,
@@ -232,9 +238,10 @@ class MainWindow(Retranslatable, QtWidgets.QMainWindow):
         self.setWindowTitle(translate("MainWindow", "InitScope — weight initialization, live"))
         self.side_tabs.setTabText(0, translate("MainWindow", "Controls"))
         self.side_tabs.setTabText(1, translate("MainWindow", "Lesson"))
-        self.panel_tabs.setTabText(0, translate("MainWindow", "Weights"))
-        self.panel_tabs.setTabText(1, translate("MainWindow", "Gradients"))
-        self.panel_tabs.setTabText(2, translate("MainWindow", "Activations"))
+        self.panel_tabs.setTabText(0, translate("MainWindow", "Network"))
+        self.panel_tabs.setTabText(1, translate("MainWindow", "Weights"))
+        self.panel_tabs.setTabText(2, translate("MainWindow", "Gradients"))
+        self.panel_tabs.setTabText(3, translate("MainWindow", "Activations"))
         self.mode_tabs.setTabText(0, translate("MainWindow", "Single run"))
         self.mode_tabs.setTabText(1, translate("MainWindow", "Compare initializers"))
         self.side_tabs.setAccessibleName(translate("MainWindow", "Controls and lesson"))
@@ -400,6 +407,7 @@ class MainWindow(Retranslatable, QtWidgets.QMainWindow):
         self.cost_plot.start_run(config.init, run_label(config))
         self.histograms.start_run()
         self.gradient_plot.start_run()
+        self.network_diagram.clear()
         self._drawn = self._drawn_full = None
 
     def redraw(self) -> None:
@@ -436,24 +444,30 @@ class MainWindow(Retranslatable, QtWidgets.QMainWindow):
             self._panel_dirty = False
             if full.snapshot.grid is not None:
                 self.decision_map.show_grid(full.snapshot.grid, full.heatmap)
-            self._show_panel(full.snapshot)
+            self._show_panel(full)
 
-    def _on_panel_tab(self, index: int) -> None:
-        self.run.show_diagnostics(index in (1, 2))  # gradients, activations
+    def _on_panel_tab(self, _index: int) -> None:
+        """Full frames carry only what the tab in view draws (each costs a big network)."""
+        current = self.panel_tabs.currentWidget()
+        self.run.show_diagnostics(current in (self.gradients_page, self.activation_hists))
+        self.run.show_neuron_maps(current is self.network_diagram)
         self.mark_dirty()
 
-    def _show_panel(self, snap: Snapshot) -> None:
-        """Draw the visible tab of the side panel (hidden tabs are drawn when shown)."""
-        current = self.panel_tabs.currentIndex()
-        if current == 0:
+    def _show_panel(self, frame: Frame, every: bool = False) -> None:
+        """Draw the visible tab of the side panel (hidden tabs are drawn when shown); with
+        ``every``, every tab the frame has data for (the window's first frame)."""
+        current, snap = self.panel_tabs.currentWidget(), frame.snapshot
+        if every or current is self.network_diagram:
+            self.network_diagram.show_maps(frame.neurons)  # None keeps the picture
+        if every or current is self.histograms:
             self.histograms.show_layers(snap.layers, snap.iteration)
         diag = snap.diagnostics
         if diag is None:
             return
-        if current == 1:
+        if every or current is self.gradients_page:
             self.gradient_plot.show_diagnostics(diag)
             self.diagnostics_summary.show_diagnostics(diag)
-        elif current == 2:
+        if every or current is self.activation_hists:
             self.activation_hists.show_diagnostics(diag)
 
     # -- lifetime ---------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from app.commands import (
     SetLearningRate,
     SetSpeed,
     ShowDiagnostics,
+    ShowNeuronMaps,
 )
 from app.frames import Frame
 from app.threaded_worker import WorkerHandle
@@ -70,6 +71,10 @@ class TrainingSession(WorkerHandle):
     def show_diagnostics(self, on: bool) -> None:
         """Full frames carry the diagnostics only while a panel shows them."""
         self._worker.send(ShowDiagnostics(on))
+
+    def show_neuron_maps(self, on: bool) -> None:
+        """Full frames carry the neuron maps only while the network diagram is on screen."""
+        self._worker.send(ShowNeuronMaps(on))
 
     # -- frames ---------------------------------------------------------------------------------
     def _accept(self, frame: Frame) -> None:

@@ -127,6 +127,12 @@ class WindowMenus:
                 (),
             ),
             (
+                "saveNetworkPictureAction",
+                lambda: translate("WindowMenus", "Network diagram…"),
+                lambda: w.network_diagram,
+                (),
+            ),
+            (
                 "saveHistogramsPictureAction",
                 lambda: translate("WindowMenus", "Weight histograms…"),
                 lambda: w.histograms,

@@ -12,11 +12,10 @@ from __future__ import annotations
 import time
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PyQt6 import QtCore
 
-from app.commands import Configure, Reset, SetLearningRate, ShowDiagnostics
+from app.commands import Configure, Reset, SetLearningRate, ShowDiagnostics, ShowNeuronMaps
 from app.frame_budget import FrameBudget
 from app.frames import RunState, frame_of
 from app.run_clock import RunClock
@@ -25,18 +24,11 @@ from engine.datasets import Dataset
 from engine.neuron_maps import NeuronMapper, map_resolution
 from engine.trainer import TrainConfig, Trainer
 
-__all__ = ["GRID_RESOLUTION", "ShowNeuronMaps", "TrainingWorker"]
+__all__ = ["GRID_RESOLUTION", "TrainingWorker"]
 
 GRID_RESOLUTION = 150  # smooth on a projector; the issue asks for at least 150 x 150
 #: Builds a trainer for a configuration on the given data (``None``: the data it names).
 TrainerFactory = Callable[[TrainConfig, Dataset | None], Trainer]
-
-
-@dataclass(frozen=True, slots=True)
-class ShowNeuronMaps:
-    """Whether full frames carry the neuron maps (the network diagram is on screen)."""
-
-    on: bool
 
 
 class TrainingWorker(CommandLoop):

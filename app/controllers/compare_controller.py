@@ -44,6 +44,7 @@ class Session(Protocol):
     def step(self, n: int) -> None: ...
     def set_target(self, iterations: int) -> None: ...
     def set_speed(self, steps_per_frame: int) -> None: ...
+    def show_neuron_maps(self, on: bool) -> None: ...
     def set_frame_rate(self, fps: float) -> None: ...
     def shutdown(self, timeout_ms: int = ...) -> bool: ...
     def is_running(self) -> bool: ...
@@ -111,6 +112,7 @@ class CompareController(QtCore.QObject):
         self._target = target
         self.step_size = 1
         self.speed = DEFAULT_SPEED  # steps per frame, as the single run's default pace
+        self.neurons = False  # the runs' maps, not their network diagrams, are in view
         #: key → the label each configuration was given (initial ones: their config_label)
         self._labels: dict[int, str] = {}
 
@@ -128,6 +130,7 @@ class CompareController(QtCore.QObject):
             if self._target is not None:
                 session.set_target(self._target)
             session.set_speed(self.speed)
+            session.show_neuron_maps(self.neurons)
             self._tell_capacity()
         return self.session
 
@@ -184,6 +187,13 @@ class CompareController(QtCore.QObject):
         self.speed = steps_per_frame
         if self.session is not None:
             self.session.set_speed(steps_per_frame)
+
+    def show_neuron_maps(self, on: bool) -> None:
+        """Whether the runs' network diagrams are in view (their maps cost the worker a forward
+        pass per run and map); kept for a session not started yet."""
+        self.neurons = on
+        if self.session is not None:
+            self.session.show_neuron_maps(on)
 
     def set_frame_rate(self, fps: float) -> None:
         """The view draws about ``fps`` times a second: the worker need not publish more."""

@@ -27,6 +27,7 @@ from app.worker import GRID_RESOLUTION
 from engine.activations import ACTIVATIONS
 from engine.datasets import DATASETS, Dataset, load_csv, load_dataset
 from engine.initializers import INITIALIZERS
+from engine.neuron_maps import NeuronMapper, map_resolution
 from engine.presets import PRESETS
 from engine.trainer import CONFIG_FIELDS, TrainConfig, Trainer, parse_hidden
 
@@ -51,6 +52,7 @@ class Session(Protocol):
     def set_speed(self, steps_per_frame: int) -> None: ...
     def set_learning_rate(self, lr: float) -> None: ...
     def show_diagnostics(self, on: bool) -> None: ...
+    def show_neuron_maps(self, on: bool) -> None: ...
     def shutdown(self, timeout_ms: int = ...) -> bool: ...
 
 
@@ -153,6 +155,8 @@ class RunController(QtCore.QObject):
             state=RunState.PAUSED,
             target=self.target,
             grid_resolution=resolution,
+            neuron_mapper=NeuronMapper(),
+            neuron_resolution=map_resolution(trainer.layer_dims, resolution),
         )
 
     # -- what the views read -----------------------------------------------------------------------
@@ -200,6 +204,10 @@ class RunController(QtCore.QObject):
     def show_diagnostics(self, on: bool) -> None:
         """Whether a panel shows the diagnostics: computing them costs a large network."""
         self.session.show_diagnostics(on)
+
+    def show_neuron_maps(self, on: bool) -> None:
+        """Whether the network diagram is in view: its maps cost a forward pass a full frame."""
+        self.session.show_neuron_maps(on)
 
     def set_learning_rate(self, lr: float) -> None:
         """A new learning rate applies from the next step and resets nothing."""

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pyqtgraph as pg
-from PyQt6 import QtCore, QtWidgets
+from PyQt6 import QtCore, QtGui, QtWidgets
 
 from app.boundary_colors import probability_rgba
 from app.i18n import Retranslatable, translate
@@ -57,31 +59,18 @@ class DecisionMap(Retranslatable, pg.PlotWidget):
         item.layout.addItem(self.legend, 2, 3)
         item.layout.setAlignment(self.legend, QtCore.Qt.AlignmentFlag.AlignVCenter)
         cache_static(self.legend)
-        self.note = pg.TextItem(
-            anchor=(0.5, 0), color=self.palette_.foreground, fill=pg.mkBrush(255, 255, 255, 220)
-        )
-        self.note.setParentItem(item.getViewBox())  # fixed in the view's corner, not in data units
-        self.note.setZValue(20)
-        self.note.setVisible(False)
+        # Why the map is blank, above it in the title row: over the view it covered the data.
+        self.note = item.titleLabel
         #: (lowest, highest) P(class 1) of the last grid without a boundary in view, or None
         self._note_probs: tuple[float, float] | None = None
+        self._note_html = ""
         item.getViewBox().sigResized.connect(self._on_resized)
         self._data: Dataset | None = None
         self.apply_palette(self.palette_)
         self.retranslate_ui()
 
     def _on_resized(self, *_args) -> None:
-        self._place_note()
         self._fit_legend()
-
-    def _place_note(self) -> None:
-        """Centred at the top, wrapped when it is wider than the view (projector-size text)."""
-        width = self.getPlotItem().getViewBox().width()
-        room = max(width - 12.0, 40.0)
-        self.note.setTextWidth(-1)
-        if self.note.textItem.document().idealWidth() > room:
-            self.note.setTextWidth(room)
-        self.note.setPos(width / 2, 6)
 
     def _fit_legend(self) -> None:
         """The legend is one column beside the view; nothing to fit (kept for its callers)."""
@@ -113,9 +102,8 @@ class DecisionMap(Retranslatable, pg.PlotWidget):
         self._restyle()
         self.contour.setPen(pg.mkPen("#000000", width=palette.line_width))
         relabel_legend(self.legend, palette)
-        self.note.setColor(palette.foreground)
-        self.note.setFont(point_font(palette.font_pt))
-        self._place_note()
+        self._note_html = ""  # the note again, in the new size
+        self._show_note()
         if self._data is not None:
             self.show_data(self._data)
 
@@ -188,8 +176,11 @@ class DecisionMap(Retranslatable, pg.PlotWidget):
         self._show_note()
 
     def _show_note(self) -> None:
+        """The title row says why there is no boundary to see (and is gone when there is)."""
+        item = self.getPlotItem()
         if self._note_probs is None:
-            self.note.setVisible(False)
+            if self.note.isVisible():
+                item.setTitle(None)
             return
         lo, hi = self._note_probs
         side = _class_name(1 if lo > 0.5 else 0)
@@ -202,10 +193,15 @@ class DecisionMap(Retranslatable, pg.PlotWidget):
             text = translate(
                 "DecisionMap", "No boundary in view:\nevery point is called {side}"
             ).format(side=side)
-        if text != self.note.toPlainText():
-            self.note.setText(text)
-            self._place_note()
-        self.note.setVisible(True)
+        lines = text.split("\n")
+        html_text = "<br>".join(html.escape(line) for line in lines)
+        if html_text != self._note_html or not self.note.isVisible():
+            self._note_html = html_text
+            points = self.palette_.font_pt
+            item.setTitle(html_text, color=self.palette_.foreground, size=f"{points}pt")
+            height = len(lines) * QtGui.QFontMetrics(point_font(points)).lineSpacing() + 8
+            self.note.setMaximumHeight(height)
+            item.layout.setRowFixedHeight(0, height)
 
 
 def _class_name(cls: int) -> str:

@@ -43,12 +43,14 @@ class NetworkDiagram(Retranslatable, QtWidgets.QWidget):
     selectionChanged = QtCore.pyqtSignal(object)
 
     compact = False
+    #: the hover card (a class default: Qt may resize the widget while it is being built)
+    card: NeuronCard | None = None
 
     def __init__(self, parent=None, palette: Palette | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("networkDiagram")
         self.setMouseTracking(True)
-        self.setMinimumSize(160, 120) if self.compact else self.setMinimumSize(320, 220)
+        self.setMinimumSize(60, 50) if self.compact else self.setMinimumSize(200, 140)
         self.palette_ = palette or Palette()
         self.sizes = Sizes.of(self.palette_, self.compact)
         self.card = NeuronCard(self)
@@ -322,7 +324,7 @@ class NetworkDiagram(Retranslatable, QtWidgets.QWidget):
         self.selectionChanged.emit(self.selected)
 
     def _hide_card(self) -> None:
-        if hasattr(self, "card"):
+        if self.card is not None:
             self.card.hide()
 
     def _show_card(self, global_pos: QtCore.QPoint) -> None:
@@ -359,7 +361,7 @@ class MiniDiagram(NetworkDiagram):
 
     def show_picture(self, run) -> None:
         """A :class:`~app.frames.RunPicture`'s maps (pictures without new maps change nothing)."""
-        self.show_maps(getattr(run, "neurons", None))
+        self.show_maps(run.neurons)
 
 
 def _shape(maps: NeuronMaps) -> tuple[int, ...]:

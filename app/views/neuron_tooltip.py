@@ -96,6 +96,8 @@ class NeuronCard(QtWidgets.QFrame):
         self.apply_palette(Palette())
 
     def apply_palette(self, palette: Palette) -> None:
+        self.setFont(point_font(palette.font_pt))
+        self.image.setFont(self.font())  # a tooltip window's children take the tooltip font
         self.title.setFont(point_font(palette.font_pt, bold=True))
         self.lines.setFont(point_font(palette.font_pt))
         self.map_side = 260 if palette.projector else round(180 * palette.zoom)

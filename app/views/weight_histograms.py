@@ -154,9 +154,11 @@ class LayerHistogram(Retranslatable, pg.PlotWidget):
         self._title_for = (full, self.width())
         title = full
         metrics = QtGui.QFontMetrics(point_font(self.palette_.font_pt))
-        if metrics.horizontalAdvance(title) > self.width() - 16:
-            # Too long for the panel (projector sizes): the He target moves to the tooltip.
-            self.setToolTip(title)
+        too_long = metrics.horizontalAdvance(title) > self.width() - 16
+        # Too long for the panel (projector sizes): the He target moves to the tooltip, which
+        # goes again (with its old words) once the title fits.
+        self.setToolTip(title if too_long else "")
+        if too_long:
             title = " · ".join(title.split(" · ")[:2])
         if force or title != self._title:  # a title change re-lays out the plot: only if needed
             self._title = title

@@ -36,6 +36,7 @@ class FakeSession(QtCore.QObject):
         self.added: list[tuple[TrainConfig, str | None]] = []
         self.running = True
         self.speeds: list[int] = []
+        self.neurons: list[bool] = []
 
     def can_add(self) -> bool:
         return len(self.keys) < MAX_CONFIGS
@@ -73,6 +74,9 @@ class FakeSession(QtCore.QObject):
 
     def set_speed(self, steps_per_frame: int) -> None:
         self.speeds.append(steps_per_frame)  # apart from calls: every start sets the pace
+
+    def show_neuron_maps(self, on: bool) -> None:
+        self.neurons.append(on)  # apart from calls: every start says whether maps are wanted
 
     def shutdown(self, timeout_ms: int = 10000) -> bool:
         self.calls.append(("shutdown",))
@@ -294,3 +298,12 @@ def test_the_comparison_starts_at_the_single_runs_pace_and_goes_flat_out_on_requ
 def test_a_new_comparison_trains_at_the_default_pace_not_flat_out(controller, made):
     assert controller.start().speeds == [DEFAULT_SPEED]
     assert DEFAULT_SPEED != FLAT_OUT
+
+
+def test_the_network_diagrams_are_asked_for_only_while_shown(qapp):
+    controller = CompareController(load_dataset("circles"), session_factory=FakeSession)
+    controller.show_neuron_maps(True)  # before the session exists: kept for its start
+    session = controller.start()
+    assert session.neurons == [True]
+    controller.show_neuron_maps(False)
+    assert session.neurons == [True, False]

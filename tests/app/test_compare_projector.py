@@ -11,7 +11,6 @@ from pyqtgraph.graphicsItems.LegendItem import ItemSample
 
 from app.frames import RunState
 from app.views.compare.cost_plot import HIGHLIGHT_FACTOR
-from app.views.compare.mini_map import MiniMap
 from app.views.compare.run_style import CURVE_WIDTH
 from app.views.qt_items import PointMarker
 from app.views.style import Palette
@@ -81,7 +80,7 @@ def too_small(view, palette: Palette, points: float, line: float) -> list:
         texts, pens, markers = plot_report(plot)
         bad += [("plot text", plot.objectName(), *t) for t in texts if t[-1] < points]
         bad += [("pen", plot.objectName(), *p) for p in pens if p[-1] < line]
-        in_map = isinstance(plot.parentWidget(), MiniMap)
+        in_map = any(plot is m.plot for m in view.maps)
         least = palette.marker_size / 2 if in_map else palette.marker_size
         bad += [("marker", plot.objectName(), s) for _, s in markers if s < least]
     return bad
@@ -93,7 +92,7 @@ def test_projector_mode_makes_every_font_line_and_marker_big_and_back(make_view,
     click(view, "compareStepButton")
     drawn(qtbot, compared, lambda f: f.iteration == 1 and f.state is RunState.PAUSED)
     view.table.selectRow(2)  # the highlighted curve is drawn wider
-    assert too_small(view, Palette(), 10, 1) == []
+    assert too_small(view, Palette(), 10, 1) == [], too_small(view, Palette(), 10, 1)
     # The check sees every kind of thing: at the default sizes all of them are too small.
     kinds = {bad[0] for bad in too_small(view, PROJECTOR, 20, 3)}
     assert kinds == {"widget font", "plot text", "pen", "marker"}

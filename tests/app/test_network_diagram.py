@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from PyQt6 import QtCore, QtGui
 
-from app.commands import Step, Stop
+from app.commands import ShowNeuronMaps, Step, Stop
 from app.compare_worker import CompareWorker
 from app.views.diagram_scene import WEIGHT_FULL, Sizes
 from app.views.network_diagram import MiniDiagram, NetworkDiagram
@@ -217,7 +217,7 @@ def test_the_comparison_diagram_draws_each_runs_picture(qtbot):
     data = load_dataset("circles")
     configs = [(0, TrainConfig(init="zeros"), None), (1, TrainConfig(init="he"), None)]
     frames = WorkerDriver(CompareWorker(data, configs, grid_resolution=12)).run(
-        [Step(10)], react=lambda f: [Stop()] if f.iteration == 10 else None
+        [ShowNeuronMaps(True), Step(10)], react=lambda f: [Stop()] if f.iteration == 10 else None
     )
     minis = [MiniDiagram(i) for i in range(2)]
     for mini, run in zip(minis, frames[-1].runs):

@@ -5,10 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from app.commands import Play, Step, Stop
+from app.commands import Play, ShowNeuronMaps, Step, Stop
 from app.compare_worker import CompareWorker
 from app.frames import RunState
-from app.worker import ShowNeuronMaps, TrainingWorker
+from app.worker import TrainingWorker
 from engine.datasets import load_dataset
 from engine.network import Network
 from engine.trainer import TrainConfig
@@ -90,7 +90,7 @@ def test_compare_pictures_carry_each_runs_maps(data):
     configs = [(k, TrainConfig(init=init), None) for k, init in enumerate(("zeros", "he"))]
     worker = CompareWorker(data, configs, grid_resolution=12)
     frames = WorkerDriver(worker).run(
-        [Step(30)], react=lambda f: [Stop()] if f.iteration == 30 else None
+        [ShowNeuronMaps(True), Step(30)], react=lambda f: [Stop()] if f.iteration == 30 else None
     )
     last = frames[-1]
     zeros, he = (run.neurons for run in last.runs)

@@ -29,10 +29,13 @@ def test_every_file_action_is_in_the_file_menu(window):
         "saveCostPictureAction",
         "saveBoundaryPictureAction",
         "saveHistogramsPictureAction",
+        "saveNetworkPictureAction",
     }
 
 
-@pytest.mark.parametrize("target", ["cost_plot", "decision_map", "histograms", "window"])
+@pytest.mark.parametrize(
+    "target", ["cost_plot", "decision_map", "histograms", "network_diagram", "window"]
+)
 def test_save_a_picture(window, qtbot, tmp_path, target):
     step_to(qtbot, window, 50)
     widget = window if target == "window" else getattr(window, target)
@@ -40,7 +43,7 @@ def test_save_a_picture(window, qtbot, tmp_path, target):
     assert window.files.write_picture(widget, path)
     image = QtGui.QImage(str(path))
     assert not image.isNull()
-    if target in ("cost_plot", "decision_map", "histograms"):
+    if target in ("cost_plot", "decision_map", "histograms", "network_diagram"):
         assert image.width() >= 1920  # slide resolution, not the on-screen size
     else:
         assert image.width() >= widget.width()

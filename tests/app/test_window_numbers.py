@@ -71,6 +71,8 @@ def test_the_window_shows_iteration_zero_when_it_returns(qapp):
         shown = [plot.current_item.getData()[1] for plot in w.histograms.plots]
         assert len(shown) == len(DIMS) - 1
         assert all(counts is not None and counts.sum() > 0 for counts in shown)
+        maps = w.findChild(QtWidgets.QWidget, "networkDiagram").neuron_maps()
+        assert [m.shape[0] for m in maps] == DIMS[1:-1]  # every hidden neuron, drawn
     finally:
         w.close()
     assert not w.run.session.is_running()

@@ -97,7 +97,7 @@ def test_lesson_steps_set_up_their_runs(qtbot, window):
 
 def test_zeros_diagnostics_show_symmetry(qtbot, window):
     window.choose_initializer("zeros")
-    window.panel_tabs.setCurrentIndex(1)
+    window.panel_tabs.setCurrentWidget(window.gradients_page)
     window.controls.step_size.setValue(50)
     _frame_for(qtbot, window, lambda f: f.config.init == "zeros")
     window.controls.step.click()

@@ -197,6 +197,7 @@ class RunRow(Retranslatable, QtWidgets.QWidget):
     logScaleToggled = QtCore.pyqtSignal(bool)
     refused = QtCore.pyqtSignal(object)  # the step size box refused what was typed
     flatOutToggled = QtCore.pyqtSignal(bool)  # flat out, or the default pace
+    networksToggled = QtCore.pyqtSignal(bool)  # each run's network diagram instead of its map
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -223,6 +224,8 @@ class RunRow(Retranslatable, QtWidgets.QWidget):
         self.log_check.toggled.connect(self.logScaleToggled)
         self.flat_out_check = QtWidgets.QCheckBox(objectName="compareFlatOutCheck")
         self.flat_out_check.toggled.connect(self.flatOutToggled)
+        self.networks_check = QtWidgets.QCheckBox(objectName="compareNetworksCheck")
+        self.networks_check.toggled.connect(self.networksToggled)
         self.status = QtWidgets.QLabel(objectName="compareStatusLabel")
         self.status.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         self.status.setSizePolicy(
@@ -243,7 +246,7 @@ class RunRow(Retranslatable, QtWidgets.QWidget):
                 self.step_size,
                 self.reset_button,
             ],
-            [self.log_check, self.flat_out_check],
+            [self.log_check, self.flat_out_check, self.networks_check],
             # Takes the rest of its line (its size policy is Ignored); in a slot, so its new
             # text every frame does not re-lay out the row and the view around it.
             [status_slot],
@@ -263,6 +266,7 @@ class RunRow(Retranslatable, QtWidgets.QWidget):
             self.reset_button,
             self.log_check,
             self.flat_out_check,
+            self.networks_check,
         )
 
     def apply_font(self, font: QtGui.QFont) -> None:
@@ -334,6 +338,15 @@ class RunRow(Retranslatable, QtWidgets.QWidget):
             translate("CompareView", "Log-scale cost"),
             translate(
                 "CompareView", "Random ×10 starts near 1774: a log axis keeps all curves legible"
+            ),
+        )
+        self.networks_check.setText(translate("CompareView", "Networks"))
+        tips(
+            self.networks_check,
+            translate("CompareView", "Networks"),
+            translate(
+                "CompareView",
+                "Each run's network instead of its map: every neuron's output over the plane",
             ),
         )
         self.flat_out_check.setText(translate("CompareView", "Flat out"))

@@ -12,6 +12,7 @@ from app.frames import RunPicture
 from app.i18n import Retranslatable, translate
 from app.views.compare.run_style import RunStyle
 from app.views.decision_map import TRAIN_SYMBOLS
+from app.views.network_diagram import MiniDiagram
 from app.views.style import (
     CLASS_COLORS,
     ERROR_COLOR,
@@ -92,8 +93,13 @@ class MiniMap(Retranslatable, QtWidgets.QWidget):
         self.overlay.setVisible(False)
         item.addItem(self.overlay, ignoreBounds=True)
         self._overlay = ""
+        # The run's network diagram in the same place, when the comparison shows networks.
+        self.diagram = MiniDiagram(index, palette=self.palette_)
+        self.pages = QtWidgets.QStackedWidget()
+        self.pages.addWidget(self.plot)
+        self.pages.addWidget(self.diagram)
         layout.addLayout(title_row)
-        layout.addWidget(self.plot, 1)
+        layout.addWidget(self.pages, 1)
         self.key: int | None = None
         self._label = ""
         self._style: RunStyle | None = None
@@ -121,6 +127,7 @@ class MiniMap(Retranslatable, QtWidgets.QWidget):
         for scatter in self.points:
             scatter.setSize(size)
         self.overlay.setFont(point_font(points))
+        self.diagram.apply_palette(palette)
         self._show_swatch()
         self._elide_title()
 
@@ -145,11 +152,16 @@ class MiniMap(Retranslatable, QtWidgets.QWidget):
             )
         return translate("MiniMap", "no boundary<br>in view")
 
+    def show_network(self, on: bool) -> None:
+        """The run's network diagram (``on``) or its decision map."""
+        self.pages.setCurrentWidget(self.diagram if on else self.plot)
+
     def assign(self, key: int | None, label: str = "", style: RunStyle | None = None) -> None:
         """Show run ``key`` here from now on (clearing the previous run's picture)."""
         if key == self.key:
             return
         self.key = key
+        self.diagram.clear()
         self.image.clear()
         self.contour.setData([], [])
         self._note = None
@@ -207,6 +219,8 @@ class MiniMap(Retranslatable, QtWidgets.QWidget):
         self.image.setOpacity(0.35 if self._state and self._diverged else 1.0)
 
     def show_grid(self, run: RunPicture) -> None:
+        """The run's map (and its diagram's maps, when the picture brings them)."""
+        self.diagram.show_picture(run)
         grid = run.grid
         if grid is None or run.heatmap is None:
             return

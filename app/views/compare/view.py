@@ -69,6 +69,7 @@ class CompareView(Retranslatable, QtWidgets.QWidget):
     logScaleToggled = QtCore.pyqtSignal(bool)
     #: steps per frame of every run: the default pace, or flat out (``FLAT_OUT``)
     speedChanged = QtCore.pyqtSignal(int)
+    networksShown = QtCore.pyqtSignal(bool)  # the runs' network diagrams are in view
     #: how many frames a second the view draws now (the worker need not make more)
     frameRateChanged = QtCore.pyqtSignal(float)
     firstShown = QtCore.pyqtSignal()  # time to start the comparison (no thread until then)
@@ -158,6 +159,7 @@ class CompareView(Retranslatable, QtWidgets.QWidget):
         self.reset_button = self.run_row.reset_button
         self.log_check = self.run_row.log_check
         self.flat_out_check = self.run_row.flat_out_check
+        self.networks_check = self.run_row.networks_check
         self.status = self.run_row.status
 
     def _connect_rows(self) -> None:
@@ -172,9 +174,15 @@ class CompareView(Retranslatable, QtWidgets.QWidget):
         run.flatOutToggled.connect(
             lambda on: self.speedChanged.emit(FLAT_OUT if on else DEFAULT_SPEED)
         )
+        run.networksToggled.connect(self._on_networks)
         add.refused.connect(self.say_refusal)
         run.refused.connect(self.say_refusal)
         self.table.selectedKeyChanged.connect(self.cost_plot.highlight)
+
+    def _on_networks(self, on: bool) -> None:
+        for mini in self.maps:
+            mini.show_network(on)
+        self.networksShown.emit(on)
 
     def _on_splitter_moved(self, *_args) -> None:
         self._user_split = True
