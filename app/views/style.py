@@ -21,6 +21,7 @@ __all__ = [
     "INIT_COLORS",
     "Palette",
     "PlotAxis",
+    "SideLegend",
     "StaticScatter",
     "cache_static",
     "distinct_numbers",
@@ -286,14 +287,73 @@ def plot_axes() -> dict[str, PlotAxis]:
     return {"left": PlotAxis("left"), "bottom": PlotAxis("bottom")}
 
 
-def side_legend(plot: pg.PlotWidget | pg.PlotItem, palette: Palette) -> pg.LegendItem:
-    """A one-column legend beside the view (in the plot's own layout), never over the data."""
+#: the most of a plot's width a legend beside it may take: longer entries are cut with "…"
+LEGEND_SHARE = 0.34
+
+
+class SideLegend(pg.LegendItem):
+    """A one-column legend beside the view (in the plot's own layout), never over the data,
+    and never wider than :data:`LEGEND_SHARE` of the plot: a long run name (a projector's big
+    font, Chinese words) is cut with "…", whole in the entry's tooltip."""
+
+    def __init__(self, plot_item: pg.PlotItem, palette: Palette) -> None:
+        super().__init__(labelTextColor=palette.foreground, colCount=1)
+        self.plot_item = plot_item
+        self.full_texts: dict[int, str] = {}  # id(label) → the entry's whole text
+
+    def set_entry_text(self, label: pg.LabelItem, text: str) -> None:
+        """Set an entry's whole text; it is shown cut to the room there is."""
+        self.full_texts[id(label)] = text
+        if self._show(label):
+            fit_legend(self)
+
+    def room(self) -> float:
+        # less the sample, the spacing and the text's own margins (~56 px)
+        return max(80.0, self.plot_item.width() * LEGEND_SHARE - 56.0)
+
+    def _show(self, label: pg.LabelItem) -> bool:
+        full = self.full_texts.setdefault(id(label), label.text)
+        # The entry is drawn at the legend's text size (HTML), not at its item's own font.
+        size = str(self.opts.get("labelTextSize") or "")
+        font = label.item.font()
+        if size.endswith("pt"):
+            font = point_font(float(size[:-2]), base=font)
+        metrics = QtGui.QFontMetricsF(font)
+        shown = metrics.elidedText(full, QtCore.Qt.TextElideMode.ElideRight, self.room())
+        label.setToolTip(full if shown != full else "")
+        if shown == label.text:
+            return False
+        label.setText(shown)
+        return True
+
+    def elide(self) -> None:
+        """Cut every entry to the room there is now (after a resize or a new font)."""
+        changed = [self._show(label) for _sample, label in self.items]
+        if any(changed):
+            fit_legend(self)
+
+    def addItem(self, item, name: str) -> None:
+        super().addItem(item, name)
+        label = self.getLabel(item)
+        if label is not None:
+            self.set_entry_text(label, name)
+
+    def removeItem(self, item) -> None:
+        label = self.getLabel(item)
+        if label is not None:
+            self.full_texts.pop(id(label), None)
+        super().removeItem(item)
+
+
+def side_legend(plot: pg.PlotWidget | pg.PlotItem, palette: Palette) -> SideLegend:
+    """A :class:`SideLegend` for ``plot``."""
     item = plot.getPlotItem() if isinstance(plot, pg.PlotWidget) else plot
-    legend = pg.LegendItem(labelTextColor=palette.foreground, colCount=1)
+    legend = SideLegend(item, palette)
     fixed = QtWidgets.QSizePolicy.Policy.Fixed
     legend.setSizePolicy(fixed, fixed)  # its own size, not the row's height
     item.layout.addItem(legend, 2, 3)
     item.layout.setAlignment(legend, QtCore.Qt.AlignmentFlag.AlignTop)
+    item.geometryChanged.connect(legend.elide)
     cache_static(legend)
     return legend
 
@@ -340,6 +400,8 @@ def relabel_legend(legend: pg.LegendItem, palette: Palette) -> None:
     legend.setLabelTextSize(f"{palette.font_pt}pt")
     for _sample, label in legend.items:
         label.setText(label.text)
+    if isinstance(legend, SideLegend):
+        legend.elide()
     fit_legend(legend)
 
 
@@ -362,7 +424,13 @@ def fit_legend(legend: pg.LegendItem) -> None:
 def set_legend_text(legend: pg.LegendItem, item: pg.GraphicsObject, text: str) -> None:
     """Re-label ``item``'s legend entry (a language switch, a renamed run)."""
     label = legend.getLabel(item)
-    if label is not None and label.text != text:
+    if label is None:
+        return
+    if isinstance(legend, SideLegend):
+        if legend.full_texts.get(id(label)) != text:
+            legend.set_entry_text(label, text)
+            fit_legend(legend)
+    elif label.text != text:
         label.setText(text)
         fit_legend(legend)
 

@@ -426,3 +426,29 @@ def test_probability_rgba_is_a_read_only_copy():
     assert tuple(probability_rgba(np.array([[np.nan]]))[0, 0]) == tuple(
         probability_rgba(np.array([[0.5]]))[0, 0]
     )
+
+
+def test_a_long_run_name_is_cut_to_the_room_beside_a_narrow_plot(qtbot):
+    """On a projector the legend beside the cost curve took most of the plot's width: a long
+    name is cut with "…" (whole in its tooltip), so the legend stays within a third of it."""
+    from app.views.style import LEGEND_SHARE, Palette
+
+    plot = CostPlot(palette=Palette(projector=True))
+    qtbot.addWidget(plot)
+    plot.resize(700, 300)
+    plot.show()
+    qtbot.waitExposed(plot)
+    name = "Random ×10, seed 3, lr 0.01 · 10,5 ReLU · Circles, and then some more words"
+    plot.start_run("random", name)
+    label = plot.legend.getLabel(plot.curve)
+    qtbot.waitUntil(lambda: label.item.toPlainText().endswith("…"))
+    assert name in label.toolTip()
+    qtbot.waitUntil(
+        lambda: plot.legend.boundingRect().width() <= plot.getPlotItem().width() * LEGEND_SHARE
+    )
+    cut = label.item.toPlainText()
+    plot.resize(1900, 300)  # more room: more of the name
+    qtbot.waitUntil(lambda: len(label.item.toPlainText()) > len(cut))
+    plot.apply_palette(Palette())  # ordinary sizes: the whole name fits
+    qtbot.waitUntil(lambda: label.item.toPlainText().endswith(name))
+    assert label.toolTip() == ""

@@ -188,8 +188,8 @@ class CompareCostPlot(Retranslatable, pg.PlotWidget):
         sample = self._samples.get(key)
         text = html.escape(label)
         for swatch, legend_label in self.legend.items:
-            if swatch.item is sample and legend_label.text != text:
-                legend_label.setText(text)
+            if swatch.item is sample and self.legend.full_texts.get(id(legend_label)) != text:
+                self.legend.set_entry_text(legend_label, text)
                 fit_legend(self.legend)
 
     def legend_texts(self) -> list[str]:
