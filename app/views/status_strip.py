@@ -126,7 +126,11 @@ class StatusStrip(Retranslatable, QtWidgets.QFrame):
         """Lay the four numbers out in ``columns`` columns."""
         if columns == self.columns:
             for col in range(2):  # the stretch factors may have changed (projector mode)
-                self._layout.setColumnStretch(col, self._stretch[col] if col < columns else 0)
+                wanted = self._stretch[col] if col < columns else 0
+                # only on a change: setting a stretch re-lays out the window above it, and this
+                # runs on every frame
+                if self._layout.columnStretch(col) != wanted:
+                    self._layout.setColumnStretch(col, wanted)
             return
         self.columns = columns
         for widget in (*self._slots, self.state, self.saturation):
