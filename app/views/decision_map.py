@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 import numpy as np
 import pyqtgraph as pg
 from PyQt6 import QtCore, QtGui, QtWidgets
@@ -59,8 +57,12 @@ class DecisionMap(Retranslatable, pg.PlotWidget):
         item.layout.addItem(self.legend, 2, 3)
         item.layout.setAlignment(self.legend, QtCore.Qt.AlignmentFlag.AlignVCenter)
         cache_static(self.legend)
-        # Why the map is blank, above it in the title row: over the view it covered the data.
-        self.note = item.titleLabel
+        # Why the map is blank, above it, in a title row kept for it: over the view it covered
+        # the data.  A text item, not the plot's title label, so that it takes no part in the
+        # plot's widths (a long title made the view box flip between two widths on every paint).
+        self.note = pg.TextItem(anchor=(0.5, 0), color=self.palette_.foreground)
+        self.note.setParentItem(item)
+        self.note.setVisible(False)
         #: (lowest, highest) P(class 1) of the last grid without a boundary in view, or None
         self._note_probs: tuple[float, float] | None = None
         self._note_html = ""
@@ -70,6 +72,7 @@ class DecisionMap(Retranslatable, pg.PlotWidget):
         self.retranslate_ui()
 
     def _on_resized(self, *_args) -> None:
+        self._place_note()
         self._fit_legend()
 
     def _fit_legend(self) -> None:
@@ -176,11 +179,14 @@ class DecisionMap(Retranslatable, pg.PlotWidget):
         self._show_note()
 
     def _show_note(self) -> None:
-        """The title row says why there is no boundary to see (and is gone when there is)."""
+        """The row above the map says why there is no boundary to see (and is gone when there
+        is)."""
         item = self.getPlotItem()
         if self._note_probs is None:
             if self.note.isVisible():
-                item.setTitle(None)
+                self.note.setVisible(False)
+                item.layout.setRowFixedHeight(0, 0)
+                self._note_html = ""
             return
         lo, hi = self._note_probs
         side = _class_name(1 if lo > 0.5 else 0)
@@ -193,15 +199,21 @@ class DecisionMap(Retranslatable, pg.PlotWidget):
             text = translate(
                 "DecisionMap", "No boundary in view:\nevery point is called {side}"
             ).format(side=side)
-        lines = text.split("\n")
-        html_text = "<br>".join(html.escape(line) for line in lines)
-        if html_text != self._note_html or not self.note.isVisible():
-            self._note_html = html_text
-            points = self.palette_.font_pt
-            item.setTitle(html_text, color=self.palette_.foreground, size=f"{points}pt")
-            height = len(lines) * QtGui.QFontMetrics(point_font(points)).lineSpacing() + 8
-            self.note.setMaximumHeight(height)
-            item.layout.setRowFixedHeight(0, height)
+        if text != self._note_html or not self.note.isVisible():
+            self._note_html = text
+            self.note.setText(text)
+            self.note.setFont(point_font(self.palette_.font_pt))
+            self.note.setColor(self.palette_.foreground)
+            lines = len(text.split("\n"))
+            height = lines * QtGui.QFontMetrics(point_font(self.palette_.font_pt)).lineSpacing()
+            item.layout.setRowFixedHeight(0, height + 8)
+            self.note.setVisible(True)
+            self._place_note()
+
+    def _place_note(self) -> None:
+        """Centred over the view box, in the row kept above it."""
+        view = self.getPlotItem().getViewBox().geometry()
+        self.note.setPos(view.center().x(), 0)
 
 
 def _class_name(cls: int) -> str:
