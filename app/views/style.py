@@ -288,7 +288,7 @@ def plot_axes() -> dict[str, PlotAxis]:
 
 
 #: the most of a plot's width a legend beside it may take: longer entries are cut with "…"
-LEGEND_SHARE = 0.34
+LEGEND_SHARE = 0.4
 
 
 class SideLegend(pg.LegendItem):
@@ -308,8 +308,9 @@ class SideLegend(pg.LegendItem):
             fit_legend(self)
 
     def room(self) -> float:
-        # less the sample, the spacing and the text's own margins (~56 px)
-        return max(80.0, self.plot_item.width() * LEGEND_SHARE - 56.0)
+        # less the sample, the spacing and the text's own margins (~50 px); never so little
+        # that an ordinary entry ("earlier: He, seed 3") is cut in an ordinary window
+        return max(180.0, self.plot_item.width() * LEGEND_SHARE - 50.0)
 
     def _show(self, label: pg.LabelItem) -> bool:
         full = self.full_texts.setdefault(id(label), label.text)
