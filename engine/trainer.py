@@ -1,8 +1,7 @@
 """The training loop as an object: step it, ask where it stands, take a frozen snapshot.
 
-``Trainer`` is synchronous and single-threaded on purpose: the GUI's worker thread drives it in
-short chunks and the command line drives it in one go, so both run the same arithmetic on the same
-numbers.
+``Trainer`` is synchronous and single-threaded on purpose: the GUI's worker (in short chunks)
+and the command line (in one go) drive the same one: the same arithmetic on the same numbers.
 """
 
 from __future__ import annotations
@@ -276,6 +275,7 @@ class Trainer:
         #: (:meth:`_forward`): the next step starts from it rather than computing it again
         self._forward_at: int | None = None
         self._test_accuracy_at: tuple[int, float] | None = None
+        self._test_scratch: np.ndarray | None = None  # the test pass's buffers (test_accuracy)
 
     def set_learning_rate(self, lr: float) -> None:
         """Use ``lr`` from the next step on; refuses bad values without changing anything."""
@@ -492,13 +492,16 @@ class Trainer:
         """``accuracy`` on the training data, from the current forward pass."""
         return _accuracy((self._forward().A[-1] > 0.5).astype(np.int64), self.data.train_Y)
 
+    @_quiet
     def test_accuracy(self) -> float:
         """``accuracy`` on the test data, computed once per iteration."""
         if self._test_accuracy_at is None or self._test_accuracy_at[0] != self.iteration:
-            self._test_accuracy_at = (
-                self.iteration,
-                self.accuracy(self.data.test_X, self.data.test_Y),
-            )
+            # kept scratch, same bits as ``accuracy`` (fresh arrays cost megabytes a frame)
+            if self._test_scratch is None:
+                self._test_scratch = self.net.scratch_for(self.data.test_X.shape[1])
+            probs = self.net.predict_proba_into(self.data.test_X, self._test_scratch)
+            right = _accuracy((probs > 0.5).astype(np.int64), self.data.test_Y)
+            self._test_accuracy_at = (self.iteration, right)
         return self._test_accuracy_at[1]
 
     @_quiet

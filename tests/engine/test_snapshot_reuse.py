@@ -159,10 +159,10 @@ def training_forwards(monkeypatch):
     count = {"n": 0, "X": ()}
     dot = np.dot
 
-    def spy(a, b, *out):
+    def spy(a, b, *args, **kwargs):
         if any(b is X for X in count["X"]):
             count["n"] += 1
-        return dot(a, b, *out)
+        return dot(a, b, *args, **kwargs)
 
     def watch(trainer: Trainer) -> Trainer:
         count["X"] = (trainer.data.train_X, trainer._batch.X)
@@ -203,12 +203,15 @@ def test_the_test_accuracy_is_computed_once_per_iteration(monkeypatch):
     trainer = Trainer()
     trainer.step(10)
     calls = []
-    accuracy = trainer.accuracy
-    monkeypatch.setattr(trainer, "accuracy", lambda X, Y: calls.append(1) or accuracy(X, Y))
+    into = trainer.net.predict_proba_into
+    monkeypatch.setattr(
+        trainer.net, "predict_proba_into", lambda X, s: calls.append(1) or into(X, s)
+    )
     first = trainer.test_accuracy()
     trainer.snapshot()
     assert trainer.test_accuracy() == first and len(calls) == 1
+    assert first == trainer.accuracy(trainer.data.test_X, trainer.data.test_Y)
     trainer.step(1)
     trainer.snapshot()
-    trainer.test_accuracy()
+    assert trainer.test_accuracy() == trainer.accuracy(trainer.data.test_X, trainer.data.test_Y)
     assert len(calls) == 2
