@@ -558,8 +558,13 @@ class CostPlot(Retranslatable, pg.PlotWidget):
             log = bool(y_lo > 0 and np.log10(y_hi / y_lo) > AUTO_LOG_DECADES)
         self._apply_log(log)
         if self._log:
-            lo, hi = np.log10(max(y_lo, 1e-300)), np.log10(max(y_hi, 1e-300))
-            y_range = (lo - 0.05 * max(hi - lo, 0.1), hi + 0.05 * max(hi - lo, 0.1))
+            # Whole decades: a falling cost moves the lower end only when it crosses one, so the
+            # axes and the settled curve's cache are redrawn a few times a run, not every frame.
+            lo = np.floor(np.log10(max(y_lo, 1e-300)))
+            hi = np.ceil(np.log10(max(y_hi, 1e-300)))
+            if hi - lo < 1:
+                hi = lo + 1
+            y_range = (lo - 0.02 * (hi - lo), hi + 0.02 * (hi - lo))
         else:
             y_range = (min(0.0, y_lo), y_hi * 1.05 if y_hi > 0 else 1.0)
         wanted = (x_hi, y_range)

@@ -235,3 +235,18 @@ def test_the_gradient_legend_sits_beside_the_curves(qtbot):
     assert apart(
         plot.legend.sceneBoundingRect(), plot.getPlotItem().getViewBox().sceneBoundingRect()
     )
+
+
+def test_a_falling_cost_on_a_log_axis_moves_the_view_only_at_whole_decades(qtbot):
+    """A long run's cost falls every frame: a log view that followed it redrew its axes and its
+    settled curve every frame (a million-step He run fell to 9 redraws a second)."""
+    plot = shown(qtbot, CostPlot())
+    plot.start_run("he", "He")
+    costs = np.concatenate([[1773.0], np.geomspace(0.7, 0.02, 2000)])
+    ranges = set()
+    for n in range(200, 2001, 25):
+        plot.show_history(history(costs[:n]), n - 1, float(costs[n - 1]), 10**9, live=True)
+        ranges.add(plot._range)
+    assert plot._log  # 1773 to 0.02: five decades, log by itself
+    lows = {r[1][0] for r in ranges}
+    assert len(lows) <= 3  # 0.1 and 0.01 crossed: a few whole decades, not every frame
