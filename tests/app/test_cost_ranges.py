@@ -11,7 +11,8 @@ from PyQt6 import QtCore, QtGui
 from app.frames import RunPicture
 from app.views.compare.cost_plot import CompareCostPlot
 from app.views.compare.run_style import StyleBook
-from app.views.cost_plot import MAX_GHOSTS, CostPlot, CurvePoints
+from app.views.cost_plot import MAX_GHOSTS, CostPlot
+from app.views.live_curve import CurvePoints
 from app.views.style import Palette
 from engine.history import HistoryView
 from engine.trainer import TrainConfig

@@ -7,8 +7,9 @@ import pyqtgraph as pg
 import pytest
 
 from app.boundary_colors import probability_rgba
-from app.views.cost_plot import MAX_GHOSTS, CostPlot, CurvePoints, peak_decimate
+from app.views.cost_plot import MAX_GHOSTS, CostPlot
 from app.views.decision_map import DecisionMap
+from app.views.live_curve import CurvePoints, peak_decimate
 from app.views.qt_items import PathCurve
 from app.views.style import StaticScatter
 from app.views.weight_histograms import N_BINS, WeightHistograms, bin_edges_for

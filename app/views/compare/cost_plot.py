@@ -11,7 +11,7 @@ from PyQt6 import QtGui
 from app.frames import RunPicture
 from app.i18n import Retranslatable, translate
 from app.views.compare.run_style import PEN, LegendSample, RunStyle, resize_samples
-from app.views.cost_plot import LiveCurve, nice_ceiling
+from app.views.live_curve import LiveCurve, nice_ceiling
 from app.views.qt_items import PathCurve, PointMarker
 from app.views.style import (
     Palette,

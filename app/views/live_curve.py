@@ -1,0 +1,252 @@
+"""A live cost curve: the decimation that keeps a million-point history cheap to draw, and the
+settled-part-plus-tip drawing that both the single run's and the comparison's curves use.
+
+Every frame's drawing is GUI-thread time the training thread waits for (the GIL), so a frame
+decimates and strokes only the newest points; the rest is decimated once per sealed chunk of the
+history and kept in a pixmap cache.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import numpy as np
+from PyQt6 import QtWidgets
+
+from engine.history import HistoryView
+
+__all__ = ["CurvePoints", "LiveCurve", "nice_ceiling", "peak_decimate"]
+
+#: While training runs, the newest points are drawn as a short "tip" on their own, and the rest
+#: of the curve, held in a pixmap cache, is re-decimated and re-rendered only when the tip spans
+#: this share of the x axis or is this old: a frame then strokes a few dozen segments, not the
+#: whole curve.
+TIP_SHARE = 0.1
+TIP_SECONDS = 1.0
+
+
+def nice_ceiling(value: float) -> float:
+    """The next 1, 2 or 5 × 10^k at or above ``value`` (axis limits that read well)."""
+    if value <= 0:
+        return 1.0
+    exp = 10 ** np.floor(np.log10(value))
+    for m in (1, 2, 5, 10):
+        if m * exp >= value:
+            return float(m * exp)
+    return float(10 * exp)
+
+
+def peak_decimate(x: np.ndarray, y: np.ndarray, max_points: int) -> tuple[np.ndarray, np.ndarray]:
+    """At most ``max_points`` points keeping each bucket's minimum and maximum (spikes survive).
+
+    Runs on the GUI thread every frame (for each live curve's tip), so it makes few NumPy calls:
+    at these sizes each call's fixed cost is most of the time.
+    """
+    n = len(x)
+    if n <= max_points:
+        return x, y
+    buckets = max_points // 2
+    size = -(-n // buckets)  # ceil: the last bucket may be short, never left over
+    pad = size * buckets - n
+    # Pad with the last point repeated: it cannot change a bucket's min or max.
+    yb = (np.concatenate((y, np.repeat(y[-1:], pad))) if pad else y).reshape(buckets, size)
+    if np.isfinite(y).all():
+        lo, hi = yb.argmin(axis=1), yb.argmax(axis=1)
+    else:
+        finite = np.where(np.isfinite(yb), yb, np.nan)
+        all_nan = np.isnan(finite).all(axis=1)
+        finite[all_nan] = 0.0  # a bucket of only NaN/inf keeps its first point (a gap stays)
+        lo, hi = np.nanargmin(finite, axis=1), np.nanargmax(finite, axis=1)
+        lo[all_nan] = hi[all_nan] = 0
+    starts = np.arange(0, n + pad, size)
+    pick = np.empty(2 * buckets, dtype=np.intp)
+    pick[0::2] = starts + np.minimum(lo, hi)
+    pick[1::2] = starts + np.maximum(lo, hi)
+    np.minimum(pick, n - 1, out=pick)  # a padding point is the last point
+    return x[pick], y[pick]
+
+
+#: a sealed history chunk is decimated once, to this many points
+SEALED_CHUNK_POINTS = 512
+#: the open chunk is decimated in blocks of this many points, each once it is complete ...
+OPEN_BLOCK = 1024
+#: ... to this many (8:1: a whole 15,000-iteration run keeps ~1,900 points before the final pass)
+OPEN_BLOCK_POINTS = 128
+
+
+class CurvePoints:
+    """Turns a run's history into at most ``budget`` points, decimating each point only once.
+
+    Sealed history chunks are never written again, so their decimated form is cached by
+    identity.  The open chunk is a new copy in every frame, but its points never change once
+    written (a run's history only grows): it is decimated in blocks of ``OPEN_BLOCK`` points,
+    each cached once complete, so a frame decimates only the newest, incomplete block and the
+    final join.  (Joining and decimating a million-point history every frame cost ~22 ms and
+    ~54 MB of temporaries; decimating the whole open chunk still cost ~0.7 ms a frame of
+    GUI-thread time, which the training thread spends waiting for the GIL.)
+    """
+
+    def __init__(self) -> None:
+        self._cache: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        self._open_first: int | None = None  # the first iteration of the open chunk cached
+        self._open_blocks: list[tuple[np.ndarray, np.ndarray]] = []
+        self._open_ends: list[tuple[float, float]] = []  # each cached block's first, last cost
+
+    def points(self, history: HistoryView, budget: int) -> tuple[np.ndarray, np.ndarray]:
+        chunks = history.chunks
+        if not chunks:
+            return np.empty(0), np.empty(0)
+        xs, ys, seen = [], [], {}
+        for its, costs in chunks[:-1]:
+            hit = self._cache.get(id(its))
+            if hit is None or hit[0] is not its:
+                # a long chunk (the thinned tail past a million) keeps more points
+                keep = max(SEALED_CHUNK_POINTS, len(its) // 32)
+                x, y = peak_decimate(its.astype(np.float64), costs, keep)
+                hit = (its, x, y)  # keeping ``its`` alive keeps its id unique
+            seen[id(its)] = hit
+            xs.append(hit[1])
+            ys.append(hit[2])
+        self._cache = seen
+        its, costs = chunks[-1]
+        if len(its) <= OPEN_BLOCK_POINTS * 4:  # short: as it is (the final pass may thin it)
+            xs.append(its.astype(np.float64))
+            ys.append(costs)
+        else:
+            for x, y in self._open_chunk(its, costs):
+                xs.append(x)
+                ys.append(y)
+        return peak_decimate(np.concatenate(xs), np.concatenate(ys), budget)
+
+    def _open_chunk(self, its: np.ndarray, costs: np.ndarray) -> list:
+        """The open chunk as decimated blocks: the complete ones cached, the last one fresh.
+
+        A cached block is used only while the history still holds the same costs at its ends:
+        a reset or a new configuration under the same view starts again from iteration 0 (with
+        the same seed it replays the same costs, and the cache is right again).
+        """
+        first = int(its[0])
+        if first != self._open_first:  # a new open chunk (the last one was sealed)
+            self._open_first, self._open_blocks, self._open_ends = first, [], []
+        blocks, ends = self._open_blocks, self._open_ends
+        complete = len(its) // OPEN_BLOCK
+        # Blocks past the chunk's end are another, longer run's (a reset under the same view):
+        # drawn, they added its curve and a line back to iteration 0.
+        del blocks[complete:], ends[complete:]
+        for b, (head, tail) in enumerate(ends[:complete]):
+            if costs[b * OPEN_BLOCK] != head or costs[(b + 1) * OPEN_BLOCK - 1] != tail:
+                del blocks[b:], ends[b:]  # another run's costs: decimate again from here
+                break
+        for b in range(len(blocks), complete):
+            part = slice(b * OPEN_BLOCK, (b + 1) * OPEN_BLOCK)
+            blocks.append(
+                peak_decimate(its[part].astype(np.float64), costs[part], OPEN_BLOCK_POINTS)
+            )
+            ends.append((costs[part.start], costs[part.stop - 1]))
+        tail = slice(complete * OPEN_BLOCK, len(its))
+        last = peak_decimate(its[tail].astype(np.float64), costs[tail], OPEN_BLOCK_POINTS)
+        return [*blocks, last]
+
+
+class LiveCurve:
+    """One run's cost curve as two items: a settled part and a short live tip.
+
+    Every frame's drawing is GUI-thread time the training thread waits for (the GIL).  While a
+    run trains, the newest points go on the tip alone; the settled part (give it a pixmap cache:
+    ``cache_static``) is re-decimated and re-rendered only when the tip spans ``TIP_SHARE`` of the
+    x axis or is ``TIP_SECONDS`` old, so a frame decimates and strokes a few dozen points.  A
+    frame that is not live (paused, finished, stepped) folds the tip back in.
+
+    ``settled`` and ``tip`` are plot items with ``setData(x, y)``; ``to_axis`` turns costs into
+    their y coordinates (a log axis's clipping or log10).
+    """
+
+    def __init__(
+        self,
+        settled: QtWidgets.QGraphicsItem,
+        tip: QtWidgets.QGraphicsItem,
+        to_axis: Callable[[np.ndarray], np.ndarray],
+    ) -> None:
+        self.settled, self.tip = settled, tip
+        self._to_axis = to_axis
+        self.clear()
+
+    def clear(self) -> None:
+        """Forget the run: both items empty."""
+        self._points = CurvePoints()
+        self.length = -1  # the history length drawn
+        self._settled_to: int | None = None  # the last iteration on the settled part
+        self._settled_cost = np.nan  # and its cost (a tip must continue this very run)
+        self._settled_at = 0.0  # when it was settled (time.monotonic)
+        empty = (np.empty(0), np.empty(0))
+        self._settled_xy, self._tip_xy = empty, empty  # points drawn, in cost units
+        #: the smallest and largest finite cost on the curve (inf, -inf while there is none)
+        self.extent = (np.inf, -np.inf)
+        self.settled.setData(*empty)
+        self.tip.setData(*empty)
+
+    def show(self, history: HistoryView, budget: int, span: float | None, live: bool) -> bool:
+        """Draw ``history`` with about ``budget`` points if it grew (or, not ``live``, fold the
+        tip in); ``span`` is the x axis's width.  Returns whether anything was drawn."""
+        if history.length == self.length and (live or not len(self._tip_xy[0])):
+            return False
+        if history.length < self.length:  # not this run's continuation: a reset
+            self._points = CurvePoints()
+        self.length = history.length
+        if live and self._tip_fits(history, span):
+            self._draw_tip(history, budget)
+        else:
+            self._settle(history, budget)
+        return True
+
+    def _tip_fits(self, history: HistoryView, span: float | None) -> bool:
+        last = history.last()
+        if self._settled_to is None or last is None:
+            return False
+        young = time.monotonic() - self._settled_at < TIP_SECONDS
+        return young and last[0] - self._settled_to <= TIP_SHARE * (span or max(last[0], 1))
+
+    def _settle(self, history: HistoryView, budget: int) -> None:
+        self._settled_xy = self._points.points(history, budget)
+        self.extent = (np.inf, -np.inf)
+        self._widen(self._settled_xy[1])
+        self._tip_xy = (np.empty(0), np.empty(0))
+        last = history.last()
+        self._settled_to, self._settled_cost = last if last is not None else (None, np.nan)
+        self._settled_at = time.monotonic()
+        self.redraw()
+
+    def _draw_tip(self, history: HistoryView, budget: int) -> None:
+        assert self._settled_to is not None
+        its, costs = history.since(self._settled_to)  # from the settled part's last point on
+        if not len(its) or its[0] != self._settled_to or costs[0] != self._settled_cost:
+            self._settle(history, budget)  # not a continuation: another run (a reset)
+            return
+        self._tip_xy = peak_decimate(
+            its.astype(np.float64), costs, max(16, int(TIP_SHARE * budget))
+        )
+        x, y = self._tip_xy
+        self.tip.setData(x, self._to_axis(y))
+        self._widen(y)
+
+    def _widen(self, costs: np.ndarray) -> None:
+        finite = costs[np.isfinite(costs)]
+        if finite.size:
+            lo, hi = self.extent
+            self.extent = (min(lo, float(finite.min())), max(hi, float(finite.max())))
+
+    def redraw(self) -> None:
+        """Hand both parts to their items again (the axis changed: log or linear)."""
+        for item, (x, y) in ((self.settled, self._settled_xy), (self.tip, self._tip_xy)):
+            item.setData(x, self._to_axis(y))
+
+    def tip_points(self) -> int:
+        return len(self._tip_xy[0])
+
+    def data(self) -> tuple[np.ndarray, np.ndarray]:
+        """The curve as drawn, settled part then tip, in (iteration, cost) units."""
+        (x, y), (tx, ty) = self._settled_xy, self._tip_xy
+        if not len(tx):
+            return x, y
+        return np.concatenate([x, tx[1:]]), np.concatenate([y, ty[1:]])
