@@ -112,7 +112,9 @@ def first_paint_seconds(runs: int = 3) -> list[float]:
     return out
 
 
-def window_run(config, seconds: float, rounds: int, drawing: bool = True) -> dict:
+def window_run(
+    config, seconds: float, rounds: int, drawing: bool = True, tab: str | None = None
+) -> dict:
     """Rounds of the window training flat out, each beside a headless measurement.
 
     The machine's speed drifts (other work, frequency), so the window and the headless engine
@@ -132,6 +134,10 @@ def window_run(config, seconds: float, rounds: int, drawing: bool = True) -> dic
     window.show()
     window.controls.target.setValue(1_000_000_000)
     window.controls.flat_out.setChecked(True)  # the default is a pace to talk over
+    if tab is not None:  # the side panel's tab in view (default: the window's, the network)
+        tabs = window.panel_tabs
+        names = [tabs.tabText(i).replace("&", "").lower() for i in range(tabs.count())]
+        tabs.setCurrentIndex(names.index(tab))
     if not drawing:
         window.redraw_timer.stop()
     wait_ms(300)
@@ -204,12 +210,17 @@ def main() -> None:
     )
     parser.add_argument("--layers", default="10,5", help="hidden layer sizes (default 10,5)")
     parser.add_argument("--samples", type=int, default=300, help="number of points (300)")
+    parser.add_argument(
+        "--tab", help="the side panel's tab in view: network (the default), weights, gradients…"
+    )
     args = parser.parse_args()
     from engine.trainer import TrainConfig, parse_hidden
 
     config = TrainConfig(hidden=parse_hidden(args.layers), samples=args.samples)
-    print(f"network {args.layers} on {args.samples} points")
-    res = window_run(config, args.seconds, args.rounds, drawing=not args.without_drawing)
+    print(f"network {args.layers} on {args.samples} points, panel tab {args.tab or 'network'}")
+    res = window_run(
+        config, args.seconds, args.rounds, drawing=not args.without_drawing, tab=args.tab
+    )
     late = res["lateness"] * 1000
     interval_ms = res["interval_ms"]
     tutorial = config == TrainConfig()
