@@ -55,6 +55,9 @@ class CostPlot(Retranslatable, pg.PlotWidget):
     plain Qt ellipse.  Ghosts are cached too.  :meth:`curve_data` gives the curve as drawn.
     """
 
+    _log = False  # class defaults: Qt may resize the plot while it is being built
+    _y_label = ""
+
     def __init__(self, parent=None, palette: Palette | None = None) -> None:
         super().__init__(parent, axisItems=plot_axes())
         self.setObjectName("costPlot")
@@ -119,13 +122,27 @@ class CostPlot(Retranslatable, pg.PlotWidget):
             set_legend_text(self.legend, ghost, self._ghost_text(ghost))
         self.setAccessibleName(translate("CostPlot", "Cost curve"))
 
+    def _y_text(self) -> str:
+        """The cost axis's label: "(log scale)" when it fits along the axis, "(log)" on a short
+        plot (a projector's), nothing on a linear axis."""
+        y = translate("CostPlot", "cost")
+        if not self._log:
+            return y
+        long = translate("CostPlot", "cost (log scale)")
+        room = self.getPlotItem().getViewBox().height()
+        wide = QtGui.QFontMetrics(point_font(self.palette_.font_pt)).horizontalAdvance(long)
+        return long if room <= 0 or wide <= room else translate("CostPlot", "cost (log)")
+
     def _restyle(self) -> None:
-        y = (
-            translate("CostPlot", "cost (log scale)")
-            if self._log
-            else translate("CostPlot", "cost")
-        )
-        restyle_plot(self, self.palette_, x=translate("CostPlot", "iteration"), y=y)
+        self._y_label = self._y_text()
+        restyle_plot(self, self.palette_, x=translate("CostPlot", "iteration"), y=self._y_label)
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.getPlotItem() is None:  # closed: pyqtgraph has let its plot item go
+            return
+        if self._log and self._y_text() != self._y_label:  # taller or shorter: the other label
+            self._restyle()
 
     @staticmethod
     def _words(label: RunLabel) -> str:

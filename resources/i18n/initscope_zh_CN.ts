@@ -808,37 +808,42 @@
   <context>
     <name>CostPlot</name>
     <message>
-      <location filename="../../app/views/cost_plot.py" line="358" />
+      <location filename="../../app/views/cost_plot.py" line="123" />
       <source>Cost curve</source>
       <translation>代价曲线</translation>
     </message>
     <message>
-      <location filename="../../app/views/cost_plot.py" line="362" />
-      <source>cost (log scale)</source>
-      <translation>代价（对数坐标）</translation>
-    </message>
-    <message>
-      <location filename="../../app/views/cost_plot.py" line="364" />
+      <location filename="../../app/views/cost_plot.py" line="128" />
       <source>cost</source>
       <translation>代价</translation>
     </message>
     <message>
-      <location filename="../../app/views/cost_plot.py" line="366" />
+      <location filename="../../app/views/cost_plot.py" line="131" />
+      <source>cost (log scale)</source>
+      <translation>代价（对数坐标）</translation>
+    </message>
+    <message>
+      <location filename="../../app/views/cost_plot.py" line="134" />
+      <source>cost (log)</source>
+      <translation>代价（对数）</translation>
+    </message>
+    <message>
+      <location filename="../../app/views/cost_plot.py" line="138" />
       <source>iteration</source>
       <translation>迭代次数</translation>
     </message>
     <message>
-      <location filename="../../app/views/cost_plot.py" line="375" />
+      <location filename="../../app/views/cost_plot.py" line="154" />
       <source>current run</source>
       <translation>当前运行</translation>
     </message>
     <message>
-      <location filename="../../app/views/cost_plot.py" line="376" />
+      <location filename="../../app/views/cost_plot.py" line="155" />
       <source>now: {run}</source>
       <translation>当前：{run}</translation>
     </message>
     <message>
-      <location filename="../../app/views/cost_plot.py" line="381" />
+      <location filename="../../app/views/cost_plot.py" line="160" />
       <source>earlier: {run}</source>
       <translation>之前：{run}</translation>
     </message>
@@ -924,46 +929,46 @@
   <context>
     <name>DecisionMap</name>
     <message>
-      <location filename="../../app/views/decision_map.py" line="98" />
+      <location filename="../../app/views/decision_map.py" line="90" />
       <source>Decision boundary: P(class 1) with the data points</source>
       <translation>决策边界：P(类别 1) 与数据点</translation>
     </message>
     <message>
-      <location filename="../../app/views/decision_map.py" line="105" />
+      <location filename="../../app/views/decision_map.py" line="97" />
       <source>x1</source>
       <translation>x1</translation>
     </message>
     <message>
-      <location filename="../../app/views/decision_map.py" line="106" />
+      <location filename="../../app/views/decision_map.py" line="98" />
       <source>x2</source>
       <translation>x2</translation>
     </message>
     <message>
-      <location filename="../../app/views/decision_map.py" line="197" />
+      <location filename="../../app/views/decision_map.py" line="194" />
       <source>No boundary: P(class 1) = {p} everywhere
 every point is called {side}</source>
       <translation>没有决策边界：处处 P(类别 1) = {p}
 每个点都被判为{side}</translation>
     </message>
     <message>
-      <location filename="../../app/views/decision_map.py" line="202" />
+      <location filename="../../app/views/decision_map.py" line="199" />
       <source>No boundary in view:
 every point is called {side}</source>
       <translation>视野内没有决策边界：
 每个点都被判为{side}</translation>
     </message>
     <message>
-      <location filename="../../app/views/decision_map.py" line="212" />
+      <location filename="../../app/views/decision_map.py" line="220" />
       <source>class {n}</source>
       <translation>类别 {n}</translation>
     </message>
     <message>
-      <location filename="../../app/views/decision_map.py" line="218" />
+      <location filename="../../app/views/decision_map.py" line="226" />
       <source>train · class {n}</source>
       <translation>训练集 · 类别 {n}</translation>
     </message>
     <message>
-      <location filename="../../app/views/decision_map.py" line="219" />
+      <location filename="../../app/views/decision_map.py" line="227" />
       <source>test · class {n}</source>
       <translation>测试集 · 类别 {n}</translation>
     </message>
@@ -1530,32 +1535,32 @@ std {std}</source>
       <translation>已暂停</translation>
     </message>
     <message>
-      <location filename="../../app/views/status_strip.py" line="208" />
+      <location filename="../../app/views/status_strip.py" line="212" />
       <source>Iteration {n}</source>
       <translation>迭代 {n}</translation>
     </message>
     <message>
-      <location filename="../../app/views/status_strip.py" line="213" />
+      <location filename="../../app/views/status_strip.py" line="217" />
       <source>Cost {cost}</source>
       <translation>代价 {cost}</translation>
     </message>
     <message>
-      <location filename="../../app/views/status_strip.py" line="219" />
+      <location filename="../../app/views/status_strip.py" line="223" />
       <source>Cost: not a number</source>
       <translation>代价：非数值 (NaN)</translation>
     </message>
     <message>
-      <location filename="../../app/views/status_strip.py" line="221" />
+      <location filename="../../app/views/status_strip.py" line="225" />
       <source>Train accuracy {acc} ({right}/{n})</source>
       <translation>训练集准确率 {acc}（{right}/{n}）</translation>
     </message>
     <message>
-      <location filename="../../app/views/status_strip.py" line="222" />
+      <location filename="../../app/views/status_strip.py" line="226" />
       <source>Test accuracy {acc} ({right}/{n})</source>
       <translation>测试集准确率 {acc}（{right}/{n}）</translation>
     </message>
     <message>
-      <location filename="../../app/views/status_strip.py" line="242" />
+      <location filename="../../app/views/status_strip.py" line="246" />
       <source>{k} of {n} outputs are exactly 0 or 1 in float64: the naive −log(σ) loss would print inf here; InitScope computes it from the logits.</source>
       <translation>{n} 个输出中有 {k} 个在 float64 下恰好是 0 或 1：直接按 −log(σ) 计算的代价会在这里显示 inf；InitScope 从 logits 计算代价。</translation>
     </message>
@@ -1740,32 +1745,32 @@ from {source} to {target}</source>
   <context>
     <name>StatusStrip</name>
     <message>
-      <location filename="../../app/views/status_strip.py" line="187" />
+      <location filename="../../app/views/status_strip.py" line="191" />
       <source>Iteration</source>
       <translation>迭代次数</translation>
     </message>
     <message>
-      <location filename="../../app/views/status_strip.py" line="188" />
+      <location filename="../../app/views/status_strip.py" line="192" />
       <source>Cost</source>
       <translation>代价</translation>
     </message>
     <message>
-      <location filename="../../app/views/status_strip.py" line="189" />
+      <location filename="../../app/views/status_strip.py" line="193" />
       <source>Train accuracy</source>
       <translation>训练集准确率</translation>
     </message>
     <message>
-      <location filename="../../app/views/status_strip.py" line="190" />
+      <location filename="../../app/views/status_strip.py" line="194" />
       <source>Test accuracy</source>
       <translation>测试集准确率</translation>
     </message>
     <message>
-      <location filename="../../app/views/status_strip.py" line="191" />
+      <location filename="../../app/views/status_strip.py" line="195" />
       <source>Run state</source>
       <translation>运行状态</translation>
     </message>
     <message>
-      <location filename="../../app/views/status_strip.py" line="192" />
+      <location filename="../../app/views/status_strip.py" line="196" />
       <source>Saturation</source>
       <translation>饱和</translation>
     </message>
@@ -1791,7 +1796,7 @@ from {source} to {target}</source>
   <context>
     <name>WeightHistograms</name>
     <message>
-      <location filename="../../app/views/weight_histograms.py" line="237" />
+      <location filename="../../app/views/weight_histograms.py" line="239" />
       <source>Weight histograms, one per layer</source>
       <translation>权重直方图（每层一个）</translation>
     </message>

@@ -251,3 +251,15 @@ def test_a_falling_cost_on_a_log_axis_moves_the_view_only_at_whole_decades(qtbot
     assert plot._log  # 1773 to 0.02: five decades, log by itself
     lows = {r[1][0] for r in ranges}
     assert len(lows) <= 3  # 0.1 and 0.01 crossed: a few whole decades, not every frame
+
+
+def test_a_short_log_plot_says_log_in_a_label_that_fits(qtbot):
+    """On a projector the plot is short: "cost (log scale)" ran off the axis, cut."""
+    plot = shown(qtbot, CostPlot(palette=Palette(projector=True)), 900, 450)
+    plot.start_run("random", "Random ×10")
+    costs = random_costs(300)
+    plot.show_history(history(costs), 299, float(costs[-1]), 15000)
+    label = plot.getPlotItem().getAxis("left").labelText
+    assert label == "cost (log scale)"
+    plot.resize(900, 220)
+    qtbot.waitUntil(lambda: plot.getPlotItem().getAxis("left").labelText == "cost (log)")
