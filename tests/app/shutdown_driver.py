@@ -448,6 +448,9 @@ def main(argv: list[str]) -> int:
         return 4
     single, compare = driver._threads()
     print(f"threads running at exit: single={single} compare={compare}", flush=True)
+    # The window before the application (as app/launch.py does): at the end of main() Python
+    # would drop them in its own order, and a window outliving QApplication crashed at exit.
+    del driver, window
     return status
 
 
