@@ -30,6 +30,36 @@ TRAIN_SYMBOLS = ("o", "s")
 TEST_SYMBOLS = ("t", "d")
 
 
+def boundary_items(item: pg.PlotItem) -> tuple[pg.ImageItem, pg.PlotCurveItem]:
+    """The probability image and the 0.5 contour on ``item`` (aspect locked): the same for the
+    big map and the comparison's small ones.  The contour arrives as finished segments,
+    computed on the training thread."""
+    item.setAspectLocked(True)
+    image = pg.ImageItem(axisOrder="row-major")
+    item.addItem(image)
+    contour = pg.PlotCurveItem(connect="pairs")
+    contour.setZValue(5)
+    item.addItem(contour)
+    return image, contour
+
+
+def paint_boundary(
+    image: pg.ImageItem, contour: pg.PlotCurveItem, grid: GridPrediction, rgba: np.ndarray
+) -> None:
+    """Paint ``grid``'s colours (``rgba``) with its pixel centres on the grid points, and its
+    0.5 contour."""
+    image.setImage(rgba, autoLevels=False)
+    x0, x1, y0, y1 = grid.bounds
+    nx, ny = len(grid.xs), len(grid.ys)
+    dx, dy = (x1 - x0) / max(nx - 1, 1), (y1 - y0) / max(ny - 1, 1)  # half a cell each side
+    image.setRect(QtCore.QRectF(x0 - dx / 2, y0 - dy / 2, dx * nx, dy * ny))
+    segments = grid.boundary
+    if len(segments):
+        contour.setData(segments[:, :, 0].ravel(), segments[:, :, 1].ravel())
+    else:
+        contour.setData([], [])
+
+
 class DecisionMap(Retranslatable, pg.PlotWidget):
     """``boundaryPlot``: what the network predicts everywhere around the data."""
 
@@ -38,13 +68,7 @@ class DecisionMap(Retranslatable, pg.PlotWidget):
         self.setObjectName("boundaryPlot")
         self.palette_ = palette or Palette()
         item = self.getPlotItem()
-        item.setAspectLocked(True)
-        self.image = pg.ImageItem(axisOrder="row-major")
-        item.addItem(self.image)
-        # The 0.5 contour arrives as finished segments (computed on the training thread).
-        self.contour = pg.PlotCurveItem(connect="pairs")
-        self.contour.setZValue(5)
-        item.addItem(self.contour)
+        self.image, self.contour = boundary_items(item)
         self.points: list[pg.ScatterPlotItem] = []
         #: (split, class) of each scatter in ``points``, for its legend text
         self._point_keys: list[tuple[str, int]] = []
@@ -156,17 +180,7 @@ class DecisionMap(Retranslatable, pg.PlotWidget):
         """Paint the probability heatmap (pre-coloured ``rgba`` if given) and its 0.5 contour."""
         if rgba is None:
             rgba = probability_rgba(grid.probs)
-        self.image.setImage(rgba, autoLevels=False)
-        x0, x1, y0, y1 = grid.bounds
-        nx, ny = len(grid.xs), len(grid.ys)
-        # pixel centres sit on grid points: widen by half a cell on each side
-        dx, dy = (x1 - x0) / max(nx - 1, 1), (y1 - y0) / max(ny - 1, 1)
-        self.image.setRect(QtCore.QRectF(x0 - dx / 2, y0 - dy / 2, dx * nx, dy * ny))
-        segments = grid.boundary
-        if len(segments):
-            self.contour.setData(segments[:, :, 0].ravel(), segments[:, :, 1].ravel())
-        else:
-            self.contour.setData([], [])
+        paint_boundary(self.image, self.contour, grid, rgba)
         self._explain_missing_boundary(grid)
 
     def _explain_missing_boundary(self, grid: GridPrediction) -> None:

@@ -11,7 +11,7 @@ from PyQt6 import QtCore, QtGui, QtWidgets
 from app.frames import RunPicture
 from app.i18n import Retranslatable, translate
 from app.views.compare.run_style import RunStyle
-from app.views.decision_map import TRAIN_SYMBOLS
+from app.views.decision_map import TRAIN_SYMBOLS, boundary_items, paint_boundary
 from app.views.network_diagram import MiniDiagram
 from app.views.style import (
     CLASS_COLORS,
@@ -62,12 +62,7 @@ class MiniMap(Retranslatable, QtWidgets.QWidget):
         item.hideButtons()
         item.setMenuEnabled(False)
         item.setMouseEnabled(x=False, y=False)
-        item.setAspectLocked(True)
-        self.image = pg.ImageItem(axisOrder="row-major")
-        item.addItem(self.image)
-        self.contour = pg.PlotCurveItem(connect="pairs")
-        self.contour.setZValue(5)
-        item.addItem(self.contour)
+        self.image, self.contour = boundary_items(item)
         self.points: list[pg.ScatterPlotItem] = []
         for cls in (0, 1):
             pick = data.train_Y[0] == cls
@@ -224,17 +219,10 @@ class MiniMap(Retranslatable, QtWidgets.QWidget):
         grid = run.grid
         if grid is None or run.heatmap is None:
             return
-        self.image.setImage(run.heatmap, autoLevels=False)
-        x0, x1, y0, y1 = grid.bounds
-        nx, ny = len(grid.xs), len(grid.ys)
-        dx, dy = (x1 - x0) / max(nx - 1, 1), (y1 - y0) / max(ny - 1, 1)
-        self.image.setRect(QtCore.QRectF(x0 - dx / 2, y0 - dy / 2, dx * nx, dy * ny))
-        segments = grid.boundary
-        if len(segments):
-            self.contour.setData(segments[:, :, 0].ravel(), segments[:, :, 1].ravel())
+        paint_boundary(self.image, self.contour, grid, run.heatmap)
+        if len(grid.boundary):
             self._note = None
         else:  # say why the map is blank (zeros: P = 0.5 everywhere), do not leave it to guess
-            self.contour.setData([], [])
             probs = grid.probs
             if np.isfinite(probs).all() and float(np.ptp(probs)) < 1e-9:
                 self._note = ("uniform", float(probs.flat[0]))
