@@ -186,8 +186,13 @@ def plain_numbers(axis: pg.AxisItem) -> None:
     then on, with its "(x0.001)" hidden.  With no range enabled for prefixes the scale it works
     out is 1 (and :class:`PlotAxis` never scales at all).
     """
-    axis.setSIPrefixEnableRanges(())
+    if hasattr(axis, "setSIPrefixEnableRanges"):  # pyqtgraph 0.13.5 on; the floor is 0.13.4
+        axis.setSIPrefixEnableRanges(())
     axis.enableAutoSIPrefix(False)
+    # 0.13.4 has no prefix ranges and keeps the scale it worked out as it disabled itself:
+    # set it back (tick strings are made with this scale; nothing recomputes it while disabled)
+    axis.autoSIPrefixScale = 1.0
+    axis.labelUnitPrefix = ""
 
 
 class PlotAxis(pg.AxisItem):
