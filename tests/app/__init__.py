@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 from PyQt6 import QtWidgets
+
+from engine.history import HistoryView
 
 __all__ = [
     "NUMBER",
     "click_step",
+    "history",
     "latest",
     "number",
     "settle",
@@ -93,3 +97,12 @@ def settle(qtbot, window, predicate=lambda f: True, timeout: int = 5000):
 def click_step(qtbot, window, n: int) -> None:
     widget(window, "stepSizeSpin", QtWidgets.QSpinBox).setValue(n)
     widget(window, "stepButton", QtWidgets.QAbstractButton).click()
+
+
+def history(costs, every: int = 1) -> HistoryView:
+    """A read-only cost history of ``costs``, recorded every ``every`` iterations from 0."""
+    costs = np.array(costs, dtype=float)
+    its = np.arange(len(costs), dtype=np.int64) * every
+    its.flags.writeable = False
+    costs.flags.writeable = False
+    return HistoryView(((its, costs),), len(costs))

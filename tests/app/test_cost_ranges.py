@@ -14,18 +14,10 @@ from app.views.compare.run_style import StyleBook
 from app.views.cost_plot import MAX_GHOSTS, CostPlot
 from app.views.live_curve import CurvePoints
 from app.views.style import Palette
-from engine.history import HistoryView
 from engine.trainer import TrainConfig
+from tests.app import history
 
 EVERY = 20  # the comparison records a cost every 20 iterations
-
-
-def history(costs, every: int = 1) -> HistoryView:
-    costs = np.array(costs, dtype=float)
-    its = np.arange(len(costs), dtype=np.int64) * every
-    its.flags.writeable = False
-    costs.flags.writeable = False
-    return HistoryView(((its, costs),), len(costs))
 
 
 def random_costs(n: int) -> np.ndarray:

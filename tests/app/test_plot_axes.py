@@ -19,8 +19,8 @@ from app.views.diagnostics import ActivationHistograms, GradientNormPlot
 from app.views.style import Palette
 from app.views.weight_histograms import WeightHistograms
 from engine.datasets import load_dataset
-from engine.history import HistoryView
 from engine.trainer import TrainConfig, Trainer
+from tests.app import history
 
 PALETTES = (Palette(projector=True), Palette(), Palette(zoom=1.5), Palette())
 
@@ -28,14 +28,6 @@ PALETTES = (Palette(projector=True), Palette(), Palette(zoom=1.5), Palette())
 @pytest.fixture(scope="module")
 def data():
     return load_dataset("circles")
-
-
-def history(costs, every: int = 1) -> HistoryView:
-    costs = np.array(costs, dtype=float)
-    its = np.arange(len(costs), dtype=np.int64) * every
-    its.flags.writeable = False
-    costs.flags.writeable = False
-    return HistoryView(((its, costs),), len(costs))
 
 
 def tick_labels(axis: pg.AxisItem) -> list[tuple[float, str]]:
