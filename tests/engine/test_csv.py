@@ -64,6 +64,16 @@ def test_the_name_is_the_absolute_path_and_the_label_the_file_name(tmp_path):
     assert data.key == (data.name, None, None) == dataset_key(data.name)
 
 
+def assert_refused(path, words) -> None:
+    """Loading ``path`` is refused with one line that holds every one of ``words``."""
+    with pytest.raises(DataError) as excinfo:
+        load_csv(path)
+    message = str(excinfo.value)
+    for word in words:
+        assert word in message, message
+    assert "\n" not in message
+
+
 @pytest.mark.parametrize(
     ("header", "sep"),
     [(None, ","), ("x1,x2,label", ","), ("a;b;c", ";"), ("x\ty\tclass", "\t"), (None, " , ")],
@@ -148,12 +158,7 @@ GOOD = "0.1,0.2,0\n0.3,0.4,1\n"
 )
 def test_bad_rows_are_refused_naming_row_and_problem(tmp_path, text, words):
     text += "".join(f"{i},{i},{i % 2}\n" for i in range(12))  # enough good rows after the bad one
-    with pytest.raises(DataError) as excinfo:
-        load_csv(write(tmp_path, text))
-    message = str(excinfo.value)
-    for word in words:
-        assert word in message, message
-    assert "\n" not in message
+    assert_refused(write(tmp_path, text), words)
 
 
 def test_only_one_class_is_refused(tmp_path):
@@ -239,9 +244,4 @@ def test_the_example_from_the_issue(tmp_path):
 def test_quoted_rows_are_refused_with_the_same_messages(tmp_path, bad, words):
     text = '"0.1","0.2","0"\n"0.3","0.4","1"\n' + bad + "\n"
     text += "".join(f'"{i}","{i}","{i % 2}"\n' for i in range(12))
-    with pytest.raises(DataError) as excinfo:
-        load_csv(write(tmp_path, text))
-    message = str(excinfo.value)
-    for word in words:
-        assert word in message, message
-    assert "\n" not in message
+    assert_refused(write(tmp_path, text), words)
