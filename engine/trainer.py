@@ -269,6 +269,24 @@ class Trainer:
         self._metrics_due = self.metrics.due_from(0)
         self._grid: tuple | None = None  # the boundary grid's points and scratch (predict_grid)
 
+    def replica(self) -> Trainer:
+        """A trainer of the same network on the same data that records nothing: the scratch
+        in which a timeline replays a stretch of this run (see :mod:`engine.timeline`)."""
+        return Trainer(self.config, self.data, grad_every=0, metrics_every=0)
+
+    def restore(self, iteration: int, params: np.ndarray, learning_rate: float) -> None:
+        """Stand at ``iteration`` with these parameters (a key frame), as if trained there.
+
+        The cost, gradient and metrics records start afresh from ``iteration``: what the
+        trainer computes from here on is bit for bit what the original run computed.
+        """
+        self.reset()
+        self.net.flat[...] = params
+        self.iteration = int(iteration)
+        self.learning_rate = learning_rate
+        self._grad_due = self.grad_history.due_from(self.iteration)
+        self._metrics_due = self.metrics.due_from(self.iteration)
+
     def _params_changed(self) -> None:
         """Forget what was computed from the parameters: they are about to change, or just did."""
         #: the iteration whose parameters' training forward pass the batch's buffers hold, if any
