@@ -16,11 +16,13 @@ from engine.trainer import TrainConfig
 
 __all__ = [
     "AddConfig",
+    "Branch",
     "Configure",
     "Pause",
     "Play",
     "RemoveConfig",
     "Reset",
+    "Seek",
     "SetFrameRate",
     "SetLearningRate",
     "SetSpeed",
@@ -58,6 +60,20 @@ class Step:
     """While paused take ``n`` steps; while running just pause (no extra steps)."""
 
     n: int
+
+
+@dataclass(frozen=True, slots=True)
+class Seek:
+    """Show ``iteration`` (one already trained) again, exactly: training pauses.  At or past the
+    newest iteration the views follow the live run again."""
+
+    iteration: int
+
+
+@dataclass(frozen=True, slots=True)
+class Branch:
+    """Make the iteration on show the run's newest: train on from its parameters (the old
+    future is dropped; the GUI keeps its cost curve as a ghost)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ from engine.compare import CompareRow
 from engine.history import HistoryView
 from engine.neuron_maps import NeuronMapper, NeuronMaps, trainer_maps
 from engine.snapshot import GridPrediction, Snapshot
+from engine.timeline import KeyFrames
 from engine.trainer import TrainConfig, Trainer
 
 __all__ = ["CompareFrame", "Frame", "RunPicture", "RunState", "frame_of"]
@@ -50,10 +51,26 @@ class Frame:
     past_target: bool = False  # running on past the stop-at target (Play pressed at or after it)
     #: what every neuron computes over the plane (the network diagram), on full frames when asked
     neurons: NeuronMaps | None = None
+    #: the newest iteration trained: above ``snapshot.iteration`` when the timeline is rewound
+    #: (``-1``: the same as the snapshot's)
+    newest: int = -1
+    #: the run's key frames (a copy sharing the immutable frames), on full frames: the animation
+    #: export replays any trained iteration from them
+    timeline: KeyFrames | None = None
 
     @property
     def run_id(self) -> int:
         return self.snapshot.run_id
+
+    @property
+    def newest_iteration(self) -> int:
+        """The newest iteration trained (the timeline's end)."""
+        return max(self.newest, self.snapshot.iteration)
+
+    @property
+    def rewound(self) -> bool:
+        """Showing an earlier iteration than the newest (the timeline was moved back)."""
+        return self.snapshot.iteration < self.newest
 
 
 def frame_of(
@@ -130,6 +147,17 @@ class CompareFrame:
     #: training fast, else ``None``.  Numbers, not a sentence: the view words it in the current
     #: language (and again after a language switch, with no new frame).
     coarse_maps: tuple[int, float] | None = None
+    #: the newest common iteration trained: above ``iteration`` when the timeline is rewound
+    #: (``-1``: the same as ``iteration``)
+    newest: int = -1
+
+    @property
+    def newest_iteration(self) -> int:
+        return max(self.newest, self.iteration)
+
+    @property
+    def rewound(self) -> bool:
+        return self.iteration < self.newest
 
     @property
     def keys(self) -> tuple[int, ...]:
