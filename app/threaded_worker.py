@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from PyQt6 import QtCore
 from threadpoolctl import threadpool_limits
 
-from app.commands import Pause, Play, SetTarget, Step, Stop, TogglePlay
+from app.commands import Branch, Pause, Play, Seek, SetTarget, Step, Stop, TogglePlay
 from app.frame_budget import grid_cost
 from app.frames import RunState
 from app.run_clock import RunClock
@@ -110,11 +110,16 @@ class CommandLoop(QtCore.QObject):
         while True:
             if isinstance(command, Stop):
                 return False
-            self._guarded(lambda c=command: self._apply(c))
             try:
-                command = self._commands.get_nowait()
+                following = self._commands.get_nowait()
             except queue.Empty:
+                following = None
+            # A drag of the timeline queues a Seek per pixel: only the last one is worth a replay.
+            if not (isinstance(command, Seek) and isinstance(following, Seek)):
+                self._guarded(lambda c=command: self._apply(c))
+            if following is None:
                 return True
+            command = following
 
 
 class WorkerHandle(QtCore.QObject):
@@ -157,6 +162,14 @@ class WorkerHandle(QtCore.QObject):
     def set_target(self, iterations: int) -> None:
         """Where Play stops by itself (the stop-at iteration)."""
         self._worker.send(SetTarget(iterations))
+
+    def seek(self, iteration: int) -> None:
+        """Show ``iteration`` again (pauses training); at or past the newest, follow live."""
+        self._worker.send(Seek(iteration))
+
+    def branch(self) -> None:
+        """Train on from the iteration on show, dropping the run's later iterations."""
+        self._worker.send(Branch())
 
     # -- lifetime -------------------------------------------------------------------------------
     def is_running(self) -> bool:
