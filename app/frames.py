@@ -7,7 +7,7 @@ user.  Kept apart from the workers so that a view can draw a frame without impor
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 import numpy as np
@@ -87,6 +87,9 @@ def frame_of(
     with_diagnostics: bool = True,
     neuron_mapper: NeuronMapper | None = None,
     neuron_resolution: int = 0,
+    newest: int = -1,
+    records: Trainer | None = None,
+    timeline: KeyFrames | None = None,
 ) -> Frame:
     """A frame of ``trainer`` (running ``config``, with its current learning rate) as it stands.
 
@@ -96,6 +99,10 @@ def frame_of(
 
     The worker publishes these, and the window makes its first one the same way before the
     worker's thread has started, so the window shows iteration 0 as soon as it is built.
+
+    A rewound frame is of a replica replayed to an earlier iteration: ``newest`` is the live
+    run's iteration and ``records`` the live trainer, whose cost history, metrics and gradient
+    norms the frame carries (whole: the views mark the iteration on show in them).
     """
     full = grid_resolution is not None
     snap = trainer.snapshot(
@@ -104,12 +111,38 @@ def frame_of(
         with_layers=full,
         with_diagnostics=full and with_diagnostics,
     )
+    if records is not None:
+        snap = with_records(snap, records)
     heatmap = probability_rgba(snap.grid.probs) if snap.grid is not None else None
     neurons = None
     if full and neuron_mapper is not None and neuron_resolution > 0:
         neurons = trainer_maps(trainer, neuron_mapper, neuron_resolution)
     return Frame(
-        snap, state, config, target, steps_per_second, heatmap, coarse, past_target, neurons
+        snap,
+        state,
+        config,
+        target,
+        steps_per_second,
+        heatmap,
+        coarse,
+        past_target,
+        neurons,
+        newest,
+        timeline,
+    )
+
+
+def with_records(snap: Snapshot, trainer: Trainer) -> Snapshot:
+    """``snap`` with ``trainer``'s records (cost history, metrics, gradient norms) instead of
+    its own: a replay's snapshot shown inside the live run's whole curves."""
+    diagnostics = snap.diagnostics
+    if diagnostics is not None:
+        diagnostics = replace(diagnostics, grad_norms=trainer.grad_history.view())
+    return replace(
+        snap,
+        history=trainer.history.view(),
+        metrics=trainer.metrics.view(),
+        diagnostics=diagnostics,
     )
 
 

@@ -97,6 +97,11 @@ class RunClock:
         """Stop training in ``state`` (diverged, or nothing left to train)."""
         self.state = state
 
+    @property
+    def step_time(self) -> float:
+        """Seconds per step of one network, as last measured flat out (0: not yet known)."""
+        return self._step_time
+
     # -- pacing ------------------------------------------------------------------------------------
     @property
     def paced(self) -> bool:

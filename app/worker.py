@@ -15,13 +15,25 @@ from collections.abc import Callable
 
 from PyQt6 import QtCore
 
-from app.commands import Configure, Reset, SetLearningRate, ShowDiagnostics, ShowNeuronMaps
+from app.commands import (
+    Branch,
+    Configure,
+    Play,
+    Reset,
+    Seek,
+    SetLearningRate,
+    ShowDiagnostics,
+    ShowNeuronMaps,
+    Step,
+    TogglePlay,
+)
 from app.frame_budget import FrameBudget
 from app.frames import RunState, frame_of
 from app.run_clock import RunClock
 from app.threaded_worker import CommandLoop, blas_threads_for
 from engine.datasets import Dataset
 from engine.neuron_maps import NeuronMapper, map_resolution
+from engine.timeline import KeyFrames, Rewinder
 from engine.trainer import TrainConfig, Trainer
 
 __all__ = ["GRID_RESOLUTION", "TrainingWorker"]
@@ -57,6 +69,11 @@ class TrainingWorker(CommandLoop):
         self._diagnostics = True  # full frames carry them (ShowDiagnostics)
         self._neurons = True  # full frames carry the neuron maps (ShowNeuronMaps)
         self._mapper = NeuronMapper()
+        # The timeline: key frames of the live run, a replica that replays from them, and the
+        # iteration on show when the user moved back (None: the views follow the live run).
+        self._keyframes = KeyFrames()
+        self._rewinder: Rewinder | None = None
+        self._viewing: int | None = None
 
     # -- the worker thread ----------------------------------------------------------------------
     @QtCore.pyqtSlot()
@@ -82,24 +99,43 @@ class TrainingWorker(CommandLoop):
         self._budget = FrameBudget(self._budget.full_resolution, self._budget.max_fps, dims)
         self.use_blas_threads(blas_threads_for(dims, self._trainer.data.train_X.shape[1]))
         self.clock.new_network()
+        self._restart_timeline()
+
+    def _restart_timeline(self) -> None:
+        """A new or reset run: its only key frame is iteration 0, and it is shown live."""
+        assert self._trainer is not None
+        self._keyframes = KeyFrames()
+        self._keyframes.record(self._trainer)
+        self._rewinder = None
+        self._viewing = None
 
     def _apply(self, command: object) -> None:
         trainer = self._trainer
         assert trainer is not None
         now = time.perf_counter()
+        if isinstance(command, (Play, TogglePlay, Step)):
+            self._viewing = None  # training goes on from the newest state, never a rewound one
         if self.clock.handle(command, trainer.iteration, trainer.diverged_at is None, now):
             pass
+        elif isinstance(command, Seek):
+            self.clock.halt(RunState.PAUSED if self.clock.active else self.clock.state)
+            rewound = 0 <= command.iteration < trainer.iteration
+            self._viewing = command.iteration if rewound else None
+        elif isinstance(command, Branch):
+            self._branch()
         elif isinstance(command, Reset):
             # The run id first: the GUI has moved on even if what follows fails.
             self._run_id = command.run_id
             self.clock.halt(RunState.PAUSED)
             trainer.reset()
+            self._restart_timeline()
         elif isinstance(command, Configure):
             self._run_id = command.run_id
             self.clock.halt(RunState.PAUSED)
             self._build(command.config, command.data)
         elif isinstance(command, SetLearningRate):
             trainer.set_learning_rate(command.lr)
+            self._keyframes.pin(trainer)  # a replay must not step across the change
             self._config = self._config.with_(learning_rate=command.lr)
         elif isinstance(command, ShowDiagnostics):
             self._diagnostics = command.on
@@ -118,6 +154,8 @@ class TrainingWorker(CommandLoop):
         )
         taken = trainer.step(n)
         clock.took(taken, time.perf_counter() - started)
+        self._keyframes.tune(clock.step_time)
+        self._keyframes.record(trainer)
         if trainer.diverged_at is not None:
             clock.halt(RunState.DIVERGED)
             self._publish()
@@ -128,7 +166,32 @@ class TrainingWorker(CommandLoop):
         ):
             self._publish()
 
+    def _branch(self) -> None:
+        """Train on from the iteration on show: it becomes the run's newest (the later
+        iterations, their costs and key frames are dropped)."""
+        trainer = self._trainer
+        assert trainer is not None
+        if self._viewing is None:
+            return
+        replay = self._replay(self._viewing)
+        trainer.adopt(replay)
+        self._keyframes.drop_after(trainer.iteration)
+        self._keyframes.pin(trainer)
+        self._viewing = None
+        if self.clock.state in (RunState.FINISHED, RunState.DIVERGED):
+            self.clock.halt(RunState.PAUSED)
+
+    def _replay(self, iteration: int) -> Trainer:
+        """The run's replica standing at ``iteration`` (already trained), exactly."""
+        assert self._trainer is not None
+        if self._rewinder is None:
+            self._rewinder = Rewinder(self._trainer)
+        return self._rewinder.seek(self._keyframes, iteration)
+
     def _publish(self) -> None:
+        if self._viewing is not None:
+            self._publish_rewound(self._viewing)
+            return
         trainer = self._trainer
         assert trainer is not None
         now = time.perf_counter()
@@ -152,10 +215,35 @@ class TrainingWorker(CommandLoop):
             with_diagnostics=self._diagnostics,
             neuron_mapper=self._mapper if self._neurons else None,
             neuron_resolution=map_resolution(trainer.layer_dims, budget.resolution),
+            timeline=self._keyframes.copy() if with_grid else None,
         )
         # CPU time of this thread, not wall time: waiting for the GIL is not the frame's cost.
         budget.record(time.thread_time() - cpu_start, with_grid)
         if with_grid:
             self._last_grid = now
         self._last_publish = now
+        self.frameReady.emit(frame)
+
+    def _publish_rewound(self, iteration: int) -> None:
+        """A full frame of ``iteration`` replayed, with the live run's whole records (the cost
+        curve, accuracies and gradient norms stay whole; the views mark the iteration)."""
+        trainer = self._trainer
+        assert trainer is not None
+        replay = self._replay(iteration)
+        budget = self._budget
+        frame = frame_of(
+            replay,
+            self._config,
+            run_id=self._run_id,
+            state=self.clock.state,
+            target=self.clock.target,
+            grid_resolution=budget.resolution,
+            with_diagnostics=self._diagnostics,
+            neuron_mapper=self._mapper if self._neurons else None,
+            neuron_resolution=map_resolution(trainer.layer_dims, budget.resolution),
+            newest=trainer.iteration,
+            records=trainer,
+            timeline=self._keyframes.copy(),
+        )
+        self._last_publish = self._last_grid = time.perf_counter()
         self.frameReady.emit(frame)

@@ -127,6 +127,26 @@ class CostHistory:
         for j in range(pos, n):
             self.append(first_iteration + j, float(costs[j]))
 
+    def drop_from(self, iteration: int) -> None:
+        """Forget the costs at ``iteration`` and later (a run branches from an earlier point).
+
+        Sealed chunks are shared with other threads and never written: the kept points are
+        recorded again into new chunks.
+        """
+        its, costs = self.view().arrays()
+        n = int(np.searchsorted(its, iteration))
+        if n == len(its):
+            return
+        self.__init__(self.chunk_size, self.dense_limit, self.max_points)
+        its, costs = its[:n], costs[:n]
+        dense = int(np.searchsorted(its, self.dense_limit))
+        if dense and its[dense - 1] - its[0] == dense - 1:  # every iteration: copy in bulk
+            self.extend(int(its[0]), costs[:dense])
+        else:
+            dense = 0
+        for it, cost in zip(its[dense:].tolist(), costs[dense:].tolist()):
+            self.append(it, cost)
+
     def _seal(self) -> None:
         its, costs = self._its[: self._fill], self._costs[: self._fill]
         its.flags.writeable = False

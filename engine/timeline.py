@@ -83,6 +83,12 @@ class KeyFrames:
         """The newest key frame's iteration (``-1``: none yet)."""
         return self._its[-1] if self._its else -1
 
+    def copy(self) -> KeyFrames:
+        """A copy to hand to another thread: the frames themselves are immutable and shared."""
+        other = KeyFrames(self.interval, self.budget_bytes)
+        other._frames, other._its = list(self._frames), list(self._its)
+        return other
+
     def clear(self) -> None:
         self._frames.clear()
         self._its.clear()
@@ -155,7 +161,9 @@ class Rewinder:
 
     def __init__(self, trainer: Trainer) -> None:
         self.scratch = trainer.replica()
-        self._from: int | None = None  # the key frame the scratch replayed from, if any
+        # the key frame the scratch replayed from (the object: after a branch, another frame
+        # may stand at the same iteration with other parameters)
+        self._from: KeyFrame | None = None
 
     def seek(self, frames: KeyFrames, iteration: int) -> Trainer:
         """The scratch trainer after ``iteration`` updates (``iteration`` no further than the run
@@ -168,10 +176,10 @@ class Rewinder:
             raise LookupError("no key frame to replay from")
         scratch = self.scratch
         here = scratch.iteration
-        continue_on = self._from == key.iteration and key.iteration < here <= iteration
+        continue_on = self._from is key and key.iteration < here <= iteration
         if not continue_on:
             scratch.restore(key.iteration, key.params, key.learning_rate)
-            self._from = key.iteration
+            self._from = key
         if iteration > scratch.iteration:
             scratch.step(iteration - scratch.iteration, record_every=0)
         return scratch

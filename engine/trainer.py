@@ -287,6 +287,23 @@ class Trainer:
         self._grad_due = self.grad_history.due_from(self.iteration)
         self._metrics_due = self.metrics.due_from(self.iteration)
 
+    def adopt(self, replay: Trainer) -> None:
+        """Carry on from ``replay`` (this run replayed to one of its earlier iterations): its
+        parameters, last gradient and learning rate become this run's, and every record from
+        its iteration on is forgotten.  A branch: what follows is a new future of the run."""
+        k = replay.iteration
+        self.net.flat[...] = replay.net.flat
+        self.net.grad_flat[...] = replay.net.grad_flat
+        self.iteration, self.learning_rate = k, replay.learning_rate
+        self.history.drop_from(k)
+        self.grad_history.drop_from(k)
+        self.metrics.drop_from(k)
+        self._grad_due = self.grad_history.due_from(k)
+        self._metrics_due = self.metrics.due_from(k)
+        self.diverged_at = None
+        self._cost_at = None
+        self._params_changed()
+
     def _params_changed(self) -> None:
         """Forget what was computed from the parameters: they are about to change, or just did."""
         #: the iteration whose parameters' training forward pass the batch's buffers hold, if any

@@ -168,3 +168,31 @@ def test_refusals() -> None:
         Rewinder(Trainer(TrainConfig())).seek(frames, 3)
     with pytest.raises(ValueError, match="0 or more"):
         Rewinder(Trainer(TrainConfig())).seek(frames, -1)
+
+
+def test_history_drop_from_keeps_what_came_before_even_when_thinned() -> None:
+    from engine.history import CostHistory
+
+    history = CostHistory(chunk_size=8, dense_limit=20, max_points=40)
+    for it in range(200):
+        history.append(it, float(it))
+    its_before, _ = history.view().arrays()
+    sealed = history.view().chunks[0][0]
+    history.drop_from(150)
+    its, costs = history.view().arrays()
+    assert list(its) == [i for i in its_before if i < 150]
+    assert np.array_equal(its, costs)
+    assert np.array_equal(sealed, np.arange(8))  # a view handed out earlier is untouched
+    history.append(150, 150.0)
+    assert history.last() == (150, 150.0)
+
+
+def test_adopting_a_replay_branches_the_run() -> None:
+    frames = KeyFrames(interval=64)
+    live = trained(TrainConfig(), 900, frames)
+    replay = Rewinder(live).seek(frames, 400)
+    live.adopt(replay)
+    assert live.iteration == 400 and live.history.view().last()[0] == 399
+    assert live.grad_history.view().iterations[-1] < 400
+    live.step(250)
+    assert live.cost() == costs_of(TrainConfig(), 650)[650]
