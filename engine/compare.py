@@ -21,7 +21,7 @@ Pure NumPy: no Qt here.  The command line's ``--compare`` is :mod:`engine.cli_co
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -420,21 +420,29 @@ class Comparison:
 
     # -- the table ----------------------------------------------------------------------------
     @_quiet
-    def rows(self, state: str = "paused") -> tuple[CompareRow, ...]:
+    def rows(
+        self, state: str = "paused", shown: Mapping[int, Trainer] | None = None
+    ) -> tuple[CompareRow, ...]:
         """The comparison table, one row per configuration, in the order they were added.
 
         ``state`` is the group's (``running``, ``paused``, ``finished``…); a diverged or lagging
-        configuration shows its own.
+        configuration shows its own.  ``shown`` gives, by key, a trainer standing at an earlier
+        iteration of that run (a timeline's replay, :mod:`engine.compare_timeline`): its row has
+        that iteration's numbers, and a milestone or a divergence that came later is not there.
         """
         rows = []
         n_test = int(self.data.test_Y.shape[1])
         n_train = int(self.data.train_Y.shape[1])
+        shown = shown or {}
         for e in self.entries:
-            trainer = e.trainer
-            cost = trainer.cost()
-            if e.diverged_at is not None:
+            trainer = shown.get(e.key, e.trainer)
+            at = trainer.iteration
+            diverged_at = (
+                e.diverged_at if e.diverged_at is not None and e.diverged_at <= at else None
+            )
+            if diverged_at is not None:
                 row_state = "diverged"
-            elif e.iteration < self.iteration:
+            elif e.live and e.iteration < self.iteration:
                 row_state = "catching up"
             else:
                 row_state = state
@@ -443,16 +451,21 @@ class Comparison:
                     key=e.key,
                     label=e.label,
                     init=e.config.init,
-                    iteration=e.iteration,
-                    cost=cost,
+                    iteration=at,
+                    cost=trainer.cost(),
                     train_accuracy=trainer.train_accuracy(),
                     test_accuracy=trainer.test_accuracy(),
                     n_train=n_train,
                     n_test=n_test,
-                    cost_reached_at=e.cost_reached_at,
-                    accuracy_reached_at=e.accuracy_reached_at,
+                    cost_reached_at=_by(e.cost_reached_at, at),
+                    accuracy_reached_at=_by(e.accuracy_reached_at, at),
                     state=row_state,
-                    diverged_at=e.diverged_at,
+                    diverged_at=diverged_at,
                 )
             )
         return tuple(rows)
+
+
+def _by(reached_at: int | None, iteration: int) -> int | None:
+    """A milestone as known at ``iteration``: not reached yet if it was reached after it."""
+    return reached_at if reached_at is not None and reached_at <= iteration else None
