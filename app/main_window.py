@@ -24,6 +24,7 @@ from app.frames import Frame, RunState
 from app.i18n import LANGUAGES, Retranslatable, Translations, translate
 from app.session import TrainingSession
 from app.settings import AppSettings
+from app.timeline_actions import TimelineActions
 from app.views.compare.view import CompareView
 from app.views.controls import ControlPanel, speed_text
 from app.views.cost_plot import CostPlot
@@ -34,6 +35,7 @@ from app.views.network_diagram import NetworkDiagram
 from app.views.spin_boxes import refusal_text
 from app.views.status_strip import StatusStrip
 from app.views.style import Palette
+from app.views.timeline import TimelineBar
 from app.views.weight_histograms import WeightHistograms
 from app.window_menus import WindowMenus
 from app.window_presentation import Presentation
@@ -73,6 +75,7 @@ class MainWindow(Retranslatable, QtWidgets.QMainWindow):
         self._build_ui()
         self.files = FileActions(self)
         self.menus = WindowMenus(self)
+        self.timeline_actions = TimelineActions(self)
         self._connect_controls()
         self._connect_run()
         if self.run.start_note is not None:  # until something else is said there
@@ -138,7 +141,7 @@ class MainWindow(Retranslatable, QtWidgets.QMainWindow):
         bottom.setChildrenCollapsible(False)
         self.histograms.setMinimumWidth(240)
         self.decision_map.setMinimumSize(260, 220)
-        self.cost_plot.setMinimumHeight(160)
+        self.cost_plot.setMinimumHeight(120)  # the timeline under the plots fits 768 px
         plots = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical, objectName="plotSplit")
         plots.addWidget(self.cost_plot)
         plots.addWidget(bottom)
@@ -152,6 +155,9 @@ class MainWindow(Retranslatable, QtWidgets.QMainWindow):
         rlayout.setContentsMargins(0, 0, 0, 0)
         rlayout.addWidget(self.status)
         rlayout.addWidget(plots, 1)
+        # Under the plots: every iteration trained, to go back to (and branch from).
+        self.timeline = TimelineBar("timeline")
+        rlayout.addWidget(self.timeline)
 
         central = QtWidgets.QWidget()
         layout = QtWidgets.QHBoxLayout(central)
@@ -198,10 +204,13 @@ class MainWindow(Retranslatable, QtWidgets.QMainWindow):
         c.flat_out.toggled.connect(lambda _on: self.menus.sync_checks())
         c.log_scale.toggled.connect(self._on_log_scale)
         c.clear_ghosts.clicked.connect(self.cost_plot.clear_ghosts)
+        self.timeline.seekRequested.connect(self.run.seek)
+        self.timeline.branchRequested.connect(self.run.branch)
         for box in (c.seed, c.scale, c.learning_rate, c.noise, c.samples, c.step_size, c.target):
             box.refused.connect(lambda text, b=box: run.refuse(refusal_text(b, text)))
         # Buttons keep keyboard focus only by Tab, so Space reaches the window-level shortcut.
-        for button in (c.play, c.step, c.reset, c.new_seed, c.clear_ghosts, c.load_csv):
+        buttons = (c.play, c.step, c.reset, c.new_seed, c.clear_ghosts, c.load_csv)
+        for button in (*buttons, self.timeline.live_button, self.timeline.branch_button):
             button.setFocusPolicy(QtCore.Qt.FocusPolicy.TabFocus)
 
     def _connect_run(self) -> None:
@@ -216,11 +225,13 @@ class MainWindow(Retranslatable, QtWidgets.QMainWindow):
         run.refused.connect(lambda message: self.statusBar().showMessage(message, 15000))
         run.noticed.connect(lambda message: self.statusBar().showMessage(message, 8000))
         run.failed.connect(self._show_error)
+        run.branched.connect(self._branch_views)
 
     def styled_views(self) -> Iterator[QtWidgets.QWidget]:
         """Every view that takes the palette (projector mode, zoom)."""
         yield from (
             self.status,
+            self.timeline,
             self.cost_plot,
             self.decision_map,
             self.network_diagram,
@@ -252,6 +263,7 @@ class MainWindow(Retranslatable, QtWidgets.QMainWindow):
         self.cost_plot.setAccessibleName(translate("MainWindow", "Cost curve"))
         self.decision_map.setAccessibleName(translate("MainWindow", "Decision boundary"))
         self.menus.retranslate_ui()
+        self.timeline_actions.retranslate_ui()
         self.controls.show_initializer_info(self.run.config.init)
         self.statusBar().clearMessage()  # a message from before the switch is in the old language
         self.mark_dirty()  # numbers and state re-rendered in the new words at the next tick
@@ -410,6 +422,11 @@ class MainWindow(Retranslatable, QtWidgets.QMainWindow):
         self.network_diagram.clear()
         self._drawn = self._drawn_full = None
 
+    def _branch_views(self, config: TrainConfig) -> None:
+        """A branch: the curve so far becomes a ghost, the run goes on from the point on show."""
+        self.cost_plot.start_run(config.init, run_label(config))
+        self._drawn = None
+
     def redraw(self) -> None:
         """Timer tick: draw the newest accepted frame, if it is not on screen yet.
 
@@ -434,6 +451,8 @@ class MainWindow(Retranslatable, QtWidgets.QMainWindow):
         self.cost_plot.show_history(
             snap.history, snap.iteration, snap.cost, frame.target, frame.state is RunState.RUNNING
         )
+        self.cost_plot.show_rewound(snap.iteration if frame.rewound else None)
+        self.timeline.show_position(snap.iteration, frame.newest_iteration)
         # While training flat out the slower-changing panels refresh less often, because every
         # millisecond of GUI-thread Python is a millisecond the training thread waits for the GIL:
         # the boundary and the side panel come from "full" frames (with grid, weights and

@@ -53,6 +53,8 @@ class Session(Protocol):
     def set_learning_rate(self, lr: float) -> None: ...
     def show_diagnostics(self, on: bool) -> None: ...
     def show_neuron_maps(self, on: bool) -> None: ...
+    def seek(self, iteration: int) -> None: ...
+    def branch(self) -> None: ...
     def shutdown(self, timeout_ms: int = ...) -> bool: ...
 
 
@@ -102,6 +104,7 @@ class RunController(QtCore.QObject):
     noticed = QtCore.pyqtSignal(str)  # a passing note for the status bar
     failed = QtCore.pyqtSignal(str)  # an error in the training thread, with its traceback
     targetChanged = QtCore.pyqtSignal(int)
+    branched = QtCore.pyqtSignal(object)  # TrainConfig: the run goes on from a rewound point
 
     def __init__(
         self,
@@ -179,10 +182,51 @@ class RunController(QtCore.QObject):
 
     # -- play, step, reset -------------------------------------------------------------------------
     def toggle_play(self) -> None:
+        self._leave_rewound()
         self.session.toggle_play()
 
     def step(self, n: int) -> None:
+        self._leave_rewound()
         self.session.step(n)
+
+    # -- the timeline ------------------------------------------------------------------------------
+    def seek(self, iteration: int) -> None:
+        """Show ``iteration`` again (training pauses); at or past the newest, follow live."""
+        frame = self.latest
+        newest = frame.newest_iteration if frame is not None else 0
+        self.session.seek(min(max(int(iteration), 0), newest))
+
+    def branch(self) -> None:
+        """Train on from the iteration on show; the run's later iterations become a ghost."""
+        frame = self.latest
+        if frame is None or not frame.rewound:
+            self.noticed.emit(
+                translate("MainWindow", "Move the timeline back first: branching starts there")
+            )
+            return
+        k = frame.snapshot.iteration
+        self.branched.emit(self.config)
+        self.session.branch()
+        self._say(
+            lambda: translate(
+                "MainWindow",
+                "branched at iteration {k:,}: training goes on from there; the old run is the "
+                "faint curve",
+            ).format(k=k)
+        )
+
+    def _leave_rewound(self) -> None:
+        """Play or Step on a rewound timeline go on from the newest state: say so."""
+        frame = self.latest
+        if frame is not None and frame.rewound:
+            newest, shown = frame.newest_iteration, frame.snapshot.iteration
+            self.noticed.emit(
+                translate(
+                    "MainWindow",
+                    "Continuing from iteration {n:,}, the newest (the timeline showed {k:,}; "
+                    "“Branch here” trains on from there instead)",
+                ).format(n=newest, k=shown)
+            )
 
     def reset(self) -> None:
         self.session.reset()

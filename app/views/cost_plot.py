@@ -97,6 +97,11 @@ class CostPlot(Retranslatable, pg.PlotWidget):
         self.marker.setZValue(10)
         self.marker.setVisible(False)
         item.addItem(self.marker, ignoreBounds=True)
+        # Where the timeline stands when it is moved back (hidden while the views follow live).
+        self.rewind_line = pg.InfiniteLine(angle=90, movable=False)
+        self.rewind_line.setZValue(9)
+        self.rewind_line.setVisible(False)
+        item.addItem(self.rewind_line, ignoreBounds=True)
         self._log = False
         #: the user's log-scale choice (the controls' toggle); ``None``: chosen by the costs
         self._log_choice: bool | None = None
@@ -192,6 +197,17 @@ class CostPlot(Retranslatable, pg.PlotWidget):
         self.marker.setPen(
             pg.mkPen("#000000", width=max(palette.thin_line_width, palette.line_width / 2))
         )
+        self.rewind_line.setPen(
+            pg.mkPen(
+                palette.foreground, width=palette.thin_line_width, style=QtCore.Qt.PenStyle.DashLine
+            )
+        )
+
+    def show_rewound(self, iteration: int | None) -> None:
+        """Mark the iteration the timeline shows (``None``: the views follow the live run)."""
+        self.rewind_line.setVisible(iteration is not None)
+        if iteration is not None:
+            self.rewind_line.setValue(iteration)
 
     def _ghost_pen(self, color: str) -> QtGui.QPen:
         """Dashed, in the run's hue darkened until it reads on white (Okabe–Ito hues)."""

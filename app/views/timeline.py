@@ -58,9 +58,7 @@ class TimelineBar(Retranslatable, QtWidgets.QWidget):
         self.branch_button: QtWidgets.QPushButton | None = None
         row = QtWidgets.QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        self.caption = QtWidgets.QLabel()
-        self.caption.setBuddy(self.slider)
-        row.addWidget(self.caption)
+        self.slider.setMinimumWidth(120)
         row.addWidget(self.slider, 1)
         row.addWidget(self.label)
         row.addWidget(self.live_button)
@@ -118,12 +116,15 @@ class TimelineBar(Retranslatable, QtWidgets.QWidget):
     def _show_state(self) -> None:
         rewound = self.rewound
         if rewound:
-            text = translate("TimelineBar", "iteration {k:,} of {n:,}").format(
+            text = translate("TimelineBar", "{k:,} of {n:,}").format(k=self._shown, n=self._newest)
+        else:
+            text = translate("TimelineBar", "live")
+        self.label.setText(text)
+        self.label.setToolTip(
+            translate("TimelineBar", "Iteration {k:,} on show; {n:,} trained").format(
                 k=self._shown, n=self._newest
             )
-        else:
-            text = translate("TimelineBar", "live: iteration {k:,}").format(k=self._newest)
-        self.label.setText(text)
+        )
         self.live_button.setEnabled(rewound)
         if self.branch_button is not None:
             self.branch_button.setEnabled(rewound)
@@ -132,7 +133,7 @@ class TimelineBar(Retranslatable, QtWidgets.QWidget):
         """Projector mode: a bigger font and a handle that can be grabbed from a lectern."""
         font = QtGui.QFont(self.font())
         font.setPointSizeF(palette.font_pt if palette.projector else QtGui.QFont().pointSizeF())
-        for widget in (self.caption, self.label, self.live_button, self.branch_button):
+        for widget in (self.label, self.live_button, self.branch_button):
             if widget is not None:
                 widget.setFont(font)
         handle = 28 if palette.projector else 0
@@ -141,7 +142,6 @@ class TimelineBar(Retranslatable, QtWidgets.QWidget):
         )
 
     def retranslate_ui(self) -> None:
-        self.caption.setText(translate("TimelineBar", "&Timeline"))
         tip = translate(
             "TimelineBar",
             "Drag back to see any iteration already trained, exactly as it was; training pauses."
@@ -152,16 +152,22 @@ class TimelineBar(Retranslatable, QtWidgets.QWidget):
         self.slider.setAccessibleName(translate("TimelineBar", "Timeline: iteration on show"))
         self.slider.setAccessibleDescription(tip)
         self.live_button.setText(translate("TimelineBar", "&Live"))
-        self.live_button.setToolTip(
-            translate("TimelineBar", "Back to the newest iteration: the views follow the run.")
+        live_tip = translate(
+            "TimelineBar", "Back to the newest iteration: the views follow the run."
         )
+        self.live_button.setToolTip(live_tip)
+        self.live_button.setAccessibleName(translate("TimelineBar", "Timeline: back to live"))
+        self.live_button.setAccessibleDescription(live_tip)
         if self.branch_button is not None:
-            self.branch_button.setText(translate("TimelineBar", "&Branch from here"))
-            self.branch_button.setToolTip(
-                translate(
-                    "TimelineBar",
-                    "Train on from the iteration on show: the later iterations are dropped "
-                    "(their cost curve stays, faint, for comparison).",
-                )
+            self.branch_button.setText(translate("TimelineBar", "&Branch here"))
+            branch_tip = translate(
+                "TimelineBar",
+                "Train on from the iteration on show: the later iterations are dropped "
+                "(their cost curve stays, faint, for comparison).",
             )
+            self.branch_button.setToolTip(branch_tip)
+            self.branch_button.setAccessibleName(
+                translate("TimelineBar", "Timeline: branch from the iteration on show")
+            )
+            self.branch_button.setAccessibleDescription(branch_tip)
         self._show_state()

@@ -29,6 +29,7 @@ class FakeSession(QtCore.QObject):
 
     def __getattr__(self, name):
         commands = {"reset", "toggle_play", "step", "set_target", "set_speed", "set_learning_rate"}
+        commands |= {"seek", "branch"}
         if name in commands | {"show_diagnostics", "show_neuron_maps"}:
             return lambda *args: self.calls.append((name, *args))
         raise AttributeError(name)
