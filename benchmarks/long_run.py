@@ -153,6 +153,12 @@ def long_run(args: argparse.Namespace) -> dict:
 
     def on_frame(frame) -> None:
         snap = frame.snapshot
+        if frame.timeline is not None:  # the worker's key frames (the timeline), on full frames
+            keys = frame.timeline
+            result["key_frames"] = len(keys)
+            result["key_frames_mb"] = keys.nbytes / MB
+            result["key_frame_interval"] = keys.interval
+            result["key_frames_at"] = snap.iteration
         if state["baseline"] is None and snap.iteration >= BASELINE_AT:
             now = time.perf_counter()
             state["baseline"] = (now, snap.iteration, rss_bytes())
@@ -367,6 +373,12 @@ def report(r: dict) -> None:
             f"  {s['from']:>9,}-{s['to']:<9,} {s['iterations_per_s']:>7,.0f}  "
             f"{s['redraws_per_s']:>9.1f}  {s['redraw_ms_p50']:>7.1f} /{s['redraw_ms_p95']:>6.1f}"
             f"   {s['rss_mb']:>6.1f}"
+        )
+    if "key_frames" in r:
+        print(
+            f"timeline: {r['key_frames']:,} key frames at iteration {r['key_frames_at']:,}, "
+            f"{r['key_frames_mb']:.2f} MB of parameters, one every "
+            f"{r['key_frame_interval']:,} iterations"
         )
     hwm_note = "reset at the baseline" if r["vmhwm_reset_at_baseline"] else "since start"
     print(

@@ -1,0 +1,189 @@
+"""How long a jump on the timeline takes: replay from the nearest key frame, build the frame, draw.
+
+Trains a run flat out in ``MainWindow`` (offscreen) to ``--iterations`` (default the tutorial's
+15,000), the worker keeping its key frames as it does for a user, then jumps the timeline slider
+to ``--jumps`` random iterations and prints, measured in this run:
+
+- the key frames the worker kept (count, MB, interval),
+- per jump, the time from moving the slider to the end of the paint that shows the iteration
+  (p50 / p95 / max; target <= 100 ms at the tutorial size), and
+- the worker's part alone, replay then full frame, measured on a copy of its key frames in this
+  thread (p50 / p95 / max), with the replayed steps per jump.
+
+Every jump's cost is checked against a straight run of the engine (the headless numbers): a
+mismatch is reported and fails the benchmark.
+
+Usage: ``.venv/bin/python benchmarks/timeline_seek.py [--iterations 15000] [--jumps 40]
+[--layers 10,5] [--samples 300]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from benchmarks.offscreen import use_offscreen_screen  # noqa: E402
+
+use_offscreen_screen()
+
+TARGET_MS = 100.0
+
+
+def pct(values, q: float) -> float:
+    return float(np.percentile(np.asarray(values, dtype=float), q))
+
+
+def wait_until(predicate, timeout_s: float = 600.0) -> None:
+    from PyQt6 import QtCore, QtWidgets
+
+    app = QtWidgets.QApplication.instance()
+    deadline = time.perf_counter() + timeout_s
+    while not predicate():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the window never got there")
+        app.processEvents(QtCore.QEventLoop.ProcessEventsFlag.AllEvents, 5)
+
+
+def straight_costs(config, n: int) -> np.ndarray:
+    from engine.trainer import Trainer
+
+    trainer = Trainer(config)
+    trainer.step(n)
+    _its, costs = trainer.history.view().arrays()
+    return np.append(costs, trainer.cost())
+
+
+def run(args: argparse.Namespace) -> dict:
+    from PyQt6 import QtCore, QtWidgets
+
+    from app.frames import frame_of
+    from app.main_window import MainWindow
+    from app.worker import GRID_RESOLUTION
+    from engine.neuron_maps import NeuronMapper, map_resolution
+    from engine.timeline import Rewinder
+    from engine.trainer import TrainConfig
+
+    _app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv[:1])
+    hidden = tuple(int(x) for x in args.layers.split(","))
+    config = TrainConfig(hidden=hidden, samples=args.samples)
+    window = MainWindow(config=config)
+    window.resize(1280, 800)
+    window.show()
+    window.controls.target.setValue(args.iterations)
+    window.controls.flat_out.setChecked(True)
+    started = time.perf_counter()
+    window.run.session.play()
+    wait_until(lambda: window.run.session.latest.snapshot.iteration >= args.iterations)
+    train_s = time.perf_counter() - started
+    wait_until(lambda: window.run.session.latest_full.timeline is not None)
+    wait_until(lambda: window.run.session.latest_full.snapshot.iteration >= args.iterations)
+    keys = window.run.session.latest_full.timeline
+    reference = straight_costs(config, args.iterations)
+
+    # Paints of the decision map end a jump: the last view the redraw updates.
+    painted = {"t": 0.0}
+
+    class PaintProbe(QtCore.QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QtCore.QEvent.Type.Paint:
+                painted["t"] = time.perf_counter()
+            return False
+
+    probe = PaintProbe()
+    window.decision_map.viewport().installEventFilter(probe)
+    rng = np.random.default_rng(0)
+    jumps = rng.integers(0, args.iterations, args.jumps)
+    slider = window.timeline.slider
+    window_ms, wrong = [], []
+    for k in jumps.tolist():
+        t0 = time.perf_counter()
+        painted["t"] = 0.0
+        slider.setValue(k)
+        wait_until(
+            lambda k=k, t0=t0: (
+                window._drawn_full is not None
+                and window._drawn_full.snapshot.iteration == k
+                and painted["t"] > t0
+            )
+        )
+        window_ms.append((painted["t"] - t0) * 1000)
+        if window._drawn_full.snapshot.cost != reference[k]:
+            wrong.append(k)
+
+    # The worker's part alone, on this thread with a copy of its key frames.
+    trainer = window.run.session._worker._trainer
+    rewinder, mapper = Rewinder(trainer), NeuronMapper()
+    worker_ms, replayed = [], []
+    for k in jumps.tolist():
+        t0 = time.perf_counter()
+        before = keys.before(k)
+        replica = rewinder.seek(keys, k)
+        frame_of(
+            replica,
+            config,
+            run_id=0,
+            state=window.run.session.latest.state,
+            target=args.iterations,
+            grid_resolution=GRID_RESOLUTION,
+            neuron_mapper=mapper,
+            neuron_resolution=map_resolution(trainer.layer_dims, GRID_RESOLUTION),
+        )
+        worker_ms.append((time.perf_counter() - t0) * 1000)
+        replayed.append(k - before.iteration)
+    window.close()
+    return {
+        "iterations": args.iterations,
+        "layers": args.layers,
+        "samples": args.samples,
+        "train_s": train_s,
+        "key_frames": len(keys),
+        "key_frames_mb": keys.nbytes / 2**20,
+        "interval": keys.interval,
+        "window_ms": window_ms,
+        "worker_ms": worker_ms,
+        "replayed": replayed,
+        "wrong": wrong,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--iterations", type=int, default=15000)
+    parser.add_argument("--jumps", type=int, default=40)
+    parser.add_argument("--layers", default="10,5")
+    parser.add_argument("--samples", type=int, default=300)
+    args = parser.parse_args()
+    r = run(args)
+    print(
+        f"network {r['layers']} on {r['samples']} points, {r['iterations']:,} iterations trained "
+        f"in {r['train_s']:.1f} s"
+    )
+    print(
+        f"key frames kept by the worker: {r['key_frames']:,} ({r['key_frames_mb']:.3f} MB), "
+        f"one every {r['interval']:,} iterations"
+    )
+    w, k = r["window_ms"], r["worker_ms"]
+    print(
+        f"jump in the window, slider to painted ({len(w)} jumps): p50 {pct(w, 50):.1f} ms  "
+        f"p95 {pct(w, 95):.1f} ms  max {max(w):.1f} ms   (target <= {TARGET_MS:.0f} ms) "
+        f"{'PASS' if pct(w, 95) <= TARGET_MS else 'FAIL'}"
+    )
+    print(
+        f"the worker's part (replay + full frame): p50 {pct(k, 50):.1f} ms  p95 {pct(k, 95):.1f} ms"
+        f"  max {max(k):.1f} ms; steps replayed p50 {pct(r['replayed'], 50):.0f}, "
+        f"max {max(r['replayed']):,}"
+    )
+    if r["wrong"]:
+        print(f"WRONG cost at iterations {r['wrong']}: not the headless numbers")
+        sys.exit(1)
+    print("every jump's cost equals the headless engine's to the last digit")
+
+
+if __name__ == "__main__":
+    main()
