@@ -44,8 +44,8 @@ def _texts() -> dict[str, Callable[[], str]]:
 KEYS: dict[str, tuple[str, ...]] = {
     "timelineBackAction": (",",),
     "timelineForwardAction": (".",),
-    "timelineBackManyAction": ("Shift+,", "<", "Shift+<"),
-    "timelineForwardManyAction": ("Shift+.", ">", "Shift+>"),
+    "timelineBackManyAction": ("<",),
+    "timelineForwardManyAction": (">",),
     "timelineStartAction": ("Home",),
     "timelineLiveAction": ("End",),
 }

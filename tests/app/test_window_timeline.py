@@ -64,7 +64,7 @@ def test_keys_move_one_and_a_hundred_iterations(qtbot, window) -> None:
     window.activateWindow()
     qtbot.keyClick(window, Key.Key_Comma)
     shown(qtbot, window, 499)
-    qtbot.keyClick(window, Key.Key_Less, QtCore.Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(window, Key.Key_Less)  # Shift+, on most layouts (checked under X11 too)
     shown(qtbot, window, 399)
     qtbot.keyClick(window, Key.Key_Period)
     frame = shown(qtbot, window, 400)
