@@ -346,6 +346,9 @@ class CostPlot(Retranslatable, pg.PlotWidget):
             full = it <= target <= FULL_TARGET_AXIS
             x_hi = max(x_hi, target if full else nice_ceiling(max(it * 1.1, 100)))
             y_lo, y_hi = min(y_lo, self._y_lo), max(y_hi, self._y_hi)
+            cost = self._current[1]
+            if np.isfinite(cost) and y_hi == -np.inf:  # iteration 0: no curve yet, one point
+                y_lo, y_hi = min(y_lo, cost), max(y_hi, cost)
         if y_hi == -np.inf:
             return
         log = self._log_choice

@@ -196,3 +196,11 @@ def test_a_log_cost_axis_with_a_single_point_has_labels(qtbot):
     plot.getPlotItem().setYRange(np.log10(0.69), np.log10(0.6963), padding=0)
     qtbot.wait(1)
     assert_reads_its_data(plot.getPlotItem().getAxis("left"), "a flat curve")
+
+
+def test_a_fresh_window_spans_the_run_on_the_cost_axis(window):
+    """Iteration 0 has one point and no curve yet: the axis still reads iterations 0 to the
+    stop-at target (not 0 to 1 in fractions of an iteration)."""
+    (x0, x1), (y0, y1) = window.cost_plot.getPlotItem().viewRange()
+    assert x0 <= 0 and x1 >= window.run.target
+    assert y0 <= window.run.latest.snapshot.cost <= y1
