@@ -49,7 +49,10 @@ MAP_FLOPS = 1.2e7
 
 
 def map_resolution(layer_dims: Sequence[int], cap: int = MAX_MAP_RESOLUTION) -> int:
-    """The maps' grid side for a network of these layer sizes (at most ``cap``)."""
+    """The maps' grid side for a network of these layer sizes (at most ``cap``, and never
+    above :data:`MAX_MAP_RESOLUTION`: a node is ~50 px wide, and the workers pass the boundary
+    grid's side, 150, as the cap, which made every frame compute and colour 22x the pixels)."""
+    cap = min(cap, MAX_MAP_RESOLUTION)
     flops = 2 * sum(a * b for a, b in pairwise(layer_dims))
     side = int((MAP_FLOPS / max(flops, 1)) ** 0.5)
     return max(min(MIN_MAP_RESOLUTION, cap), min(side, cap))

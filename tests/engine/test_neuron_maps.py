@@ -157,6 +157,8 @@ def test_bigger_networks_get_coarser_maps():
     assert 20 <= map_resolution((2, 100, 100, 1)) <= 28
     assert map_resolution((2, *[512] * 12, 1)) == 8
     assert map_resolution((2, 10, 5, 1), cap=20) == 20
+    # the workers cap by the boundary grid's side (150): the maps stay thumbnails
+    assert map_resolution((2, 10, 5, 1), cap=150) == 32
     sizes = [map_resolution((2, w, w, 1)) for w in (10, 50, 100, 200, 400)]
     assert sizes == sorted(sizes, reverse=True)
 
