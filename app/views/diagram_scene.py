@@ -70,18 +70,17 @@ def layer_scale(values: np.ndarray, activation: str, output: bool = False) -> tu
 
 def map_image(values: np.ndarray, centre: float, half: float) -> list[QtGui.QImage]:
     """One QImage per map of ``values (n, H, W)`` (row 0 is the lowest y: drawn at the bottom)."""
-    with np.errstate(all="ignore"):
+    with np.errstate(all="ignore"):  # NaN casts to garbage here; it is overwritten just below
         t = (values - centre) * (127.5 / half) + 127.5
-        index = np.clip(np.nan_to_num(t, nan=-1.0, posinf=255.0, neginf=0.0), 0, 255)
-        index = index.astype(np.intp)
+        np.clip(t, 0, 255, out=t)
+        index = t.astype(np.intp)
     index[~np.isfinite(values)] = 256
     rgba = np.ascontiguousarray(LUT[index[:, ::-1]])  # flipped: y grows upwards on screen
     n, h, w = values.shape
-    images = []
-    for k in range(n):
-        image = QtGui.QImage(rgba[k].data, w, h, 4 * w, QtGui.QImage.Format.Format_RGBA8888)
-        images.append(image.copy())  # owns its bytes
-    return images
+    # One QImage over all the maps (stacked), cut into one per map by Qt: a frame of a wide
+    # layer colours 12 maps, and every Python-side step holds the GIL the training thread needs.
+    sheet = QtGui.QImage(rgba.data, w, n * h, 4 * w, QtGui.QImage.Format.Format_RGBA8888)
+    return [sheet.copy(0, k * h, w, h) for k in range(n)]  # each owns its bytes
 
 
 @dataclass(frozen=True, slots=True)
