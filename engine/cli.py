@@ -152,6 +152,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     refuse_combinations(parser, args)
+    if args.export_animation is not None:  # drawn with Qt, which this module never imports
+        parser.error(
+            "argument --export-animation: the animation is drawn by the window's code; run "
+            "main.py --headless --export-animation FILE"
+        )
     if args.compare is not None:
         return run_compare_cli(args.compare.split(","), args, sys.stdout, sys.stderr)
     return run_transcript(args, sys.stdout, sys.stderr)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
@@ -40,10 +41,56 @@ from engine.trainer import (
     parse_hidden,
 )
 
-__all__ = ["PROG", "build_parser", "config_from_args", "refuse_combinations"]
+__all__ = [
+    "ANIMATION_FORMATS",
+    "DEFAULT_ANIMATION",
+    "HOLD_LAST_SECONDS",
+    "MAX_FPS",
+    "MAX_FRAMES",
+    "MAX_FRAME_WIDTH",
+    "MIN_FRAME_WIDTH",
+    "PROG",
+    "SPACINGS",
+    "AnimationOptions",
+    "animation_options",
+    "build_parser",
+    "config_from_args",
+    "refuse_combinations",
+]
 
 
 PROG = "main.py --headless"
+
+# -- the animation export's limits: the command line's and the window's dialog's ----------------
+#: the files an animation can be written as (Pillow writes both)
+ANIMATION_FORMATS = (".gif", ".webp")
+#: "log": dense early, where the tutorial's runs change most; "even": a steady pace
+SPACINGS = ("log", "even")
+MIN_FRAME_WIDTH = 640  # narrower, the views' labels are too small to read
+MAX_FRAME_WIDTH = 1920
+MAX_FRAMES = 300  # every frame is kept in memory until the file is written
+MAX_FPS = 50.0  # GIF counts time in hundredths of a second: 50 fps is 2 of them a frame
+HOLD_LAST_SECONDS = 2.0  # the last frame stays this much longer, so the end can be read
+
+
+@dataclass(frozen=True, slots=True)
+class AnimationOptions:
+    """How an animation is made: how many frames, how fast, which iterations, how wide."""
+
+    frames: int = 60
+    fps: float = 12.0
+    spacing: str = "log"
+    width: int = 960
+
+    @property
+    def seconds(self) -> float:
+        """How long the frames play (the last one is held a little longer)."""
+        return self.frames / self.fps
+
+
+DEFAULT_ANIMATION = AnimationOptions()
+#: the options that shape an animation, by the ``AnimationOptions`` field each sets
+ANIMATION_FLAGS = {"frames": "--frames", "fps": "--fps", "spacing": "--spacing", "width": "--width"}
 
 
 class _OneLineParser(argparse.ArgumentParser):
@@ -108,6 +155,69 @@ def _output_file(text: str) -> str:
     if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
         raise argparse.ArgumentTypeError(f"{text}: no permission to write it")
     return str(path)
+
+
+def _animation_file(text: str) -> str:
+    """An animation to write: a writable place, and a name ending in a format we write."""
+    path = _output_file(text)
+    if Path(path).suffix.lower() not in ANIMATION_FORMATS:
+        raise argparse.ArgumentTypeError(
+            f"{text}: the file name must end in {' or '.join(ANIMATION_FORMATS)}"
+        )
+    return path
+
+
+def _add_animation_options(p: argparse.ArgumentParser) -> None:
+    d = DEFAULT_ANIMATION
+    p.add_argument(
+        "--export-animation",
+        metavar="FILE",
+        type=_animation_file,
+        help="train, then write the run as an animation (.gif or .webp): the cost curve, the "
+        "weight histograms, the decision boundary and the network at chosen iterations, drawn "
+        "as the window draws them (no display needed)",
+    )
+    p.add_argument(
+        "--frames",
+        metavar="N",
+        type=_typed(
+            int,
+            lambda n: _require(2 <= n <= MAX_FRAMES),
+            f"a whole number from 2 to {MAX_FRAMES}",
+        ),
+        help=f"frames of the animation (default: {d.frames}; at most one per iteration)",
+    )
+    p.add_argument(
+        "--fps",
+        metavar="X",
+        type=_typed(
+            float, lambda f: _require(0 < f <= MAX_FPS), f"a number above 0 and at most {MAX_FPS:g}"
+        ),
+        help=f"frames per second (default: {d.fps:g}); the last frame stays "
+        f"{HOLD_LAST_SECONDS:g} s longer",
+    )
+    p.add_argument(
+        "--spacing",
+        choices=list(SPACINGS),
+        help="which iterations become frames: log (default: dense early, where runs change "
+        "most) or even",
+    )
+    p.add_argument(
+        "--width",
+        metavar="PX",
+        type=_typed(
+            int,
+            lambda w: _require(MIN_FRAME_WIDTH <= w <= MAX_FRAME_WIDTH),
+            f"a whole number of pixels from {MIN_FRAME_WIDTH} to {MAX_FRAME_WIDTH}",
+        ),
+        help=f"the animation's width in pixels (default: {d.width}; 16:10)",
+    )
+
+
+def animation_options(args: argparse.Namespace) -> AnimationOptions:
+    """The animation the options ask for, the defaults where none was given."""
+    given = {field: getattr(args, field) for field in ANIMATION_FLAGS}
+    return AnimationOptions(**{k: v for k, v in given.items() if v is not None})
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -222,8 +332,31 @@ def build_parser() -> argparse.ArgumentParser:
         help="after training, write every iteration's cost, with the accuracies and gradient "
         "norms every 100 iterations, as CSV",
     )
+    _add_animation_options(p)
     p.set_defaults(experiment_data=None)  # refuse_combinations loads the experiment's CSV here
     return p
+
+
+def _refuse_animation_combinations(
+    parser: argparse.ArgumentParser, args: argparse.Namespace
+) -> None:
+    """The animation's options need --export-animation, which writes the animation only."""
+    if args.export_animation is None:
+        for field, option in ANIMATION_FLAGS.items():
+            if getattr(args, field) is not None:
+                parser.error(f"argument {option}: only with --export-animation FILE")
+        return
+    for option, given in (
+        ("--compare", args.compare is not None),
+        ("--diagnostics", args.diagnostics),
+        ("--export-csv", args.export_csv is not None),
+        ("--save-experiment", args.save_experiment is not None),
+    ):
+        if given:
+            parser.error(
+                f"argument {option}: not allowed with --export-animation (it writes the "
+                "animation only)"
+            )
 
 
 def config_from_args(args: argparse.Namespace) -> tuple[TrainConfig, Dataset | None, int]:
@@ -270,6 +403,7 @@ def refuse_combinations(parser: argparse.ArgumentParser, args: argparse.Namespac
     experiment: Experiment | None = args.experiment
     if experiment is not None and args.preset is not None:
         parser.error("argument --experiment: not allowed with --preset (both set up the whole run)")
+    _refuse_animation_combinations(parser, args)
     if args.compare is not None:
         for option, value in (
             ("--save-experiment", args.save_experiment),
