@@ -13,6 +13,12 @@ their steps together, one NumPy call for all (:mod:`engine.lockstep`, the same b
 A frame carries, per configuration, its cost history (sealed chunks shared, the open one copied),
 the standard deviation of each layer's weights, and — three times a second while training, on
 every frame otherwise — a small probability grid already coloured for the GUI; plus the table rows.
+
+The timeline: every run keeps key frames (:class:`~engine.compare_timeline.CompareTimeline`).
+``Seek(k)`` pauses and shows every run at ``min(k, its newest)``, replayed exactly (a run added
+late or diverged early shows its own last iteration up to ``k``), with the whole cost histories;
+a seek at or past the newest common iteration follows the live runs again, and Play or Step go on
+from the newest state, never a rewound one.
 """
 
 from __future__ import annotations
@@ -25,12 +31,23 @@ import numpy as np
 from PyQt6 import QtCore
 
 from app.boundary_colors import probability_rgba
-from app.commands import AddConfig, RemoveConfig, Reset, SetFrameRate, ShowNeuronMaps
+from app.commands import (
+    AddConfig,
+    Play,
+    RemoveConfig,
+    Reset,
+    Seek,
+    SetFrameRate,
+    ShowNeuronMaps,
+    Step,
+    TogglePlay,
+)
 from app.frame_budget import FrameBudget, grid_cost
 from app.frames import CompareFrame, RunPicture, RunState
 from app.run_clock import RunClock
 from app.threaded_worker import CommandLoop, blas_threads_for
-from engine.compare import Comparison, make_trainer
+from engine.compare import CompareEntry, CompareRow, Comparison, make_trainer
+from engine.compare_timeline import CompareTimeline
 from engine.datasets import Dataset
 from engine.neuron_maps import NeuronMapper, NeuronMaps, map_resolution, trainer_maps
 from engine.snapshot import GridPrediction
@@ -84,6 +101,11 @@ class CompareWorker(CommandLoop):
         self._frozen: dict[int, tuple[int, GridPrediction, np.ndarray, NeuronMaps | None]] = {}
         self._neurons = False  # pictures carry the neuron maps only when asked (ShowNeuronMaps)
         self._mappers: dict[int, NeuronMapper] = {}  # key → its grid and buffers
+        #: every run's key frames; the iteration on show when rewound (None: live)
+        self.timeline = CompareTimeline()
+        self._viewing: int | None = None
+        #: key → (what it shows, its picture) of the runs replayed for the iteration on show
+        self._replayed: dict[int, tuple[tuple, RunPicture]] = {}
 
     # -- the worker thread ----------------------------------------------------------------------
     @QtCore.pyqtSlot()
@@ -93,6 +115,7 @@ class CompareWorker(CommandLoop):
             self._comparison = Comparison(self._data, trainer_factory=self._factory)
             for key, config, label in self._initial:
                 self._comparison.add(config, label, key)
+            self.timeline.record(self._comparison)
             self._rebuild_budget()
         except Exception:  # the trainers could not even be built: report, then stop cleanly
             self.failed.emit(traceback.format_exc())
@@ -121,17 +144,27 @@ class CompareWorker(CommandLoop):
         assert comparison is not None
         clock = self.clock
         live = bool(comparison.live)
+        if isinstance(command, (Play, TogglePlay, Step)):
+            self._viewing = None  # training goes on from the newest state, never a rewound one
         if clock.handle(command, comparison.iteration, live, time.perf_counter()):
             pass
+        elif isinstance(command, Seek):
+            clock.halt(RunState.PAUSED if clock.active else clock.state)
+            self._viewing = command.iteration
         elif isinstance(command, Reset):
             self._run_id = command.run_id
             clock.halt(RunState.PAUSED)
             comparison.reset()
             self._frozen.clear()
+            self.timeline.clear()
+            self.timeline.record(comparison)
+            self._viewing = None
+            self._replayed.clear()
             self._rebuild_budget()
         elif isinstance(command, AddConfig):
             self._run_id = command.run_id
             comparison.add(command.config, command.label, command.key)
+            self.timeline.record(comparison)  # its iteration 0
             # The newcomer may be far slower than the others: time one step before sizing
             # chunks again, or the next chunk could keep the worker deaf to Stop for seconds.
             clock.forget_speed()
@@ -143,12 +176,16 @@ class CompareWorker(CommandLoop):
             comparison.remove(command.key)
             self._frozen.pop(command.key, None)
             self._mappers.pop(command.key, None)
+            self.timeline.forget(command.key)
+            self._replayed.pop(command.key, None)
             self._settle_state()
             self._rebuild_budget()
         elif isinstance(command, SetFrameRate):
             self._consumer_interval = 1.0 / max(command.fps, 0.1)
         elif isinstance(command, ShowNeuronMaps):
             self._neurons = command.on
+        if self._viewing is not None and not 0 <= self._viewing < comparison.iteration:
+            self._viewing = None  # at or past the newest: the live runs again
         if clock.state is not RunState.STEPPING:  # a step's frame comes when it is done
             self._publish()
 
@@ -191,6 +228,8 @@ class CompareWorker(CommandLoop):
             n = clock.chunk(comparison.iteration, started, width)
             taken = comparison.step(n) if n > 0 else 0
         clock.took(taken, time.perf_counter() - started, width)
+        self.timeline.record(comparison)
+        self.timeline.tune(clock.step_time)
         self._settle_state()
         if len(comparison.live) != self._live_count:
             self._rebuild_budget()  # someone diverged: their map is frozen, the budget shrinks
@@ -219,10 +258,15 @@ class CompareWorker(CommandLoop):
         due = not busy or now - self._last_grid >= grid_interval
         with_grid = self._bounds is not None and due
         self._one_off = 0.0
+        viewing = self._viewing
         with np.errstate(all="ignore"):  # thread-local: must be entered on this thread
-            runs = tuple(self._picture(entry, with_grid) for entry in comparison.entries)
-            rows = comparison.rows(clock.state.value)
-        budget.record(time.thread_time() - cpu_start - self._one_off, with_grid)
+            if viewing is None:
+                runs = tuple(self._picture(entry, with_grid) for entry in comparison.entries)
+                rows = comparison.rows(clock.state.value)
+            else:
+                runs, rows = self._rewound(viewing, with_grid)
+        if viewing is None:  # a replay's cost is no measure of what live frames cost
+            budget.record(time.thread_time() - cpu_start - self._one_off, with_grid)
         if with_grid:
             self._last_grid = now
         self._last_publish = now
@@ -230,14 +274,44 @@ class CompareWorker(CommandLoop):
             CompareFrame(
                 run_id=self._run_id,
                 state=clock.state,
-                iteration=comparison.iteration,
+                iteration=comparison.iteration if viewing is None else viewing,
                 target=clock.target,
                 rows=rows,
                 runs=runs,
                 steps_per_second=clock.rate if busy else 0.0,
                 coarse_maps=self._coarse_maps(),
+                newest=comparison.iteration,
             )
         )
+
+    def _rewound(
+        self, iteration: int, with_grid: bool
+    ) -> tuple[tuple[RunPicture, ...], tuple[CompareRow, ...]]:
+        """Every run at ``min(iteration, its newest)``: replayed, or its own trainer when that
+        is its newest (a late run still catching up, a run that diverged before it)."""
+        comparison = self._comparison
+        assert comparison is not None
+        runs, shown = [], {}
+        for entry in comparison.entries:
+            trainer = self.timeline.trainer_at(entry, iteration)
+            if trainer is entry.trainer:
+                self._replayed.pop(entry.key, None)
+                runs.append(self._picture(entry, with_grid))
+                continue
+            shown[entry.key] = trainer
+            # The same replayed state is drawn once: later frames (a late run catching up
+            # meanwhile) reuse its picture instead of computing its map again.
+            what = (trainer.iteration, self._budget.resolution, self._neurons, self._bounds)
+            kept = self._replayed.get(entry.key)
+            if kept is None or kept[0] != what:
+                kept = (what, self._picture(entry, True, trainer))
+                self._replayed[entry.key] = kept
+            runs.append(kept[1])
+        # "diverged" is the newest state of all runs; one shown before its divergence was not
+        state = self.clock.state
+        if state is RunState.DIVERGED:
+            state = RunState.PAUSED
+        return tuple(runs), comparison.rows(state.value, shown)
 
     def _coarse_maps(self) -> tuple[int, float] | None:
         """(resolution, maps per second) when the maps were made coarser or rarer, else None."""
@@ -246,11 +320,16 @@ class CompareWorker(CommandLoop):
             return None
         return budget.resolution, 1.0 / max(budget.grid_interval, 1.0 / COMPARE_GRID_FPS)
 
-    def _picture(self, entry, with_grid: bool) -> RunPicture:
-        trainer = entry.trainer
+    def _picture(
+        self, entry: CompareEntry, with_grid: bool, trainer: Trainer | None = None
+    ) -> RunPicture:
+        """The run's picture as it stands, or as ``trainer`` (a replay of it) stands, with the
+        run's whole cost history either way."""
+        replay = trainer is not None
+        trainer = trainer or entry.trainer
         grid = heatmap = neurons = None
         if with_grid and self._bounds is not None:
-            frozen = self._frozen.get(entry.key)
+            frozen = None if replay else self._frozen.get(entry.key)
             if frozen is not None and frozen[0] == trainer.diverged_at:
                 _, grid, heatmap, neurons = frozen
                 if neurons is None and self._neurons:  # the diagram was hidden when it diverged
@@ -261,7 +340,7 @@ class CompareWorker(CommandLoop):
                 grid = trainer.predict_grid(self._bounds, self._budget.resolution)
                 heatmap = probability_rgba(grid.probs)
                 neurons = self._neuron_maps(entry.key, trainer)
-                if trainer.diverged_at is not None:
+                if trainer.diverged_at is not None and not replay:
                     self._frozen[entry.key] = (trainer.diverged_at, grid, heatmap, neurons)
                     # Paid once: it must not make the budget coarsen every other map for good.
                     self._one_off += time.thread_time() - started
@@ -270,11 +349,11 @@ class CompareWorker(CommandLoop):
             label=entry.label,
             config=entry.config,
             iteration=trainer.iteration,
-            history=trainer.history.view(),
+            history=entry.trainer.history.view(),
             layer_std=tuple(float(np.std(W)) for W in trainer.net.W),
             grid=grid,
             heatmap=heatmap,
-            diverged_at=trainer.diverged_at,
+            diverged_at=None if replay else trainer.diverged_at,
             neurons=neurons,
         )
 
