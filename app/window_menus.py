@@ -17,6 +17,7 @@ from engine.initializers import INITIALIZERS
 from engine.presets import PRESETS
 
 if TYPE_CHECKING:
+    from app.animation.dialog import AnimationExporter
     from app.main_window import MainWindow
 
 __all__ = ["WindowMenus"]
@@ -32,6 +33,7 @@ class WindowMenus:
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
+        self.animation: AnimationExporter | None = None  # made on first use (it loads Pillow)
         self._texts: list[tuple[QtGui.QAction | QtWidgets.QMenu, Callable[[], str]]] = []
         self.actions: dict[str, QtGui.QAction] = {}
         bar = window.menuBar()
@@ -103,6 +105,17 @@ class WindowMenus:
             lambda: translate("WindowMenus", "&Export history as CSV…"),
             lambda: files.export_history(),
             "Ctrl+E",
+        )
+        self._add(
+            menu,
+            "exportAnimationAction",
+            lambda: translate("WindowMenus", "Export &animation…"),
+            self.export_animation,
+            tip=lambda: translate(
+                "WindowMenus",
+                "The run as a GIF or WebP: cost curve, boundary, network and weights from "
+                "iteration 0 to the newest",
+            ),
         )
         pictures = self._menu(
             menu.addMenu(""), "pictureMenu", lambda: translate("WindowMenus", "Save &picture")
@@ -367,6 +380,14 @@ class WindowMenus:
         self.toolbar = bar
 
     # -- state ------------------------------------------------------------------------------------
+    def export_animation(self) -> None:
+        """File → Export animation… (:mod:`app.animation.dialog`)."""
+        if self.animation is None:
+            from app.animation.dialog import AnimationExporter
+
+            self.animation = AnimationExporter(self.window)
+        self.animation.start()
+
     def show_lesson(self) -> None:
         w = self.window
         w.mode_tabs.setCurrentIndex(0)
