@@ -1,6 +1,8 @@
 """InitScope: ``python main.py`` opens the window; ``main.py --headless`` trains in the terminal.
 
-The headless path never imports Qt, so it starts fast and runs where no display exists.
+The headless path never imports Qt, so it starts fast and runs where no display exists;
+``--headless --export-animation FILE`` is the one exception: it draws the frames with the
+window's views, on Qt's offscreen platform (still no display needed).
 """
 
 from __future__ import annotations
@@ -8,8 +10,17 @@ from __future__ import annotations
 import sys
 
 
+def _exports_animation(argv: list[str]) -> bool:
+    return any(a == "--export-animation" or a.startswith("--export-animation=") for a in argv)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if "--headless" in argv and _exports_animation(argv):
+        # drawn by the window's own views, offscreen: no display needed, but Qt is
+        from app.animation.headless import main as export_main
+
+        return export_main(argv)
     if "--headless" in argv:
         import os
 
