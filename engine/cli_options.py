@@ -90,7 +90,13 @@ class AnimationOptions:
 
 DEFAULT_ANIMATION = AnimationOptions()
 #: the options that shape an animation, by the ``AnimationOptions`` field each sets
-ANIMATION_FLAGS = {"frames": "--frames", "fps": "--fps", "spacing": "--spacing", "width": "--width"}
+#: (``--frame-spacing``, not ``--spacing``: ``--s`` stays short for the run's own options)
+ANIMATION_FLAGS = {
+    "frames": "--frames",
+    "fps": "--fps",
+    "spacing": "--frame-spacing",
+    "width": "--width",
+}
 
 
 class _OneLineParser(argparse.ArgumentParser):
@@ -197,7 +203,8 @@ def _add_animation_options(p: argparse.ArgumentParser) -> None:
         f"{HOLD_LAST_SECONDS:g} s longer",
     )
     p.add_argument(
-        "--spacing",
+        "--frame-spacing",
+        dest="spacing",
         choices=list(SPACINGS),
         help="which iterations become frames: log (default: dense early, where runs change "
         "most) or even",

@@ -103,8 +103,8 @@ BAD = [
         allowed("--width", "639", "a whole number of pixels from 640 to 1920"),
     ),
     (
-        ["--export-animation", "{dir}/run.gif", "--spacing", "square"],
-        "argument --spacing: invalid choice: 'square' (choose from ",  # Python words the rest
+        ["--export-animation", "{dir}/run.gif", "--frame-spacing", "square"],
+        "argument --frame-spacing: invalid choice: 'square' (choose from ",  # Python words the rest
     ),
     (["--frames", "20"], "argument --frames: only with --export-animation FILE"),
     (
@@ -146,7 +146,13 @@ def test_the_help_lists_the_animation_options(capsys):
         engine_main(["--headless", "--help"])
     assert exit_.value.code == 0
     text = capsys.readouterr().out
-    for option in ("--export-animation FILE", "--frames N", "--fps X", "--spacing", "--width PX"):
+    for option in (
+        "--export-animation FILE",
+        "--frames N",
+        "--fps X",
+        "--frame-spacing",
+        "--width PX",
+    ):
         assert option in text
 
 

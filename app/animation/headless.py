@@ -1,7 +1,7 @@
 """``main.py --headless --export-animation FILE``: train, then write the run as an animation.
 
 The options are the headless command line's (:mod:`engine.cli_options`): the run's own
-(``--init``, ``--iterations``, …) and the animation's (``--frames``, ``--fps``, ``--spacing``,
+(``--init``, ``--iterations``, …) and the animation's (``--frames``, ``--fps``, ``--frame-spacing``,
 ``--width``).  Every option is checked before Qt is even imported, so a bad one is refused in
 one line (exit status 2) as fast as any other; then Qt starts on its offscreen platform (no
 display needed: ``QT_QPA_PLATFORM`` is set to ``offscreen`` whatever it was) and the frames are
