@@ -129,7 +129,7 @@ class AnimationCanvas(QtWidgets.QWidget):
         grid.addWidget(self.histograms, 1, 2, 2, 1)
         grid.addWidget(self.decision_map, 2, 0)
         grid.addWidget(self.diagram, 2, 1)
-        for column, stretch in enumerate((5, 5, 4)):
+        for column, stretch in enumerate((6, 5, 4)):
             grid.setColumnStretch(column, stretch)
         grid.setRowStretch(1, 4)
         grid.setRowStretch(2, 5)
