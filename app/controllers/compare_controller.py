@@ -4,7 +4,8 @@ widget in sight.
 It owns the comparison's session (its worker thread, created the first time it is needed), the
 configurations' labels, and every flow: add (validated here, in one place: a refused request is
 said, ``refused``, and changes nothing), remove, reset, play/pause, step, the stop-at target, the
-frame rate the view can use, and errors from the training thread (``failed``).  The view's intent
+timeline (seek; Play from a rewound point goes on from the newest, and says so), the frame rate
+the view can use, and errors from the training thread (``failed``).  The view's intent
 signals are connected to these methods, and the signals below to the view, by
 :func:`app.compare_wiring.wire`; its tests pass a fake session and need no thread and no window.
 """
@@ -18,7 +19,7 @@ from PyQt6 import QtCore
 
 from app.commands import DEFAULT_SPEED
 from app.compare_session import CompareSession, default_configs
-from app.frames import CompareFrame
+from app.frames import CompareFrame, RunState
 from app.i18n import error_text, translate
 from engine.compare import MAX_CONFIGS, config_label
 from engine.datasets import Dataset
@@ -46,6 +47,7 @@ class Session(Protocol):
     def set_speed(self, steps_per_frame: int) -> None: ...
     def show_neuron_maps(self, on: bool) -> None: ...
     def set_frame_rate(self, fps: float) -> None: ...
+    def seek(self, iteration: int) -> None: ...
     def shutdown(self, timeout_ms: int = ...) -> bool: ...
     def is_running(self) -> bool: ...
 
@@ -92,6 +94,8 @@ class CompareController(QtCore.QObject):
     latestChanged = QtCore.pyqtSignal(object)
     said = QtCore.pyqtSignal(object)  # a note, as a () -> str in the current language
     refused = QtCore.pyqtSignal(object)  # why a request changed nothing, as a () -> str
+    #: a passing note for the status line (said for a few seconds), as a () -> str
+    noticed = QtCore.pyqtSignal(object)
     capacityChanged = QtCore.pyqtSignal(bool, bool)  # can add, can remove
     failed = QtCore.pyqtSignal(str)  # an error in the training thread, with its traceback
 
@@ -115,6 +119,9 @@ class CompareController(QtCore.QObject):
         self.neurons = False  # the runs' maps, not their network diagrams, are in view
         #: key → the label each configuration was given (initial ones: their config_label)
         self._labels: dict[int, str] = {}
+        #: the timeline was last moved back (to an iteration before the newest known)
+        self._rewound = False
+        self._newest = 0  # the newest common iteration known
 
     # -- lifetime ---------------------------------------------------------------------------------
     def start(self) -> Session:
@@ -151,11 +158,42 @@ class CompareController(QtCore.QObject):
 
     # -- every run together -----------------------------------------------------------------------
     def toggle_play(self) -> None:
+        self._going_on()
         self.start().toggle_play()
 
     def step(self, n: int) -> None:
         """``n`` steps for every run if paused; pause (taking none) if running."""
+        self._going_on()
         self.start().step(n)
+
+    def seek(self, iteration: int) -> None:
+        """Every run at ``iteration`` again (each at its own newest if it has not got there):
+        training pauses.  At or past the newest iteration the views follow the runs again."""
+        session = self.start()
+        self._rewound = iteration < self._newest_known()
+        session.seek(iteration)
+
+    def _newest_known(self) -> int:
+        frame = self.latest
+        if frame is not None:
+            self._newest = frame.newest_iteration
+        return self._newest
+
+    def _going_on(self) -> None:
+        """Play or Step from a rewound point: the runs go on from their newest state, not from
+        the one on show; say so, once."""
+        if not self._rewound:
+            return
+        self._rewound = False
+        frame = self.latest
+        if frame is not None and frame.state is RunState.DIVERGED:
+            return  # nothing can train: nothing goes on
+        newest = self._newest_known()
+        self.noticed.emit(
+            lambda: translate("CompareView", "continuing from iteration {n}, the newest").format(
+                n=f"{newest:,}"
+            )
+        )
 
     def set_step_size(self, n: int) -> None:
         """The steps :meth:`step_clicked` takes (the view's step size box)."""
@@ -166,6 +204,7 @@ class CompareController(QtCore.QObject):
 
     def reset(self) -> None:
         """Every run back to iteration 0 with its initial weights, paused."""
+        self._rewound, self._newest = False, 0
         self.start().reset()
         self.latestChanged.emit(None)
         self.said.emit(

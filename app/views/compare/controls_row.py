@@ -8,6 +8,8 @@ wraps between its groups of controls on a narrow screen (:mod:`.flow_layout`).
 
 from __future__ import annotations
 
+import time
+
 from PyQt6 import QtCore, QtGui, QtWidgets
 
 from app.frames import CompareFrame, RunState
@@ -21,7 +23,10 @@ from engine.compare import MAX_CONFIGS
 from engine.initializers import INITIALIZERS, MAX_SCALE
 from engine.trainer import MAX_LEARNING_RATE
 
-__all__ = ["AddRow", "RunRow"]
+__all__ = ["NOTE_SECONDS", "AddRow", "RunRow"]
+
+#: A passing note (:meth:`RunRow.notice`) stays on the status line this long.
+NOTE_SECONDS = 6.0
 
 
 def _uses_scale(name: str) -> bool:
@@ -237,6 +242,8 @@ class RunRow(Retranslatable, QtWidgets.QWidget):
         #: makes the status line's text: kept, so that a language switch can say it again
         self._status_source: Wording | None = None
         self.said_error = False
+        self._note: Wording | None = None  # a passing note, said before the state
+        self._note_until = 0.0  # until then (time.monotonic)
         flow_groups(
             self,
             [
@@ -295,7 +302,21 @@ class RunRow(Retranslatable, QtWidgets.QWidget):
         running = frame.state in (RunState.RUNNING, RunState.STEPPING)
         if self.said_error and not running:
             return  # keep an error or refusal readable until training moves again
-        self.say(lambda: status_text(frame))
+        note = self._note if time.monotonic() < self._note_until else None
+        if note is None:
+            self.say(lambda: status_text(frame))
+        else:
+            self.say(lambda: f"{note()} · {status_text(frame)}")
+
+    def notice(self, text: Wording) -> None:
+        """Say ``text``, then before the state of every frame for :data:`NOTE_SECONDS` (a
+        message :meth:`say` would be gone with the next frame), or until :meth:`drop_note`."""
+        self._note, self._note_until = text, time.monotonic() + NOTE_SECONDS
+        self.say(text)
+
+    def drop_note(self) -> None:
+        """The note no longer holds (the timeline was moved again)."""
+        self._note_until = 0.0
 
     def _show_play(self, state: RunState) -> None:
         self._state = state

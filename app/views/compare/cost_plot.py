@@ -54,6 +54,11 @@ class CompareCostPlot(Retranslatable, pg.PlotWidget):
         item.addItem(self.milestone, ignoreBounds=True)
         item.addItem(self.milestone_label, ignoreBounds=True)
         cache_static(self.milestone, self.milestone_label)
+        # Where the timeline stands when it is moved back (hidden while the runs are live).
+        self.rewind_line = pg.InfiniteLine(angle=90, movable=False)
+        self.rewind_line.setZValue(9)
+        self.rewind_line.setVisible(False)
+        item.addItem(self.rewind_line, ignoreBounds=True)
         #: each run's current point: Qt-painted markers moved every frame (see qt_items)
         self.markers: dict[int, PointMarker] = {}
         #: each run's curve, stroked by Qt (a PlotCurveItem's Python paint cost ~0.25 ms a frame)
@@ -99,6 +104,9 @@ class CompareCostPlot(Retranslatable, pg.PlotWidget):
             pg.mkPen(GUIDE_COLOR, width=palette.thin_line_width, style=PEN.DotLine)
         )
         self.milestone_label.setFont(point_font(palette.font_pt))
+        self.rewind_line.setPen(
+            pg.mkPen(palette.foreground, width=palette.thin_line_width, style=PEN.DashLine)
+        )
         for key, marker in self.markers.items():
             self._style_marker(key, marker)
         self._apply_pens()
@@ -254,6 +262,12 @@ class CompareCostPlot(Retranslatable, pg.PlotWidget):
         ys = self._y(np.array([c for _, _, c in spots], dtype=float))
         for (key, it, _cost), y in zip(spots, ys):
             self.markers[key].move_to(it, y)
+
+    def show_rewound(self, iteration: int | None) -> None:
+        """Mark the iteration the timeline shows (``None``: the views follow the live runs)."""
+        self.rewind_line.setVisible(iteration is not None)
+        if iteration is not None:
+            self.rewind_line.setValue(iteration)
 
     def update_ranges(self, iteration: int, target: int) -> None:
         """x spans the target while below it (the curves fill it); y spans whole decades."""

@@ -177,6 +177,12 @@ def status_text(frame: CompareFrame) -> str:
         ),
         state,
     ]
+    if frame.rewound:
+        parts.append(
+            translate("CompareView", "rewound: Play goes on from iteration {n}, the newest").format(
+                n=f"{frame.newest_iteration:,}"
+            )
+        )
     if running and frame.steps_per_second:
         parts.append(
             translate("CompareView", "{rate} steps/s in all").format(

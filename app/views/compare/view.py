@@ -14,6 +14,10 @@ was given, if that is not on screen yet ("latest frame wins"), never once per fr
 The worker pre-computes everything expensive (grids, their colours, the 0.5 contours), so a
 redraw only hands arrays to pyqtgraph.
 
+Under the plots, the timeline (:class:`~app.views.timeline.TimelineBar`, ``compareTimeline``):
+dragging it, or the keys ``,`` ``.`` (Shift: 100) while the comparison has focus, asks for every
+run at that iteration (:attr:`CompareView.seekRequested`); the cost plot marks it.
+
 Every text is translated live (``retranslate_ui`` on ``LanguageChange``, re-wording the last
 frame's numbers, so a paused comparison switches language too), and
 :meth:`CompareView.apply_palette` re-applies every font, line width and marker size (projector
@@ -36,8 +40,10 @@ from app.views.compare.run_style import StyleBook
 from app.views.compare.spread_plot import SpreadPlot
 from app.views.compare.table import CompareTable
 from app.views.compare.texts import Wording, run_text, state_text
+from app.views.compare.timeline_keys import TimelineKeys
 from app.views.redraw_pacer import RedrawPacer
 from app.views.style import Palette, point_font, widget_font_pt
+from app.views.timeline import TimelineBar
 from engine.compare import MAX_CONFIGS
 from engine.datasets import Dataset
 
@@ -73,6 +79,8 @@ class CompareView(Retranslatable, QtWidgets.QWidget):
     #: how many frames a second the view draws now (the worker need not make more)
     frameRateChanged = QtCore.pyqtSignal(float)
     firstShown = QtCore.pyqtSignal()  # time to start the comparison (no thread until then)
+    #: the timeline was moved: every run at this iteration (at or past the newest: live again)
+    seekRequested = QtCore.pyqtSignal(int)
 
     def __init__(
         self,
@@ -95,6 +103,7 @@ class CompareView(Retranslatable, QtWidgets.QWidget):
         self._last_spread = 0.0  # when the spreads were last redrawn (perf_counter)
         self._build_ui()
         self._connect_rows()
+        self.timeline_keys = TimelineKeys(self, self.timeline)
         self.redraw_timer = QtCore.QTimer(self)
         self.redraw_timer.setObjectName("compareRedrawTimer")
         self.redraw_timer.setTimerType(QtCore.Qt.TimerType.PreciseTimer)
@@ -122,6 +131,15 @@ class CompareView(Retranslatable, QtWidgets.QWidget):
         top.setChildrenCollapsible(False)
         self.cost_plot.setMinimumSize(320, 180)
         self.spread_plot.setMinimumHeight(180)
+        # The timeline right under the plots, its iterations read against the cost curves'.
+        self.timeline = TimelineBar("compareTimeline", with_branch=False)
+        self.timeline.live_button.setFocusPolicy(QtCore.Qt.FocusPolicy.TabFocus)
+        plots = QtWidgets.QWidget(objectName="comparePlots")
+        column = QtWidgets.QVBoxLayout(plots)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(top, 1)
+        column.addWidget(self.timeline)
 
         maps = QtWidgets.QWidget(objectName="compareMaps")
         row = QtWidgets.QHBoxLayout(maps)
@@ -135,7 +153,7 @@ class CompareView(Retranslatable, QtWidgets.QWidget):
 
         self.table = CompareTable()
         split = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical, objectName="compareSplit")
-        split.addWidget(top)
+        split.addWidget(plots)
         split.addWidget(maps)
         split.addWidget(self.table)
         split.setStretchFactor(0, 5)
@@ -178,6 +196,9 @@ class CompareView(Retranslatable, QtWidgets.QWidget):
         add.refused.connect(self.say_refusal)
         run.refused.connect(self.say_refusal)
         self.table.selectedKeyChanged.connect(self.cost_plot.highlight)
+        self.timeline.seekRequested.connect(self.seekRequested)
+        # "continuing from the newest" no longer holds once the timeline moves again
+        self.timeline.seekRequested.connect(self.run_row.drop_note)
 
     def _on_networks(self, on: bool) -> None:
         for mini in self.maps:
@@ -205,7 +226,13 @@ class CompareView(Retranslatable, QtWidgets.QWidget):
 
     def controls(self) -> tuple[QtWidgets.QWidget, ...]:
         """Every control a person operates, in tab order."""
-        return (*self.add_row.controls(), *self.run_row.controls(), self.table)
+        return (
+            *self.add_row.controls(),
+            *self.run_row.controls(),
+            self.timeline.slider,
+            self.timeline.live_button,
+            self.table,
+        )
 
     # -- intents (the same as clicking) ---------------------------------------------------------
     def add_from_controls(self) -> None:
@@ -253,6 +280,11 @@ class CompareView(Retranslatable, QtWidgets.QWidget):
             lambda: translate("CompareView", "stopped: {error}").format(error=last), error=True
         )
 
+    def notice(self, text: Wording) -> None:
+        """A passing note, said before the state on the status line for a few seconds (frames
+        keep coming meanwhile)."""
+        self.run_row.notice(text)
+
     def set_capacity(self, can_add: bool, can_remove: bool) -> None:
         """Whether Add and Remove selected can do anything now."""
         self.add_row.set_capacity(can_add, can_remove)
@@ -271,6 +303,7 @@ class CompareView(Retranslatable, QtWidgets.QWidget):
     def showEvent(self, event: QtGui.QShowEvent) -> None:
         """The first show asks for the comparison to start (no thread until needed)."""
         super().showEvent(event)
+        self.timeline_keys.yield_to_window()
         if not self.redraw_timer.isActive():
             self.redraw_timer.start(REDRAW_MS)
         self._drawn = None  # a hidden view skipped frames: draw the newest now
@@ -303,6 +336,11 @@ class CompareView(Retranslatable, QtWidgets.QWidget):
         self.run_row.apply_font(font)
         self.cost_plot.apply_palette(palette)
         self.spread_plot.apply_palette(palette)
+        # The timeline's handle for the palette, its words at our size (its own is the
+        # desktop's, smaller than the rest of the comparison's).
+        self.timeline.apply_palette(palette)
+        for widget in (self.timeline, *self.timeline.findChildren(QtWidgets.QWidget)):
+            widget.setFont(font)
         for mini in self.maps:
             mini.apply_palette(palette, points)
         self.table.apply_palette(palette, font)
@@ -334,7 +372,10 @@ class CompareView(Retranslatable, QtWidgets.QWidget):
         for run in frame.runs:
             self.cost_plot.show_run(run, rows[run.key].cost, moving)
         self.cost_plot.show_markers()
-        self.cost_plot.update_ranges(frame.iteration, frame.target)
+        self.cost_plot.show_rewound(frame.iteration if frame.rewound else None)
+        # The whole curves stay drawn when rewound: the axes span the newest iteration.
+        self.cost_plot.update_ranges(frame.newest_iteration, frame.target)
+        self.timeline.show_position(frame.iteration, frame.newest_iteration)
         now = time.perf_counter()
         if not moving or relayout or now - self._last_spread >= SPREAD_INTERVAL_S:
             self._last_spread = now
