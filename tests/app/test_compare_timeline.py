@@ -411,3 +411,20 @@ def test_the_controller_forwards_seeks_and_says_once_where_play_goes_on(qtbot, d
     controller.toggle_play()  # nothing can train: nothing goes on
     assert len(heard) == 1
     assert session.calls[:3] == [("seek", 200), ("toggle_play",), ("toggle_play",)]
+
+
+def test_in_the_window_its_keys_move_the_comparisons_timeline_once(qtbot, window):
+    view = window.compare_view
+    window.mode_tabs.setCurrentWidget(view)
+    compared = compare_helpers.Compared(view, window.compare)
+    qtbot.waitUntil(lambda: window.compare.latest is not None, timeout=5000)
+    window.compare.step(300)
+    drawn(qtbot, compared, paused_at(300))
+    assert not view.timeline_keys.enabled  # the window's Run menu has them
+    focus(qtbot, view.table)
+    qtbot.keyClick(view.table, QtCore.Qt.Key.Key_Comma)
+    frame = drawn(qtbot, compared, rewound_to(299))
+    assert [row.iteration for row in frame.rows] == [299] * 3
+    qtbot.keyClick(view.table, QtCore.Qt.Key.Key_Less)
+    drawn(qtbot, compared, rewound_to(199))
+    assert window.timeline.shown == window.timeline.newest  # the single run's stays put
