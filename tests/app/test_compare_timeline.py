@@ -235,6 +235,9 @@ def test_the_timeline_moves_every_view_to_the_iteration(make_view, qtbot, data):
     assert view.table.item(2, 2).text() != live_text
     assert view.cost_plot.rewind_line.isVisible() and view.cost_plot.rewind_line.value() == 250
     assert not np.array_equal(view.maps[2].image.image, live_maps[2])  # He moved in 350 steps
+    he = frame.runs[2]
+    assert he.layer_std == tuple(float(np.std(W)) for W in headless(he.config, data, 250).net.W)
+    assert tuple(view.spread_plot.points(he.key)[1]) == pytest.approx(he.layer_std)
     x, _ = view.cost_plot.curve_data(frame.keys[2])
     assert x[-1] == 600 - RECORD_EVERY  # the curves stay whole
     assert "rewound: Play goes on from iteration 600, the newest" in view.status.text()
