@@ -15,7 +15,7 @@ from __future__ import annotations
 from PyQt6 import QtCore, QtGui, QtWidgets
 
 from app.i18n import Retranslatable, translate
-from app.views.style import Palette
+from app.views.style import Palette, widget_font_pt
 
 __all__ = ["BIG_STEP", "TimelineBar"]
 
@@ -132,7 +132,7 @@ class TimelineBar(Retranslatable, QtWidgets.QWidget):
     def apply_palette(self, palette: Palette) -> None:
         """Projector mode: a bigger font and a handle that can be grabbed from a lectern."""
         font = QtGui.QFont(self.font())
-        font.setPointSizeF(palette.font_pt if palette.projector else QtGui.QFont().pointSizeF())
+        font.setPointSizeF(widget_font_pt(palette))  # the same size as the other controls
         for widget in (self.label, self.live_button, self.branch_button):
             if widget is not None:
                 widget.setFont(font)

@@ -452,6 +452,9 @@ COVERED = {
     "compareLrSpin",
     "compareScaleSpin",
     "compareStepSizeSpin",
+    # the timelines: a slider's every value is an iteration already trained (none to refuse)
+    "timelineSlider",
+    "compareTimelineSlider",
 }
 #: indexes a script can set that choose no item: -1, and one past the end (Qt makes it -1)
 NO_ITEM = (-1, 99)

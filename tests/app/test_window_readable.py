@@ -77,7 +77,7 @@ def test_the_comparison_says_when_it_runs_past_the_stop_at(qapp):
     def frame(iteration: int, state: RunState):
         return SimpleNamespace(
             state=state, iteration=iteration, target=15000, steps_per_second=0.0, rows=(),
-            coarse_maps=None,
+            coarse_maps=None, rewound=False, newest_iteration=iteration,
         )  # fmt: skip
 
     assert "past the stop-at 15,000" in status_text(frame(38489, RunState.RUNNING))

@@ -137,3 +137,16 @@ def test_the_diagram_follows_the_timeline(qtbot, window) -> None:
     drawn = [layer.values[:n] for layer in frame.neurons.hidden]
     assert all(np.array_equal(a, b) for a, b in zip(rewound, drawn, strict=True))
     assert any(not np.array_equal(a, b) for a, b in zip(rewound, live_maps, strict=True))
+
+
+def test_iterations_outside_the_run_are_clamped_not_trained(qtbot, window) -> None:
+    """A script (or a stale slider) asking for an iteration never trained gets the nearest one
+    trained: nothing trains, nothing breaks."""
+    trained(qtbot, window, 200)
+    window.run.seek(-5)
+    shown(qtbot, window, 0)
+    window.run.seek(10**9)
+    frame = wait_current_frame(qtbot, window, lambda f: not f.rewound)
+    assert frame.snapshot.iteration == 200 and frame.state is RunState.PAUSED
+    slider(window).setValue(-1)  # a slider clamps to its range itself
+    assert slider(window).value() == 0
