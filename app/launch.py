@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None, prog: str = PROG) -> int:
     """Run the command line ``argv`` (default ``sys.argv[1:]``); returns the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if "--headless" in argv:
-        return _headless(argv)
+        return headless(argv)
     if "-h" in argv or "--help" in argv:
         print(usage(prog), end="")
         return 0
@@ -89,7 +89,14 @@ def main(argv: list[str] | None = None, prog: str = PROG) -> int:
     return open_window(argv)
 
 
-def _headless(argv: list[str]) -> int:
+def headless(argv: list[str]) -> int:
+    """``--headless``: the engine's command line, which never imports Qt; only
+    ``--export-animation`` draws its frames with the window's views, on Qt's offscreen platform
+    (still no display).  ``main.py`` and the installed ``initscope`` both come here."""
+    if any(a == "--export-animation" or a.startswith("--export-animation=") for a in argv):
+        from app.animation.headless import main as export_main  # drawn with Qt, offscreen
+
+        return export_main(argv)
     from engine.cli import main as headless_main
 
     try:

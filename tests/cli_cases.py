@@ -259,6 +259,9 @@ EVERY = "a whole number of at least 1"
 COMMA = "hidden layers must be sizes separated by commas, like 10,5 (got {!r})"
 WHOLE = "hidden layer sizes must be whole numbers, like 10,5 (got {!r})"
 CHOICE = "argument {}: invalid choice: {!r} (choose from {})"
+FRAMES = "a whole number from 2 to 300"
+FPS = "a number above 0 and at most 50"
+WIDTH = "a whole number of pixels from 640 to 1920"
 COMPARE = (
     f"argument --compare: {{}} is not allowed: give 1 to 6 initializers separated by commas, "
     f"from {INITS}"
@@ -436,6 +439,60 @@ CASES: list[tuple[str, list[str], str]] = [
                 "{dir}/good.csv/out.txt",
                 "{dir}/good.csv/out.txt: the folder '{dir}/good.csv' does not exist",
             ),
+        )
+    ),
+    *(
+        ("--export-animation", ["--export-animation", path], f"argument --export-animation: {m}")
+        for path, m in (
+            ("", "a file name is needed"),
+            ("{dir}", "{dir}: is a folder, not a file"),
+            (
+                "{dir}/missing/run.gif",
+                "{dir}/missing/run.gif: the folder '{dir}/missing' does not exist",
+            ),
+            ("{dir}/run.mp4", "{dir}/run.mp4: the file name must end in .gif or .webp"),
+            ("{dir}/run", "{dir}/run: the file name must end in .gif or .webp"),
+        )
+    ),
+    *(
+        (
+            option,
+            ["--export-animation", "{dir}/run.gif", option, text],
+            not_allowed(option, text, what),
+        )
+        for option, what, texts in (
+            ("--frames", FRAMES, ("1", "0", "301", "many", "2.5")),
+            ("--fps", FPS, ("0", "-5", "51", "nan", "fast")),
+            ("--width", WIDTH, ("639", "1921", "wide", "800.5")),
+        )
+        for text in texts
+    ),
+    (
+        "--frame-spacing",
+        ["--export-animation", "{dir}/run.gif", "--frame-spacing", "square"],
+        CHOICE.format("--frame-spacing", "square", _choices("log, even")),
+    ),
+    *(
+        (option, [option, value], f"argument {option}: only with --export-animation FILE")
+        for option, value in (
+            ("--frames", "20"),
+            ("--fps", "8"),
+            ("--frame-spacing", "even"),
+            ("--width", "800"),
+        )
+    ),
+    *(
+        (
+            option,
+            ["--export-animation", "{dir}/run.gif", *extra],
+            f"argument {option}: not allowed with --export-animation "
+            "(it writes the animation only)",
+        )
+        for option, extra in (
+            ("--compare", ["--compare", "zeros,he"]),
+            ("--diagnostics", ["--diagnostics"]),
+            ("--export-csv", ["--export-csv", "{dir}/out.csv"]),
+            ("--save-experiment", ["--save-experiment", "{dir}/out.json"]),
         )
     ),
     (

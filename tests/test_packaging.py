@@ -269,7 +269,7 @@ def test_scripts_point_at_the_initscope_package():
 def test_runtime_dependencies_are_what_the_app_imports():
     project = pyproject()["project"]
     runtime = {re.split(r"[<>=!~ ]", d, maxsplit=1)[0].lower() for d in project["dependencies"]}
-    assert runtime == {"numpy", "pyqt6", "pyqtgraph", "threadpoolctl"}
+    assert runtime == {"numpy", "pillow", "pyqt6", "pyqtgraph", "threadpoolctl"}
     test_extra = " ".join(project["optional-dependencies"]["test"])
     assert "scikit-learn" in test_extra  # the tests' reference for the engine's data sets
     assert "pyqtgraph>=0.13.4,<0.15" in project["dependencies"]  # 0.13.3 crashes the window
