@@ -104,7 +104,7 @@ timeout 120 "$user/initscope" --smoke-test
 step "the lowest declared versions (constraints-lowest.txt)"
 "$python" -m venv "$work/lowest"
 "$work/lowest/bin/python" -m pip install "${pip_q[@]}" -c "$root/constraints-lowest.txt" "$wheel"
-"$work/lowest/bin/python" -m pip list --format=freeze | grep -iE '^(numpy|pyqt6|pyqtgraph|threadpoolctl)'
+"$work/lowest/bin/python" -m pip list --format=freeze | grep -iE '^(numpy|pyqt6|pyqtgraph|threadpoolctl|pillow)'
 run_installed "$work/lowest/bin"
 
 step "the unpacked sdist runs its own tests"
