@@ -382,8 +382,8 @@
     </message>
     <message>
         <location filename="../../app/views/compare/texts.py" line="182" />
-        <source>rewound: Play goes on from iteration {n}, the newest</source>
-        <translation>已回退：播放将从最新的第 {n} 次迭代继续</translation>
+        <source>rewound: Play resumes at {n}</source>
+        <translation>已回退：播放从 {n} 继续</translation>
     </message>
     <message>
         <location filename="../../app/views/compare/texts.py" line="188" />

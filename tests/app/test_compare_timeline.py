@@ -240,7 +240,7 @@ def test_the_timeline_moves_every_view_to_the_iteration(make_view, qtbot, data):
     assert tuple(view.spread_plot.points(he.key)[1]) == pytest.approx(he.layer_std)
     x, _ = view.cost_plot.curve_data(frame.keys[2])
     assert x[-1] == 600 - RECORD_EVERY  # the curves stay whole
-    assert "rewound: Play goes on from iteration 600, the newest" in view.status.text()
+    assert "rewound: Play resumes at 600" in view.status.text()
     bar = view.findChild(TimelineBar)
     assert "250" in bar.label.text() and "600" in bar.label.text()
 

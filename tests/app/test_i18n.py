@@ -33,7 +33,8 @@ CJK = re.compile(r"[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]")
 #: names and symbols that stay as they are in Chinese text
 TECHNICAL = {
     "He", "Xavier", "Glorot", "LeCun", "ReLU", "Leaky", "leaky", "tanh", "sigmoid", "σ", "CSV",
-    "PNG", "JSON", "GIF", "WebP", "InitScope", "Qt", "PyQt", "NumPy", "pyqtgraph", "scikit", "learn", "NaN",
+    "PNG", "JSON", "GIF", "WebP", "InitScope", "Qt", "PyQt", "NumPy", "pyqtgraph", "scikit",
+    "learn", "NaN",
     "inf", "log", "ln", "randn", "rand", "std", "fan", "in", "out", "logits", "float", "GPL",
     "deeplearning", "ai", "Coursera", "Python", "SVG", "Ctrl", "Shift", "Esc", "Space", "Enter",
     "Tab", "Right", "Left", "Up", "Down", "F1", "F5", "F9", "F11", "Tutorial", "GNU", "MIT",

@@ -179,7 +179,7 @@ def status_text(frame: CompareFrame) -> str:
     ]
     if frame.rewound:
         parts.append(
-            translate("CompareView", "rewound: Play goes on from iteration {n}, the newest").format(
+            translate("CompareView", "rewound: Play resumes at {n}").format(
                 n=f"{frame.newest_iteration:,}"
             )
         )
