@@ -20,16 +20,13 @@ from __future__ import annotations
 import time
 
 from engine.compare import MAX_CONFIGS, CompareEntry, Comparison
-from engine.timeline import DEFAULT_BUDGET, KeyFrames, Rewinder
+from engine.timeline import DEFAULT_BUDGET, FIRST_INTERVAL, KeyFrames, Rewinder
 from engine.trainer import Trainer
 
-__all__ = ["FIRST_INTERVAL", "RUN_BUDGET", "CompareTimeline"]
+__all__ = ["RUN_BUDGET", "CompareTimeline"]
 
 #: Bytes of key frames one compared run may keep: two single runs' worth over six runs.
 RUN_BUDGET = 2 * DEFAULT_BUDGET // MAX_CONFIGS
-#: A run's key frames start this close, until a measured step time spaces them (tuning only ever
-#: widens them: a guess too wide could not be narrowed again).
-FIRST_INTERVAL = 16
 #: A replay this long or longer is timed to tune the run's spacing (shorter ones are noise).
 TIMED_REPLAY = 64
 

@@ -23,7 +23,7 @@ import numpy as np
 from engine.snapshot import frozen_copy
 from engine.trainer import Trainer
 
-__all__ = ["DEFAULT_BUDGET", "KeyFrame", "KeyFrames", "Rewinder", "interval_for"]
+__all__ = ["DEFAULT_BUDGET", "FIRST_INTERVAL", "KeyFrame", "KeyFrames", "Rewinder", "interval_for"]
 
 #: The most memory a run's key frames may take (bytes of parameters).
 DEFAULT_BUDGET = 32 * 2**20
@@ -31,6 +31,9 @@ DEFAULT_BUDGET = 32 * 2**20
 MAX_FRAMES = 4096
 #: A jump replays at most ~interval steps: sized so one replay takes about this long.
 REPLAY_SECONDS = 0.04
+#: The interval before a step has been timed: tuning only ever widens it (a guess too wide could
+#: never be narrowed again: a 100,100 network kept 256 steps between frames, a 1.2 s replay).
+FIRST_INTERVAL = 16
 
 
 def interval_for(step_seconds: float, replay_seconds: float = REPLAY_SECONDS) -> int:
@@ -58,7 +61,7 @@ class KeyFrame:
 class KeyFrames:
     """A run's key frames, in increasing iteration, within a memory budget."""
 
-    def __init__(self, interval: int = 256, budget_bytes: int = DEFAULT_BUDGET) -> None:
+    def __init__(self, interval: int = FIRST_INTERVAL, budget_bytes: int = DEFAULT_BUDGET) -> None:
         if interval < 1:
             raise ValueError(f"interval must be at least 1 (got {interval})")
         self.interval = int(interval)
@@ -94,10 +97,10 @@ class KeyFrames:
         self._its.clear()
 
     def tune(self, step_seconds: float) -> None:
-        """Space key frames for a measured step time (never closer than thinning has made them)."""
-        wanted = interval_for(step_seconds)
-        if not self._frames or wanted > self.interval:
-            self.interval = wanted
+        """Space key frames for a measured step time (never closer than they are: the frames
+        kept so far would not be, and thinning may have widened them for memory)."""
+        if step_seconds > 0:
+            self.interval = max(self.interval, interval_for(step_seconds))
 
     def record(self, trainer: Trainer) -> bool:
         """Keep the trainer's parameters if a key frame is due (the first, or ``interval`` since

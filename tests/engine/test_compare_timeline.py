@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 
 from engine.compare import Comparison
-from engine.compare_timeline import FIRST_INTERVAL, CompareTimeline
+from engine.compare_timeline import CompareTimeline
 from engine.datasets import load_dataset
-from engine.timeline import interval_for
+from engine.timeline import FIRST_INTERVAL, interval_for
 from engine.trainer import TrainConfig, Trainer
 
 TUTORIAL = [TrainConfig(init=name) for name in ("zeros", "random", "he")]

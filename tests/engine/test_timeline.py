@@ -196,3 +196,16 @@ def test_adopting_a_replay_branches_the_run() -> None:
     assert live.grad_history.view().iterations[-1] < 400
     live.step(250)
     assert live.cost() == costs_of(TrainConfig(), 650)[650]
+
+
+def test_a_slow_network_keeps_frames_close() -> None:
+    """The first key frame is taken before any step is timed: its interval must be one that
+    tuning can still widen to the measured one, never one too wide to narrow (a 100,100 network
+    on 3000 points kept 256 steps between frames: a 1.2 s replay)."""
+    frames = KeyFrames()
+    trainer = fake_trainer(4)
+    frames.record(trainer)  # iteration 0, before any timing
+    frames.tune(5.5e-3)  # a 100,100 step on 3000 points
+    assert frames.interval * 5.5e-3 <= 0.1
+    frames.tune(40e-6)  # the tutorial's
+    assert frames.interval == 512
