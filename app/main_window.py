@@ -226,6 +226,7 @@ class MainWindow(Retranslatable, QtWidgets.QMainWindow):
         run.noticed.connect(lambda message: self.statusBar().showMessage(message, 8000))
         run.failed.connect(self._show_error)
         run.branched.connect(self._branch_views)
+        run.session.frameReady.connect(self._on_frame)
 
     def styled_views(self) -> Iterator[QtWidgets.QWidget]:
         """Every view that takes the palette (projector mode, zoom)."""
@@ -426,6 +427,13 @@ class MainWindow(Retranslatable, QtWidgets.QMainWindow):
         """A branch: the curve so far becomes a ghost, the run goes on from the point on show."""
         self.cost_plot.start_run(config.init, run_label(config))
         self._drawn = None
+
+    def _on_frame(self, frame: Frame) -> None:
+        """A frame of a run at rest (a jump on the timeline, the end of a step) is drawn at
+        once rather than at the next tick: nothing floods the GUI while nothing trains, and a
+        jump is on screen up to a tick sooner."""
+        if frame.state not in (RunState.RUNNING, RunState.STEPPING):
+            QtCore.QTimer.singleShot(0, self.redraw)
 
     def redraw(self) -> None:
         """Timer tick: draw the newest accepted frame, if it is not on screen yet.

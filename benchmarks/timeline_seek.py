@@ -40,14 +40,30 @@ def pct(values, q: float) -> float:
 
 
 def wait_until(predicate, timeout_s: float = 600.0) -> None:
-    from PyQt6 import QtCore, QtWidgets
+    """Run the event loop until ``predicate()`` holds, checking it every millisecond.
 
-    app = QtWidgets.QApplication.instance()
+    The GUI thread sleeps in Qt between checks, as in the app: a busy ``processEvents`` loop
+    would hold the GIL and slow the very worker whose replay is being timed.
+    """
+    from PyQt6 import QtCore
+
+    if predicate():
+        return
+    loop = QtCore.QEventLoop()
+    timer = QtCore.QTimer()
+    timer.setTimerType(QtCore.Qt.TimerType.PreciseTimer)
     deadline = time.perf_counter() + timeout_s
-    while not predicate():
-        if time.perf_counter() > deadline:
-            raise TimeoutError("the window never got there")
-        app.processEvents(QtCore.QEventLoop.ProcessEventsFlag.AllEvents, 5)
+
+    def check() -> None:
+        if predicate() or time.perf_counter() > deadline:
+            loop.quit()
+
+    timer.timeout.connect(check)
+    timer.start(1)
+    loop.exec()
+    timer.stop()
+    if not predicate():
+        raise TimeoutError("the window never got there")
 
 
 def straight_costs(config, n: int) -> np.ndarray:

@@ -30,7 +30,7 @@ DEFAULT_BUDGET = 32 * 2**20
 #: Never more key frames than this, whatever their size (bisect and thinning stay cheap).
 MAX_FRAMES = 4096
 #: A jump replays at most ~interval steps: sized so one replay takes about this long.
-REPLAY_SECONDS = 0.04
+REPLAY_SECONDS = 0.025
 #: The interval before a step has been timed: tuning only ever widens it (a guess too wide could
 #: never be narrowed again: a 100,100 network kept 256 steps between frames, a 1.2 s replay).
 FIRST_INTERVAL = 16

@@ -154,7 +154,8 @@ def test_diverged_parameters_are_not_kept() -> None:
 
 
 @pytest.mark.parametrize(
-    ("step_s", "interval"), [(0.0, 256), (40e-6, 512), (1e-3, 32), (1.0, 16), (1e-9, 8192)]
+    ("step_s", "interval"),
+    [(0.0, 256), (40e-6, 512), (70e-6, 256), (1e-3, 16), (1.0, 16), (1e-9, 8192)],
 )
 def test_interval_for_a_step_time(step_s: float, interval: int) -> None:
     assert interval_for(step_s) == interval
