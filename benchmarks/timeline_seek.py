@@ -13,8 +13,11 @@ to ``--jumps`` random iterations and prints, measured in this run:
 Every jump's cost is checked against a straight run of the engine (the headless numbers): a
 mismatch is reported and fails the benchmark.
 
+``--compare`` does the same on the comparison tab (zeros, random ×10 and He, replayed together):
+from its slider to the frame the tab draws.
+
 Usage: ``.venv/bin/python benchmarks/timeline_seek.py [--iterations 15000] [--jumps 40]
-[--layers 10,5] [--samples 300]``
+[--layers 10,5] [--samples 300] [--compare]``
 """
 
 from __future__ import annotations
@@ -168,13 +171,73 @@ def run(args: argparse.Namespace) -> dict:
     }
 
 
+def run_compare(args: argparse.Namespace) -> dict:
+    """Jumps on the comparison's timeline: slider to the frame the tab draws, all runs checked."""
+    from PyQt6 import QtWidgets
+
+    from app.frames import RunState
+    from app.main_window import MainWindow
+    from app.views.timeline import TimelineBar
+
+    _app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv[:1])
+    window = MainWindow()
+    window.resize(1280, 800)
+    window.show()
+    window.mode_tabs.setCurrentWidget(window.compare_view)
+    wait_until(lambda: window.compare.latest is not None)
+    view, compare = window.compare_view, window.compare
+    view.flat_out_check.setChecked(True)
+    view.step_size.setValue(args.iterations)
+    started = time.perf_counter()
+    compare.step_clicked()
+    wait_until(
+        lambda: (
+            compare.latest.iteration >= args.iterations and compare.latest.state is RunState.PAUSED
+        )
+    )
+    train_s = time.perf_counter() - started
+    configs = {picture.key: picture.config for picture in compare.latest.runs}
+    inits = [config.init for config in configs.values()]
+    reference = {key: straight_costs(config, args.iterations) for key, config in configs.items()}
+    slider = view.findChild(TimelineBar).slider
+    rng = np.random.default_rng(0)
+    window_ms, wrong = [], []
+    for k in rng.integers(0, args.iterations, args.jumps).tolist():
+        t0 = time.perf_counter()
+        slider.setValue(k)
+        wait_until(lambda k=k: view.drawn is not None and view.drawn.iteration == k)
+        window_ms.append((time.perf_counter() - t0) * 1000)
+        for row in view.drawn.rows:
+            if row.cost != reference[row.key][k]:
+                wrong.append((row.init, k))
+    window.close()
+    return {"iterations": args.iterations, "runs": inits, "train_s": train_s,
+            "window_ms": window_ms, "wrong": wrong}  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--iterations", type=int, default=15000)
     parser.add_argument("--jumps", type=int, default=40)
     parser.add_argument("--layers", default="10,5")
     parser.add_argument("--samples", type=int, default=300)
+    parser.add_argument("--compare", action="store_true", help="the comparison tab's timeline")
     args = parser.parse_args()
+    if args.compare:
+        r = run_compare(args)
+        w = r["window_ms"]
+        print(f"comparison of {', '.join(r['runs'])}: {r['iterations']:,} iterations trained in "
+              f"{r['train_s']:.1f} s")  # fmt: skip
+        print(
+            f"jump in the comparison, slider to drawn ({len(w)} jumps): p50 {pct(w, 50):.1f} ms  "
+            f"p95 {pct(w, 95):.1f} ms  max {max(w):.1f} ms   (target <= {TARGET_MS:.0f} ms) "
+            f"{'PASS' if pct(w, 95) <= TARGET_MS else 'FAIL'}"
+        )
+        if r["wrong"]:
+            print(f"WRONG cost at {r['wrong']}: not the headless numbers")
+            sys.exit(1)
+        print("every run's cost at every jump equals the headless engine's to the last digit")
+        return
     r = run(args)
     print(
         f"network {r['layers']} on {r['samples']} points, {r['iterations']:,} iterations trained "
