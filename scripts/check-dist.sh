@@ -64,6 +64,12 @@ run_installed() {
   tail -4 "$work/he.txt" | grep -qx "Accuracy: 0.9933333333333333"
   "$py/initscope-headless" --iterations 100 --print-every 50 | grep -q "iteration 50"
   if "$py/initscope" --no-such-option 2>/dev/null; then exit 1; fi
+  # the animation export, drawn by the installed views with no display at all
+  env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM timeout 120 "$py/initscope" --headless \
+    --iterations 200 --export-animation "$work/run.gif" --frames 20 --width 640
+  "$py/python" -c 'import sys; from PIL import Image; im = Image.open(sys.argv[1])
+assert (im.n_frames, im.width) == (20, 640), (im.n_frames, im.size)' "$work/run.gif"
+  rm "$work/run.gif"
   timeout 120 "$py/initscope" --smoke-test
 }
 run_installed "$user"
