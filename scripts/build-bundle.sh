@@ -62,7 +62,7 @@ if ((smoke)); then
   echo "build-bundle: smoke test 1: $exe --headless --init he"
   out=$("$exe" --headless --init he)
   # The tutorial's numbers (the last digit may differ with the BLAS build, as README.md says).
-  if ! grep -q "^Cost after iteration 0: 0\.883053746341976" <<<"$out" \
+  if ! grep -q "^Cost after iteration 0: 0\.88305374634197" <<<"$out" \
     || ! grep -q "^Cost after iteration 14000: 0\.0735789596267" <<<"$out" \
     || ! grep -q "^Accuracy: 0\.99333" <<<"$out"; then
     echo "$out" >&2
@@ -79,5 +79,12 @@ if ((smoke)); then
   else
     echo "build-bundle: smoke test 2 skipped: app/launch.py has no --smoke-test yet"
   fi
+  echo "build-bundle: smoke test 3: an animation exported with no display (Pillow, offscreen Qt)"
+  gif=$(mktemp -d)/run.gif
+  env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM "$exe" --headless --iterations 200 \
+    --export-animation "$gif" --frames 20 --width 640
+  [[ -s $gif ]] || { echo "build-bundle: no animation was written" >&2; exit 1; }
+  rm -r "$(dirname "$gif")"
+  echo "build-bundle: smoke test 3 passed"
 fi
 echo "build-bundle: done.  Menu entry for this bundle: scripts/install-desktop.sh --bundle"
