@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from engine.config import TrainConfig
 from engine.datasets import Dataset
-from engine.trainer import TrainConfig
 
 __all__ = [
     "AddConfig",

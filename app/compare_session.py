@@ -24,8 +24,9 @@ from app.compare_worker import (
 from app.frames import CompareFrame
 from app.threaded_worker import WorkerHandle
 from engine.compare import DEFAULT_COMPARE, MAX_CONFIGS, make_trainer
+from engine.config import TrainConfig
 from engine.datasets import Dataset
-from engine.trainer import TrainConfig, Trainer
+from engine.trainer import Trainer
 
 __all__ = ["CompareSession", "default_configs"]
 

@@ -48,10 +48,11 @@ from app.run_clock import RunClock
 from app.threaded_worker import CommandLoop, blas_threads_for
 from engine.compare import CompareEntry, CompareRow, Comparison, make_trainer
 from engine.compare_timeline import CompareTimeline
+from engine.config import TrainConfig
 from engine.datasets import Dataset
 from engine.neuron_maps import NeuronMapper, NeuronMaps, map_resolution, trainer_maps
 from engine.snapshot import GridPrediction
-from engine.trainer import TrainConfig, Trainer
+from engine.trainer import Trainer
 
 __all__ = [
     "COMPARE_GRID",

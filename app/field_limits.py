@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.i18n import translate
+from engine.config import MAX_ITERATIONS, MAX_LEARNING_RATE, MAX_SEED, TrainConfig
 from engine.initializers import MAX_SCALE
-from engine.trainer import MAX_ITERATIONS, MAX_LEARNING_RATE, MAX_SEED, TrainConfig
 
 __all__ = ["LIMITS", "FieldLimit", "check_showable"]
 

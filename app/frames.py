@@ -15,11 +15,12 @@ import numpy as np
 from app.boundary_colors import probability_rgba
 from app.frame_budget import Coarse
 from engine.compare import CompareRow
+from engine.config import TrainConfig
 from engine.history import HistoryView
 from engine.neuron_maps import NeuronMapper, NeuronMaps, trainer_maps
 from engine.snapshot import GridPrediction, Snapshot
 from engine.timeline import KeyFrames
-from engine.trainer import TrainConfig, Trainer
+from engine.trainer import Trainer
 
 __all__ = ["CompareFrame", "Frame", "RunPicture", "RunState", "frame_of"]
 

@@ -39,7 +39,7 @@ from app.views.timeline import TimelineBar
 from app.views.weight_histograms import WeightHistograms
 from app.window_menus import WindowMenus
 from app.window_presentation import Presentation
-from engine.trainer import TrainConfig
+from engine.config import TrainConfig
 
 __all__ = ["MainWindow"]
 

@@ -20,8 +20,9 @@ from app.commands import (
 from app.frames import Frame
 from app.threaded_worker import WorkerHandle
 from app.worker import TrainerFactory, TrainingWorker
+from engine.config import TrainConfig
 from engine.datasets import Dataset
-from engine.trainer import TrainConfig, Trainer
+from engine.trainer import Trainer
 
 __all__ = ["TrainingSession"]
 

@@ -13,9 +13,9 @@ from typing import Any
 from PyQt6 import QtCore
 
 from app.i18n import LANGUAGES
+from engine.config import TrainConfig
 from engine.datasets import CSV_PREFIX
 from engine.experiment import ExperimentError, experiment_json, parse_experiment
-from engine.trainer import TrainConfig
 
 __all__ = ["AppSettings", "open_settings"]
 

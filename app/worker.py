@@ -31,10 +31,11 @@ from app.frame_budget import FrameBudget
 from app.frames import RunState, frame_of
 from app.run_clock import RunClock
 from app.threaded_worker import CommandLoop, blas_threads_for
+from engine.config import TrainConfig
 from engine.datasets import Dataset
 from engine.neuron_maps import NeuronMapper, map_resolution
 from engine.timeline import KeyFrames, Rewinder
-from engine.trainer import TrainConfig, Trainer
+from engine.trainer import Trainer
 
 __all__ = ["GRID_RESOLUTION", "TrainingWorker"]
 

@@ -59,8 +59,9 @@ from app.frames import RunState  # noqa: E402
 from app.views.compare.view import CompareView  # noqa: E402
 from engine.cli import build_parser, run_transcript  # noqa: E402
 from engine.compare import DEFAULT_COMPARE  # noqa: E402
+from engine.config import TrainConfig  # noqa: E402
 from engine.datasets import load_dataset  # noqa: E402
-from engine.trainer import TrainConfig, Trainer  # noqa: E402
+from engine.trainer import Trainer  # noqa: E402
 
 ITERATIONS = 15000
 STEPS = ITERATIONS * len(DEFAULT_COMPARE)

@@ -56,8 +56,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from engine import reference  # noqa: E402
+from engine.config import TrainConfig  # noqa: E402
 from engine.datasets import Dataset, load_circles  # noqa: E402
-from engine.trainer import TrainConfig, Trainer  # noqa: E402
+from engine.trainer import Trainer  # noqa: E402
 
 COST_TOLERANCE = 1e-12  # relative, the He costs' limit
 TUTORIAL_ITERATIONS = 15000

@@ -214,7 +214,7 @@ def main() -> None:
         "--tab", help="the side panel's tab in view: network (the default), weights, gradients…"
     )
     args = parser.parse_args()
-    from engine.trainer import TrainConfig, parse_hidden
+    from engine.config import TrainConfig, parse_hidden
 
     config = TrainConfig(hidden=parse_hidden(args.layers), samples=args.samples)
     print(f"network {args.layers} on {args.samples} points, panel tab {args.tab or 'network'}")

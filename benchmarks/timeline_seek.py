@@ -84,9 +84,9 @@ def run(args: argparse.Namespace) -> dict:
     from app.frames import frame_of
     from app.main_window import MainWindow
     from app.worker import GRID_RESOLUTION
+    from engine.config import TrainConfig
     from engine.neuron_maps import NeuronMapper, map_resolution
     from engine.timeline import Rewinder
-    from engine.trainer import TrainConfig
 
     _app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv[:1])
     hidden = tuple(int(x) for x in args.layers.split(","))

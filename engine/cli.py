@@ -22,10 +22,11 @@ import numpy as np
 
 from engine.cli_compare import run_compare_cli
 from engine.cli_options import PROG, build_parser, config_from_args, refuse_combinations
+from engine.config import MAX_ITERATIONS
 from engine.diagnostics import NAIVE_LOSS_NOTE, Diagnostics
 from engine.experiment import ExperimentError, save_experiment
 from engine.export import write_history_csv
-from engine.trainer import MAX_ITERATIONS, Trainer
+from engine.trainer import Trainer
 
 __all__ = [
     "MAX_ITERATIONS",

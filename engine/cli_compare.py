@@ -23,9 +23,10 @@ from engine.compare import (
     CompareRow,
     Comparison,
 )
+from engine.config import TrainConfig
 from engine.datasets import Dataset
 from engine.initializers import INITIALIZERS
-from engine.trainer import TrainConfig, Trainer
+from engine.trainer import Trainer
 
 __all__ = ["NOT_REACHED", "TABLE_HEADERS", "format_table", "run_compare_cli"]
 

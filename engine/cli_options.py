@@ -2,7 +2,7 @@
 
 ``--preset NAME`` starts from a ready-made experiment, ``--experiment FILE`` from a saved one; any
 option given explicitly overrides it (which is why the options that set a
-:class:`~engine.trainer.TrainConfig` field default to ``None`` here and get their real defaults,
+:class:`~engine.config.TrainConfig` field default to ``None`` here and get their real defaults,
 the tutorial's, in :func:`config_from_args`).  A bad value is refused while parsing, with one line
 on stderr naming the option and what is allowed, and exit status 2; so are options that parse on
 their own but contradict each other (:func:`refuse_combinations`).
@@ -17,6 +17,14 @@ from pathlib import Path
 from typing import NoReturn
 
 from engine.activations import ACTIVATIONS
+from engine.config import (
+    CONFIG_OPTIONS,
+    MAX_ITERATIONS,
+    MAX_SEED,
+    TrainConfig,
+    check_learning_rate,
+    parse_hidden,
+)
 from engine.datasets import (
     DATASETS,
     MAX_NOISE,
@@ -32,14 +40,6 @@ from engine.datasets import (
 from engine.experiment import Experiment, ExperimentError, load_experiment
 from engine.initializers import INITIALIZERS, MAX_SCALE, check_scale
 from engine.presets import PRESETS
-from engine.trainer import (
-    CONFIG_OPTIONS,
-    MAX_ITERATIONS,
-    MAX_SEED,
-    TrainConfig,
-    check_learning_rate,
-    parse_hidden,
-)
 
 __all__ = [
     "ANIMATION_FORMATS",

@@ -26,11 +26,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from engine.config import TrainConfig
 from engine.datasets import Dataset
 from engine.initializers import INITIALIZERS
 from engine.lockstep import LockstepBatch
 from engine.network import Network, TrainingBatch
-from engine.trainer import TrainConfig, Trainer
+from engine.trainer import Trainer
 
 __all__ = [
     "ACCURACY_MILESTONE",

@@ -80,7 +80,7 @@ class UnknownDatasetError(DataError, UnknownNameError):
 class Dataset:
     """A train/test split of labelled 2-D points (arrays are read-only).
 
-    ``name`` is what a :class:`~engine.trainer.TrainConfig` calls it (a registered name, or
+    ``name`` is what a :class:`~engine.config.TrainConfig` calls it (a registered name, or
     ``"csv:" + absolute path``); ``label`` is for people.  ``samples`` and ``noise`` are the
     generator's parameters (``None`` for a file).  ``key`` identifies the points: two data sets with
     the same key hold the same numbers, so a caller holding one need not rebuild it for a config

@@ -12,7 +12,7 @@
       "iteration": null
     }
 
-``config`` holds every field of :class:`~engine.trainer.TrainConfig` (``hidden`` as a list; a CSV
+``config`` holds every field of :class:`~engine.config.TrainConfig` (``hidden`` as a list; a CSV
 data set as ``"csv:<path>"``, a relative path being relative to the experiment file).  ``target``
 is where the run should stop (the window's *Stop at*, the command line's ``--iterations``) and
 ``iteration`` how far the run was when it was saved; either may be ``null``.  The same config gives
@@ -36,9 +36,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from engine.config import CONFIG_FIELDS, MAX_ITERATIONS, TrainConfig
 from engine.datasets import CSV_PREFIX, csv_path
 from engine.errors import InputError
-from engine.trainer import CONFIG_FIELDS, MAX_ITERATIONS, TrainConfig
 
 __all__ = [
     "FORMAT",

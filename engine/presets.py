@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from engine.config import TrainConfig
 from engine.datasets import DEFAULT_SAMPLES
 from engine.errors import UnknownNameError
-from engine.trainer import TrainConfig
 
 __all__ = ["PRESETS", "Preset", "apply_preset"]
 

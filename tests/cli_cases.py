@@ -11,8 +11,8 @@ import json
 from pathlib import Path
 
 from engine.cli import PROG
+from engine.config import TrainConfig
 from engine.experiment import experiment_json
-from engine.trainer import TrainConfig
 
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "bad-input.md"

@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 
 from engine.cli import PROG, build_parser, config_from_args, main
+from engine.config import TrainConfig
 from engine.experiment import experiment_json
-from engine.trainer import TrainConfig
 from tests.cli_cases import (
     ACCEPTED,
     BAD_CSV,

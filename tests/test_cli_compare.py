@@ -16,7 +16,8 @@ import pytest
 
 from engine.cli import build_parser, run_transcript
 from engine.cli_compare import run_compare_cli
-from engine.trainer import TrainConfig, Trainer
+from engine.config import TrainConfig
+from engine.trainer import Trainer
 
 TUTORIAL = {
     "zeros": ("0.5", "0.5"),

@@ -14,9 +14,10 @@ import numpy as np
 import pytest
 
 from engine.cli import build_parser, config_from_args, main
+from engine.config import TrainConfig
 from engine.datasets import load_csv
 from engine.experiment import Experiment, load_experiment, save_experiment
-from engine.trainer import TrainConfig, Trainer
+from engine.trainer import Trainer
 
 ROOT = Path(__file__).resolve().parents[1]
 TIMEOUT = 120

@@ -12,8 +12,9 @@ import numpy as np
 import pytest
 
 from engine.cli import build_parser, config_from_args
+from engine.config import CONFIG_FIELDS, CONFIG_OPTIONS, TrainConfig
 from engine.presets import apply_preset
-from engine.trainer import CONFIG_FIELDS, CONFIG_OPTIONS, TrainConfig, Trainer
+from engine.trainer import Trainer
 
 ROOT = Path(__file__).resolve().parents[1]
 TIMEOUT = 120
@@ -280,7 +281,7 @@ def test_diagnostics_before_any_step(cli):
 
 
 def test_every_config_field_has_its_option_and_it_sets_that_field():
-    """``CONFIG_OPTIONS`` (engine/trainer.py) is what the command line reads: one per field."""
+    """``CONFIG_OPTIONS`` (engine/config.py) is what the command line reads: one per field."""
     assert set(CONFIG_OPTIONS) == set(CONFIG_FIELDS) == {f.name for f in fields(TrainConfig)}
     parser = build_parser()
     options = {s for action in parser._actions for s in action.option_strings}

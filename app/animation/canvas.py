@@ -23,9 +23,9 @@ from app.views.network_diagram import NetworkDiagram
 from app.views.style import FOREGROUND, Palette, point_font
 from app.views.weight_histograms import WeightHistograms
 from engine.cli_options import MIN_FRAME_WIDTH
+from engine.config import TrainConfig
 from engine.datasets import Dataset
 from engine.history import HistoryView
-from engine.trainer import TrainConfig
 
 __all__ = ["MIN_WIDTH", "AnimationCanvas", "caption_numbers", "frame_height"]
 

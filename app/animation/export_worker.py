@@ -27,8 +27,8 @@ from app.animation.replay import Replayer, RunRecord, record_run
 from app.animation.spacing import iteration_schedule
 from app.frames import Frame
 from engine.cli_options import AnimationOptions
+from engine.config import TrainConfig
 from engine.datasets import Dataset
-from engine.trainer import TrainConfig
 
 __all__ = ["AnimationExport", "ExportWorker"]
 

@@ -21,11 +21,12 @@ import numpy as np
 from app.animation.encode import Cancelled
 from app.frame_budget import FrameBudget
 from app.frames import Frame, RunState, frame_of
+from engine.config import TrainConfig
 from engine.datasets import Dataset
 from engine.history import HistoryView
 from engine.neuron_maps import NeuronMapper, map_resolution
 from engine.timeline import KeyFrames, Rewinder
-from engine.trainer import TrainConfig, Trainer
+from engine.trainer import Trainer
 
 __all__ = [
     "GRID_RESOLUTION",

@@ -22,9 +22,9 @@ from app.compare_session import CompareSession, default_configs
 from app.frames import CompareFrame, RunState
 from app.i18n import error_text, translate
 from engine.compare import MAX_CONFIGS, config_label
+from engine.config import TrainConfig, parse_hidden
 from engine.datasets import Dataset
 from engine.initializers import INITIALIZERS
-from engine.trainer import TrainConfig, parse_hidden
 
 __all__ = ["CompareController", "Session", "SessionFactory", "build_config", "unique_label"]
 

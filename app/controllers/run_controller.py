@@ -25,11 +25,12 @@ from app.session import TrainingSession
 from app.settings import AppSettings
 from app.worker import GRID_RESOLUTION
 from engine.activations import ACTIVATIONS
+from engine.config import CONFIG_FIELDS, TrainConfig, parse_hidden
 from engine.datasets import DATASETS, Dataset, load_csv, load_dataset
 from engine.initializers import INITIALIZERS
 from engine.neuron_maps import NeuronMapper, map_resolution
 from engine.presets import PRESETS
-from engine.trainer import CONFIG_FIELDS, TrainConfig, Trainer, parse_hidden
+from engine.trainer import Trainer
 
 __all__ = ["RunController", "Session", "run_label"]
 

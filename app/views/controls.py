@@ -14,9 +14,9 @@ from app.field_limits import LIMITS, FieldLimit
 from app.i18n import Retranslatable, engine_text, translate
 from app.views.spin_boxes import CheckedDoubleSpinBox, CheckedSpinBox
 from engine.activations import ACTIVATIONS
+from engine.config import MAX_HIDDEN_LAYERS, MAX_UNITS, TrainConfig
 from engine.datasets import CSV_PREFIX, DATASETS, Dataset
 from engine.initializers import INITIALIZERS
-from engine.trainer import MAX_HIDDEN_LAYERS, MAX_UNITS, TrainConfig
 
 __all__ = ["SPEEDS", "ControlPanel", "speed_text"]
 

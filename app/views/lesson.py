@@ -19,8 +19,8 @@ from PyQt6.QtCore import QT_TRANSLATE_NOOP
 
 from app.i18n import Retranslatable, translate
 from app.views.style import Palette
+from engine.config import TrainConfig
 from engine.presets import PRESETS
-from engine.trainer import TrainConfig
 
 __all__ = ["LESSON", "LessonPanel", "LessonStep"]
 

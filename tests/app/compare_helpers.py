@@ -15,8 +15,8 @@ from app.compare_wiring import wire
 from app.controllers.compare_controller import CompareController
 from app.frames import CompareFrame
 from app.views.compare.view import CompareView
+from engine.config import TrainConfig
 from engine.datasets import load_dataset
-from engine.trainer import TrainConfig
 
 __all__ = [
     "DIVERGING",

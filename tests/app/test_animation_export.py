@@ -13,9 +13,10 @@ from app.animation.export import export_record
 from app.animation.replay import Replayer, history_until, record_of_frame, record_run
 from app.frames import RunState, frame_of
 from engine.cli_options import AnimationOptions
+from engine.config import TrainConfig
 from engine.history import CostHistory
 from engine.timeline import KeyFrames
-from engine.trainer import TrainConfig, Trainer
+from engine.trainer import Trainer
 
 RANDOM = TrainConfig(init="random")  # the tutorial's random x10: the steepest start
 ITERATIONS = 300

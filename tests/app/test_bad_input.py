@@ -31,8 +31,8 @@ from app.controllers.compare_controller import build_config
 from app.frames import RunState
 from app.settings import AppSettings
 from app.views.style import ERROR_COLOR
+from engine.config import MAX_SEED, TrainConfig
 from engine.experiment import experiment_json
-from engine.trainer import MAX_SEED, TrainConfig
 from tests.app import settle, wait_current_frame, widget
 from tests.cli_cases import (
     BAD_CSV,

@@ -16,8 +16,8 @@ from app.commands import DEFAULT_SPEED, FLAT_OUT
 from app.controllers.compare_controller import CompareController, build_config, unique_label
 from app.frames import CompareFrame
 from engine.compare import MAX_CONFIGS, config_label
+from engine.config import TrainConfig
 from engine.datasets import load_dataset
-from engine.trainer import TrainConfig
 
 
 class FakeSession(QtCore.QObject):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from PyQt6 import QtCore, QtWidgets
 
 from app.frames import RunState
-from engine.trainer import TrainConfig
+from engine.config import TrainConfig
 from tests.app import compare_helpers
 from tests.app.compare_helpers import DIVERGING, click, drawn, find
 from tests.app.marking import OPEN, still_marked, unmarked, untranslated, visible_texts

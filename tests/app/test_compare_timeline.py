@@ -17,7 +17,8 @@ from app.compare_worker import CompareWorker
 from app.frames import CompareFrame, RunState
 from app.views.timeline import BIG_STEP, TimelineBar
 from engine.compare import RECORD_EVERY
-from engine.trainer import TrainConfig, Trainer
+from engine.config import TrainConfig
+from engine.trainer import Trainer
 from tests.app import compare_helpers
 from tests.app.compare_helpers import DIVERGING, click, drawn, find
 from tests.app.worker_driver import WorkerDriver

@@ -27,8 +27,8 @@ from app.views.compare.run_style import LINE_STYLES, MARKERS, StyleBook
 from app.views.compare.spread_plot import SpreadPlot
 from app.views.compare.view import REDRAW_MS, SLOWEST_REDRAW_MS
 from engine.compare import MAX_CONFIGS, RECORD_EVERY, make_trainer
+from engine.config import TrainConfig
 from engine.history import HistoryView
-from engine.trainer import TrainConfig
 from tests.app import compare_helpers
 from tests.app.compare_helpers import DIVERGING, click, drawn, find
 from tests.app.worker_driver import DIRECT, WorkerDriver

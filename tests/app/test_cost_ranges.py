@@ -14,7 +14,7 @@ from app.views.compare.run_style import StyleBook
 from app.views.cost_plot import MAX_GHOSTS, CostPlot
 from app.views.live_curve import CurvePoints
 from app.views.style import Palette
-from engine.trainer import TrainConfig
+from engine.config import TrainConfig
 from tests.app import history
 
 EVERY = 20  # the comparison records a cost every 20 iterations

@@ -13,9 +13,10 @@ from app.views.diagram_scene import WEIGHT_FULL, Sizes
 from app.views.network_diagram import MiniDiagram, NetworkDiagram
 from app.views.style import Palette
 from app.worker import TrainingWorker
+from engine.config import TrainConfig
 from engine.datasets import load_dataset
 from engine.neuron_maps import NeuronMapper, trainer_maps
-from engine.trainer import TrainConfig, Trainer
+from engine.trainer import Trainer
 from tests.app.worker_driver import WorkerDriver, stop_when
 
 

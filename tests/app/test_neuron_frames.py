@@ -9,9 +9,9 @@ from app.commands import Play, ShowNeuronMaps, Step, Stop
 from app.compare_worker import CompareWorker
 from app.frames import RunState
 from app.worker import TrainingWorker
+from engine.config import TrainConfig
 from engine.datasets import load_dataset
 from engine.network import Network
-from engine.trainer import TrainConfig
 from tests.app.worker_driver import WorkerDriver, stop_when
 
 

@@ -18,8 +18,9 @@ from app.views.decision_map import DecisionMap
 from app.views.diagnostics import ActivationHistograms, GradientNormPlot
 from app.views.style import Palette
 from app.views.weight_histograms import WeightHistograms
+from engine.config import TrainConfig
 from engine.datasets import load_dataset
-from engine.trainer import TrainConfig, Trainer
+from engine.trainer import Trainer
 from tests.app import history
 
 PALETTES = (Palette(projector=True), Palette(), Palette(zoom=1.5), Palette())

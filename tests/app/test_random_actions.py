@@ -35,9 +35,10 @@ from PyQt6 import QtWidgets
 
 from app.frames import RunState
 from engine.activations import ACTIVATIONS
+from engine.config import TrainConfig
 from engine.datasets import DATASETS
 from engine.initializers import INITIALIZERS
-from engine.trainer import TrainConfig, Trainer
+from engine.trainer import Trainer
 from tests.app import number
 
 SEEDS = int(os.environ.get("INITSCOPE_RANDOM_SEEDS", "4"))

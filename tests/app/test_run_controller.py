@@ -12,8 +12,9 @@ from PyQt6 import QtCore
 from app.controllers.run_controller import RunController
 from app.frames import RunState
 from app.settings import AppSettings
+from engine.config import TrainConfig
 from engine.presets import PRESETS
-from engine.trainer import TrainConfig, Trainer
+from engine.trainer import Trainer
 
 
 class FakeSession(QtCore.QObject):

@@ -13,10 +13,11 @@ from app.views.live_curve import CurvePoints, peak_decimate
 from app.views.qt_items import PathCurve
 from app.views.style import StaticScatter
 from app.views.weight_histograms import N_BINS, WeightHistograms, bin_edges_for
+from engine.config import TrainConfig
 from engine.datasets import load_dataset
 from engine.history import CostHistory, HistoryView
 from engine.snapshot import LayerState
-from engine.trainer import TrainConfig, Trainer
+from engine.trainer import Trainer
 
 GRID = 40
 

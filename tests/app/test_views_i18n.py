@@ -19,8 +19,9 @@ import pytest
 from PyQt6 import QtCore, QtWidgets
 
 from app.views.lesson import LESSON, LessonPanel
+from engine.config import TrainConfig
 from engine.datasets import load_dataset
-from engine.trainer import TrainConfig, Trainer
+from engine.trainer import Trainer
 from tests.app.marking import (
     CLOSE,
     OPEN,

@@ -120,7 +120,8 @@ def test_projector_mode_makes_every_font_and_line_big_enough(views, qtbot):
 
 
 def test_new_data_after_projector_mode_is_drawn_big_too(views, qtbot, data):
-    from engine.trainer import TrainConfig, Trainer
+    from engine.config import TrainConfig
+    from engine.trainer import Trainer
 
     apply(views, PROJECTOR)
     views.cost.start_run("zeros", "#3")  # a new ghost, a new current run

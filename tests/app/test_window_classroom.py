@@ -7,7 +7,7 @@ from PyQt6 import QtCore, QtGui, QtWidgets
 
 from app.main_window import MainWindow
 from app.views.style import Palette
-from engine.trainer import TrainConfig
+from engine.config import TrainConfig
 
 
 def action(window, name: str) -> QtGui.QAction:

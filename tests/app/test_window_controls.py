@@ -11,7 +11,8 @@ from PyQt6 import QtWidgets
 from app.commands import DEFAULT_SPEED
 from app.frames import RunState
 from app.views.controls import SPEEDS
-from engine.trainer import TrainConfig, Trainer
+from engine.config import TrainConfig
+from engine.trainer import Trainer
 from tests.app import (
     click_step,
     number,

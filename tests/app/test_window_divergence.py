@@ -9,7 +9,8 @@ from __future__ import annotations
 import math
 
 from app.frames import RunState
-from engine.trainer import MAX_LEARNING_RATE, TrainConfig, Trainer
+from engine.config import MAX_LEARNING_RATE, TrainConfig
+from engine.trainer import Trainer
 from tests.app import number, wait_current_frame
 
 

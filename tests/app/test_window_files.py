@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 from PyQt6 import QtGui, QtWidgets
 
-from engine.trainer import TrainConfig, Trainer
+from engine.config import TrainConfig
+from engine.trainer import Trainer
 from tests.app import wait_current_frame
 
 

@@ -12,8 +12,9 @@ import numpy as np
 from PyQt6 import QtWidgets
 
 from app.frames import RunState
+from engine.config import TrainConfig
 from engine.initializers import initialize
-from engine.trainer import TrainConfig, Trainer
+from engine.trainer import Trainer
 from tests.app import click_step, number, settle, wait_current_frame, wait_label, widget
 
 REPO = Path(__file__).resolve().parents[2]

@@ -17,8 +17,9 @@ from app.frames import RunState, frame_of
 from app.views.compare.texts import status_text
 from app.views.controls import SPEEDS
 from app.views.status_strip import state_text
+from engine.config import TrainConfig
 from engine.initializers import INITIALIZERS
-from engine.trainer import TrainConfig, Trainer
+from engine.trainer import Trainer
 
 ROOT = Path(__file__).resolve().parents[2]
 

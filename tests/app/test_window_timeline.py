@@ -7,7 +7,8 @@ import pytest
 from PyQt6 import QtCore, QtWidgets
 
 from app.frames import RunState
-from engine.trainer import TrainConfig, Trainer
+from engine.config import TrainConfig
+from engine.trainer import Trainer
 from tests.app import click_step, latest, number, settle, wait_current_frame, wait_label, widget
 
 pytestmark = pytest.mark.timeout(120)

@@ -25,8 +25,9 @@ from app.commands import (
 from app.frames import Frame, RunState
 from app.session import TrainingSession
 from app.worker import TrainingWorker
+from engine.config import TrainConfig
 from engine.initializers import initialize
-from engine.trainer import TrainConfig, Trainer
+from engine.trainer import Trainer
 from tests.app.worker_driver import DIRECT, WorkerDriver, stop_when
 
 DIMS = [2, 10, 5, 1]

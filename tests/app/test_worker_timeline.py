@@ -11,7 +11,8 @@ import numpy as np
 from app.commands import Branch, Play, Seek, SetLearningRate, SetTarget, Step, Stop
 from app.frames import Frame, RunState
 from app.worker import TrainingWorker
-from engine.trainer import TrainConfig, Trainer
+from engine.config import TrainConfig
+from engine.trainer import Trainer
 from tests.app.worker_driver import WorkerDriver
 
 

@@ -10,7 +10,8 @@ from app.views.decision_map import DecisionMap
 from app.views.diagnostics import ActivationHistograms, DiagnosticsSummary, GradientNormPlot
 from app.views.lesson import LessonPanel
 from app.views.weight_histograms import WeightHistograms
-from engine.trainer import TrainConfig, Trainer
+from engine.config import TrainConfig
+from engine.trainer import Trainer
 
 __all__ = ["FIRST_RUN", "SECOND_RUN", "Views"]
 

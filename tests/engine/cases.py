@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import json
 
+from engine.config import MAX_ITERATIONS, TrainConfig, check_learning_rate, parse_hidden
 from engine.datasets import DataError, UnknownDatasetError, load_csv, load_dataset
 from engine.errors import InputError, UnknownNameError
 from engine.experiment import experiment_json
 from engine.initializers import check_scale, initialize
 from engine.presets import apply_preset
-from engine.trainer import MAX_ITERATIONS, TrainConfig, check_learning_rate, parse_hidden
 
 __all__ = ["BAD_TEXTS", "experiment_with", "refusals", "valid_experiment"]
 

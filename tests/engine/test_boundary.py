@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from engine.config import TrainConfig
 from engine.contour import contour_segments
-from engine.trainer import TrainConfig, Trainer
+from engine.trainer import Trainer
 
 
 @pytest.fixture(scope="module")

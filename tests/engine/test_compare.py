@@ -18,8 +18,8 @@ from engine.compare import (
     config_label,
     make_trainer,
 )
+from engine.config import TrainConfig
 from engine.datasets import Dataset, load_dataset
-from engine.trainer import TrainConfig
 
 ROOT = Path(__file__).resolve().parents[2]
 TUTORIAL = {"zeros": (0.5, 0.5), "random": (0.83, 0.86), "he": (0.9933333333333333, 0.96)}

@@ -7,9 +7,10 @@ import pytest
 
 from engine.compare import Comparison
 from engine.compare_timeline import CompareTimeline
+from engine.config import TrainConfig
 from engine.datasets import load_dataset
 from engine.timeline import FIRST_INTERVAL, interval_for
-from engine.trainer import TrainConfig, Trainer
+from engine.trainer import Trainer
 
 TUTORIAL = [TrainConfig(init=name) for name in ("zeros", "random", "he")]
 CHUNKS = (1, 37, 97, 250, 13, 400, 64)  # uneven, as a worker's measured chunks are

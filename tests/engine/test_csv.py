@@ -6,8 +6,9 @@ import numpy as np
 import pytest
 
 import engine.datasets as datasets
+from engine.config import TrainConfig
 from engine.datasets import CSV_PREFIX, DataError, dataset_key, load_csv, load_dataset
-from engine.trainer import TrainConfig, Trainer
+from engine.trainer import Trainer
 
 
 def points(n: int = 20, seed: int = 0) -> list[tuple[float, float, int]]:

@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from engine.config import TrainConfig
 from engine.datasets import (
     DATASETS,
     MAX_NOISE,
@@ -24,7 +25,7 @@ from engine.datasets import (
     make_spiral,
     make_xor,
 )
-from engine.trainer import TrainConfig, Trainer
+from engine.trainer import Trainer
 
 ROOT = Path(__file__).resolve().parents[2]
 GENERATORS = {

@@ -9,6 +9,7 @@ import pytest
 
 from engine import reference
 from engine.activations import ACTIVATIONS
+from engine.config import TrainConfig
 from engine.diagnostics import (
     DEAD_RULES,
     NAIVE_LOSS_NOTE,
@@ -23,7 +24,7 @@ from engine.diagnostics import (
     saturation_note,
 )
 from engine.initializers import initialize
-from engine.trainer import TrainConfig, Trainer
+from engine.trainer import Trainer
 
 DIVERGING = TrainConfig(init="random", learning_rate=10.0, hidden=(100, 100, 100))
 

@@ -9,11 +9,11 @@ import string
 import numpy as np
 import pytest
 
+from engine.config import TrainConfig
 from engine.datasets import DataError, UnknownDatasetError, load_csv, load_dataset
 from engine.errors import InputError, UnknownNameError
 from engine.initializers import initialize
 from engine.presets import apply_preset
-from engine.trainer import TrainConfig
 from tests.engine.cases import refusals
 
 

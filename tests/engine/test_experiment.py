@@ -11,6 +11,7 @@ import string
 import numpy as np
 import pytest
 
+from engine.config import MAX_ITERATIONS, TrainConfig
 from engine.datasets import load_csv
 from engine.errors import InputError
 from engine.experiment import (
@@ -24,7 +25,7 @@ from engine.experiment import (
     parse_experiment,
     save_experiment,
 )
-from engine.trainer import MAX_ITERATIONS, TrainConfig, Trainer
+from engine.trainer import Trainer
 from tests.engine.cases import BAD_TEXTS, experiment_with
 
 CONFIGS = [

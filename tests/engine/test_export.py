@@ -10,8 +10,9 @@ import io
 import numpy as np
 import pytest
 
+from engine.config import TrainConfig
 from engine.export import history_header, write_history_csv
-from engine.trainer import TrainConfig, Trainer
+from engine.trainer import Trainer
 
 #: the tutorial's printed cost at iteration 0 (its last digit can vary with the BLAS build)
 TUTORIAL_COST_0 = 0.8830537463419761

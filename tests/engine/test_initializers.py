@@ -8,9 +8,10 @@ import numpy as np
 import pytest
 from sklearn.datasets import make_circles
 
+from engine.config import TrainConfig
 from engine.datasets import DATASETS, load_circles, load_dataset
 from engine.initializers import INITIALIZERS, initialize
-from engine.trainer import TrainConfig, Trainer
+from engine.trainer import Trainer
 
 # The arrays the tutorial printed (8 decimals), see /work/shared/spec/reference-numbers.md.
 RANDOM_321 = [

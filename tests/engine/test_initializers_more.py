@@ -8,6 +8,7 @@ import math
 import numpy as np
 import pytest
 
+from engine.config import TrainConfig
 from engine.initializers import (
     INITIALIZERS,
     MAX_SCALE,
@@ -15,7 +16,7 @@ from engine.initializers import (
     describe,
     initialize,
 )
-from engine.trainer import TrainConfig, Trainer
+from engine.trainer import Trainer
 
 # Big layers, so the sample statistics are sharp: 120,000 and 60,000 weights.
 DIMS = [400, 300, 200]

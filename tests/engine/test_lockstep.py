@@ -6,10 +6,10 @@ import numpy as np
 import pytest
 
 from engine.compare import make_trainer
+from engine.config import TrainConfig
 from engine.datasets import load_dataset
 from engine.lockstep import LockstepBatch
 from engine.network import Network, TrainingBatch
-from engine.trainer import TrainConfig
 
 
 @pytest.fixture(scope="module")

@@ -10,8 +10,9 @@ import numpy as np
 import pytest
 
 from engine import reference
+from engine.config import TrainConfig
 from engine.metrics import METRICS_EVERY, MetricsLog, MetricsView
-from engine.trainer import TrainConfig, Trainer
+from engine.trainer import Trainer
 
 DIVERGING = TrainConfig(init="random", learning_rate=10.0, hidden=(100, 100, 100))
 

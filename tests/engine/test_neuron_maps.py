@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from engine.config import TrainConfig
 from engine.diagnostics import distinct_rows, row_groups
 from engine.initializers import initialize
 from engine.network import Network
@@ -15,7 +16,7 @@ from engine.neuron_maps import (
     map_resolution,
     trainer_maps,
 )
-from engine.trainer import TrainConfig, Trainer
+from engine.trainer import Trainer
 
 BOUNDS = (-1.5, 1.25, -1.0, 2.0)
 

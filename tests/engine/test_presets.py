@@ -5,9 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from engine.config import TrainConfig
 from engine.datasets import DATASETS
 from engine.presets import PRESETS, Preset, apply_preset
-from engine.trainer import TrainConfig, Trainer
+from engine.trainer import Trainer
 
 EXPECTED = [
     "tutorial_zeros",

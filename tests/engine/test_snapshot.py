@@ -7,9 +7,10 @@ import dataclasses
 import numpy as np
 import pytest
 
+from engine.config import TrainConfig
 from engine.history import HistoryView
 from engine.snapshot import LayerState, Snapshot, frozen_copy
-from engine.trainer import TrainConfig, Trainer
+from engine.trainer import Trainer
 
 
 def arrays_in(obj):

@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 
 from engine.compare import Comparison
-from engine.trainer import TrainConfig, Trainer
+from engine.config import TrainConfig
+from engine.trainer import Trainer
 
 CONFIGS = [
     TrainConfig(),

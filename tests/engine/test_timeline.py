@@ -7,8 +7,9 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
+from engine.config import TrainConfig
 from engine.timeline import MAX_FRAMES, KeyFrames, Rewinder, interval_for
-from engine.trainer import TrainConfig, Trainer
+from engine.trainer import Trainer
 
 
 def trained(config: TrainConfig, n: int, frames: KeyFrames, chunk: int = 97) -> Trainer:

@@ -10,9 +10,10 @@ import numpy as np
 import pytest
 
 from engine import reference
+from engine.config import MAX_LEARNING_RATE, TrainConfig
 from engine.initializers import initialize
 from engine.network import stable_loss
-from engine.trainer import MAX_LEARNING_RATE, TrainConfig, Trainer
+from engine.trainer import Trainer
 
 HE_COSTS = [
     0.8830537463419761,

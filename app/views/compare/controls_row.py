@@ -20,8 +20,8 @@ from app.views.qt_items import LabelSlot
 from app.views.spin_boxes import CheckedDoubleSpinBox, CheckedSpinBox, refusal_text
 from app.views.style import ERROR_COLOR
 from engine.compare import MAX_CONFIGS
+from engine.config import MAX_LEARNING_RATE
 from engine.initializers import INITIALIZERS, MAX_SCALE
-from engine.trainer import MAX_LEARNING_RATE
 
 __all__ = ["NOTE_SECONDS", "AddRow", "RunRow"]
 

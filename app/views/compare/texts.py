@@ -17,8 +17,8 @@ from app.frames import CompareFrame, RunState
 from app.i18n import engine_text, translate
 from engine.activations import ACTIVATIONS
 from engine.compare import ACCURACY_MILESTONE, COST_MILESTONE, CompareRow, config_label
+from engine.config import TrainConfig
 from engine.initializers import INITIALIZERS
-from engine.trainer import TrainConfig
 
 __all__ = [
     "Wording",
