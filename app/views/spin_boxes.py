@@ -102,6 +102,13 @@ class _Refusing:
         self._bad_text = text
         return text
 
+    def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:
+        super().keyPressEvent(event)  # type: ignore[misc]  # Enter ends editing: applied or refused
+        if event.key() in (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter):
+            # The number is in: hand the keyboard back to the window, whose single-key shortcuts
+            # (Space, S, the timeline's , and .) a box with focus would otherwise type into.
+            self.clearFocus()  # type: ignore[attr-defined]
+
     def _maybe_refuse(self) -> None:
         bad, self._bad_text = self._bad_text, None
         if bad is not None:

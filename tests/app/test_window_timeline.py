@@ -151,3 +151,20 @@ def test_iterations_outside_the_run_are_clamped_not_trained(qtbot, window) -> No
     assert frame.snapshot.iteration == 200 and frame.state is RunState.PAUSED
     slider(window).setValue(-1)  # a slider clamps to its range itself
     assert slider(window).value() == 0
+
+
+def test_enter_in_a_number_field_gives_the_keys_back_to_the_window(qtbot, window) -> None:
+    """Type a step size, press Enter: the field applies it and lets go of the keyboard, so the
+    single-key shortcuts work again (before, S or , typed into the field)."""
+    box = widget(window, "stepSizeSpin", QtWidgets.QSpinBox)
+    window.activateWindow()
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus)
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box, "250")
+    qtbot.keyClick(box, Key.Key_Return)
+    assert box.value() == 250 and not box.hasFocus()
+    qtbot.keyClick(window, Key.Key_S)  # Step
+    settle(qtbot, window, lambda f: f.snapshot.iteration == 250)
+    qtbot.keyClick(window, Key.Key_Comma)
+    shown(qtbot, window, 249)
