@@ -88,7 +88,10 @@ class LayerHistogram(Retranslatable, pg.PlotWidget):
         # Ranges are set by hand (fixed bins, a y-limit that only grows): while nothing leaves
         # them the axes never need repainting, which keeps frames cheap.
         item.disableAutoRange()
-        self.stats = pg.TextItem(anchor=(1, 0), color=palette.foreground)
+        # on a light backing: the numbers sit over the bars and must read from the back row
+        self.stats = pg.TextItem(
+            anchor=(1, 0), color=palette.foreground, fill=pg.mkBrush(255, 255, 255, 210)
+        )
         self.stats.setZValue(10)
         item.addItem(self.stats, ignoreBounds=True)
         self._ymax = 1.0
