@@ -10,16 +10,21 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from app.animation.canvas import AnimationCanvas, frame_height
 from app.animation.encode import AnimationWriter, Cancelled
 from app.animation.replay import Replayer, RunRecord
 from app.animation.spacing import iteration_schedule
+from app.frames import Frame
 from engine.cli_options import AnimationOptions
 
-__all__ = ["ExportResult", "export_record", "new_canvas"]
+__all__ = ["ExportResult", "draw_frames", "export_record", "new_canvas", "written"]
 
 #: (frames done, frames in all) after each frame
 Progress = Callable[[int, int], None]
+#: (frame, its index, frames in all) -> its picture, ``(height, width, 3)`` ``uint8``
+Draw = Callable[[Frame, int, int], np.ndarray]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +47,37 @@ def new_canvas(record: RunRecord, options: AnimationOptions) -> AnimationCanvas:
     return AnimationCanvas(options.width, record.config, record.data, record.last, record.history)
 
 
+def draw_frames(
+    record: RunRecord,
+    options: AnimationOptions,
+    writer: AnimationWriter,
+    draw: Draw,
+    cancelled: Callable[[], bool] = lambda: False,
+    progress: Progress = lambda _done, _total: None,
+) -> tuple[tuple[int, float], ...]:
+    """The loop of every export: replay each scheduled iteration, ``draw`` it (a picture, by
+    whatever thread may draw), hand it to ``writer``; returns each frame's (iteration, cost)."""
+    schedule = iteration_schedule(record.last, options.frames, options.spacing)
+    replayer = Replayer(record)
+    shown = []
+    for index, iteration in enumerate(schedule):
+        if cancelled():
+            raise Cancelled
+        frame = replayer.frame_at(iteration)
+        writer.add(draw(frame, index, len(schedule)))
+        shown.append((frame.snapshot.iteration, frame.snapshot.cost))
+        progress(index + 1, len(schedule))
+    return tuple(shown)
+
+
+def written(
+    writer: AnimationWriter, shown: tuple[tuple[int, float], ...], options: AnimationOptions
+) -> ExportResult:
+    """What an export that ``writer`` has saved wrote."""
+    width = options.width
+    return ExportResult(writer.path, shown, width, frame_height(width), options)
+
+
 def export_record(
     record: RunRecord,
     path: str | Path,
@@ -49,25 +85,17 @@ def export_record(
     cancelled: Callable[[], bool] = lambda: False,
     progress: Progress = lambda _done, _total: None,
 ) -> ExportResult:
-    """Write ``record`` as an animation at ``path``; nothing is left there if it fails or
-    ``cancelled()`` turns true (:class:`~app.animation.encode.Cancelled`)."""
+    """Write ``record`` as an animation at ``path``, drawing in this thread; nothing is left
+    there if it fails or ``cancelled()`` turns true (:class:`~app.animation.encode.Cancelled`)."""
     writer = AnimationWriter(path, options.fps)
-    schedule = iteration_schedule(record.last, options.frames, options.spacing)
-    replayer = Replayer(record)
     canvas = new_canvas(record, options)
-    shown = []
     try:
-        for done, iteration in enumerate(schedule, start=1):
-            if cancelled():
-                raise Cancelled
-            frame = replayer.frame_at(iteration)
-            writer.add(canvas.render_frame(frame))
-            shown.append((frame.snapshot.iteration, frame.snapshot.cost))
-            progress(done, len(schedule))
+        shown = draw_frames(
+            record, options, writer, lambda frame, _i, _n: canvas.render_frame(frame),
+            cancelled, progress,
+        )  # fmt: skip
     finally:
         canvas.close()
         canvas.deleteLater()
     writer.save(cancelled)
-    return ExportResult(
-        writer.path, tuple(shown), options.width, frame_height(options.width), options
-    )
+    return written(writer, shown, options)

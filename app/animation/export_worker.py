@@ -20,11 +20,10 @@ from pathlib import Path
 import numpy as np
 from PyQt6 import QtCore
 
-from app.animation.canvas import AnimationCanvas, frame_height
+from app.animation.canvas import AnimationCanvas
 from app.animation.encode import AnimationWriter, Cancelled
-from app.animation.export import ExportResult, new_canvas
-from app.animation.replay import Replayer, RunRecord, record_run
-from app.animation.spacing import iteration_schedule
+from app.animation.export import ExportResult, draw_frames, new_canvas, written
+from app.animation.replay import RunRecord, record_run
 from app.frames import Frame
 from engine.cli_options import AnimationOptions
 from engine.config import TrainConfig
@@ -95,21 +94,15 @@ class ExportWorker(QtCore.QObject):
         if record is None:
             record = record_run(self._config, self._data, self._last, self.is_cancelled)
         self.recorded.emit(record)
-        options = self.options
-        schedule = iteration_schedule(record.last, options.frames, options.spacing)
-        replayer = Replayer(record)
-        shown = []
-        for index, iteration in enumerate(schedule):
-            if self.is_cancelled():
-                raise Cancelled
-            frame = replayer.frame_at(iteration)
-            self.frameReady.emit(index, len(schedule), frame)
-            writer.add(self._picture())
-            shown.append((frame.snapshot.iteration, frame.snapshot.cost))
+        shown = draw_frames(record, self.options, writer, self._drawn, self.is_cancelled)
         self.writing.emit()
         writer.save(self.is_cancelled)
-        width = options.width
-        return ExportResult(writer.path, tuple(shown), width, frame_height(width), options)
+        return written(writer, shown, self.options)
+
+    def _drawn(self, frame: Frame, index: int, total: int) -> np.ndarray:
+        """``frame`` drawn by the GUI thread (widgets are drawn there only)."""
+        self.frameReady.emit(index, total, frame)
+        return self._picture()
 
     def _picture(self) -> np.ndarray:
         """Wait for the GUI thread's picture of the frame handed out, or a cancel."""
