@@ -68,6 +68,7 @@ class KeyFrames:
         self.budget_bytes = int(budget_bytes)
         self._frames: list[KeyFrame] = []
         self._its: list[int] = []  # the frames' iterations, for bisect
+        self._nbytes = 0  # kept as frames come and go: summing them each time is O(frames)
 
     def __len__(self) -> int:
         return len(self._frames)
@@ -75,7 +76,13 @@ class KeyFrames:
     @property
     def nbytes(self) -> int:
         """Bytes of parameters held."""
-        return sum(f.params.nbytes for f in self._frames)
+        return self._nbytes
+
+    def _keep(self, frames: list[KeyFrame]) -> None:
+        """Hold ``frames`` (in increasing iteration) instead of the current ones."""
+        self._frames = frames
+        self._its = [f.iteration for f in frames]
+        self._nbytes = sum(f.params.nbytes for f in frames)
 
     @property
     def iterations(self) -> tuple[int, ...]:
@@ -89,12 +96,11 @@ class KeyFrames:
     def copy(self) -> KeyFrames:
         """A copy to hand to another thread: the frames themselves are immutable and shared."""
         other = KeyFrames(self.interval, self.budget_bytes)
-        other._frames, other._its = list(self._frames), list(self._its)
+        other._frames, other._its, other._nbytes = list(self._frames), list(self._its), self._nbytes
         return other
 
     def clear(self) -> None:
-        self._frames.clear()
-        self._its.clear()
+        self._keep([])
 
     def tune(self, step_seconds: float) -> None:
         """Space key frames for a measured step time (never closer than they are: the frames
@@ -114,8 +120,7 @@ class KeyFrames:
         """Keep the trainer's parameters now, never thinned: its learning rate is about to
         change, or a new branch starts here."""
         if self._its and self._its[-1] == trainer.iteration:
-            self._frames.pop()
-            self._its.pop()
+            self.drop_after(trainer.iteration - 1)
         self._add(trainer, pinned=True)
 
     def _add(self, trainer: Trainer, pinned: bool) -> None:
@@ -127,6 +132,7 @@ class KeyFrames:
             self.drop_after(trainer.iteration - 1)
         self._frames.append(frame)
         self._its.append(frame.iteration)
+        self._nbytes += params.nbytes
         while (self.nbytes > self.budget_bytes or len(self._frames) > MAX_FRAMES) and self._thin():
             pass
 
@@ -142,8 +148,7 @@ class KeyFrames:
                 kept.append(frame)
         if len(kept) == len(self._frames):
             return False
-        self._frames = kept
-        self._its = [f.iteration for f in kept]
+        self._keep(kept)
         return True
 
     def before(self, iteration: int) -> KeyFrame | None:
@@ -156,7 +161,8 @@ class KeyFrames:
     def drop_after(self, iteration: int) -> None:
         """Forget the key frames past ``iteration`` (a branch replaces that future)."""
         i = bisect.bisect_right(self._its, iteration)
-        del self._frames[i:], self._its[i:]
+        if i < len(self._frames):
+            self._keep(self._frames[:i])
 
 
 class Rewinder:

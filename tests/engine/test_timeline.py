@@ -100,6 +100,7 @@ def test_a_million_iterations_stay_within_the_budget() -> None:
         trainer.iteration += step
         frames.record(trainer)
     assert frames.nbytes <= 2_000_000
+    assert frames.nbytes == 8000 * len(frames)
     assert len(frames) <= MAX_FRAMES
     its = np.array(frames.iterations)
     assert its[0] == 37 and its[-1] >= 1_000_000 - frames.interval - step
@@ -131,6 +132,8 @@ def test_drop_after_and_rewritten_future() -> None:
     trainer.iteration = 25  # a branch from 25: the old 30 and 40 are another future
     frames.pin(trainer)
     assert frames.iterations == (0, 10, 20, 25)
+    assert frames.nbytes == 4 * 8 * 4  # the running total follows every change
+    assert frames.copy().nbytes == frames.nbytes
 
 
 def test_before_picks_the_frame_strictly_earlier() -> None:
