@@ -115,19 +115,23 @@ class TimelineBar(Retranslatable, QtWidgets.QWidget):
     # -- looks -----------------------------------------------------------------------------------
     def _show_state(self) -> None:
         rewound = self.rewound
+        # Called for every frame drawn while training runs: while live the words stay the
+        # same, so nothing is set (no relayout, no repaint of the label).
         if rewound:
             text = translate("TimelineBar", "{k:,} of {n:,}").format(k=self._shown, n=self._newest)
-        else:
-            text = translate("TimelineBar", "live")
-        self.label.setText(text)
-        self.label.setToolTip(
-            translate("TimelineBar", "Iteration {k:,} on show; {n:,} trained").format(
+            tip = translate("TimelineBar", "Iteration {k:,} on show; {n:,} trained").format(
                 k=self._shown, n=self._newest
             )
-        )
-        self.live_button.setEnabled(rewound)
-        if self.branch_button is not None:
-            self.branch_button.setEnabled(rewound)
+        else:
+            text = translate("TimelineBar", "live")
+            tip = translate("TimelineBar", "The views follow the newest iteration trained")
+        if text != self.label.text():
+            self.label.setText(text)
+            self.label.setToolTip(tip)
+        if rewound != self.live_button.isEnabled():
+            self.live_button.setEnabled(rewound)
+            if self.branch_button is not None:
+                self.branch_button.setEnabled(rewound)
 
     def apply_palette(self, palette: Palette) -> None:
         """Projector mode: a bigger font and a handle that can be grabbed from a lectern."""

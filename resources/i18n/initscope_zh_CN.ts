@@ -1267,7 +1267,7 @@ std {std}</source>
 标准差 {std}</translation>
     </message>
     <message>
-        <location filename="../../app/views/weight_histograms.py" line="112" />
+        <location filename="../../app/views/weight_histograms.py" line="115" />
         <source>Histogram of the weights of layer {n}</source>
         <translation>第 {n} 层的权重直方图</translation>
     </message>
@@ -1406,98 +1406,98 @@ std {std}</source>
 </context><context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="249" />
+        <location filename="../../app/main_window.py" line="250" />
         <source>InitScope — weight initialization, live</source>
         <translation>InitScope — 实时观察权重初始化</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="250" />
+        <location filename="../../app/main_window.py" line="251" />
         <source>Controls</source>
         <translation>控制</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="251" />
+        <location filename="../../app/main_window.py" line="252" />
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="252" />
+        <location filename="../../app/main_window.py" line="253" />
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="253" />
+        <location filename="../../app/main_window.py" line="254" />
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="254" />
+        <location filename="../../app/main_window.py" line="255" />
         <source>Gradients</source>
         <translation>梯度</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="255" />
+        <location filename="../../app/main_window.py" line="256" />
         <source>Activations</source>
         <translation>激活值</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="256" />
+        <location filename="../../app/main_window.py" line="257" />
         <source>Single run</source>
         <translation>单次训练</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="257" />
+        <location filename="../../app/main_window.py" line="258" />
         <source>Compare initializers</source>
         <translation>对比初始化方法</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="258" />
+        <location filename="../../app/main_window.py" line="259" />
         <source>Controls and lesson</source>
         <translation>控制与课程</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="260" />
+        <location filename="../../app/main_window.py" line="261" />
         <source>Weights, gradients, activations</source>
         <translation>权重、梯度、激活值</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="262" />
+        <location filename="../../app/main_window.py" line="263" />
         <source>Single run or comparison</source>
         <translation>单次训练或对比</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="263" />
+        <location filename="../../app/main_window.py" line="264" />
         <source>Cost curve</source>
         <translation>代价曲线</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="264" />
+        <location filename="../../app/main_window.py" line="265" />
         <source>Decision boundary</source>
         <translation>决策边界</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="280" />
+        <location filename="../../app/main_window.py" line="281" />
         <source>No translation for {code}</source>
         <translation>没有 {code} 的翻译</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="370" />
+        <location filename="../../app/main_window.py" line="371" />
         <source>Presets set up the single run: here it is</source>
         <translation>预设用于单次运行：已切换到这里</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="389" />
-        <location filename="../../app/main_window.py" line="382" />
+        <location filename="../../app/main_window.py" line="390" />
+        <location filename="../../app/main_window.py" line="383" />
         <source>Load 2-D points</source>
         <translation>载入二维数据点</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="384" />
+        <location filename="../../app/main_window.py" line="385" />
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="507" />
+        <location filename="../../app/main_window.py" line="515" />
         <source>Closing: waiting for the current step to finish…</source>
         <translation>正在关闭：等待当前这一步完成…</translation>
     </message>
@@ -1557,67 +1557,67 @@ std {std}</source>
         <translation>缩放 {percent}%</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/run_controller.py" line="72" />
+        <location filename="../../app/controllers/run_controller.py" line="73" />
         <source>{init}, seed {seed}, lr {lr}</source>
         <translation>{init}，种子 {seed}，学习率 {lr}</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/run_controller.py" line="143" />
+        <location filename="../../app/controllers/run_controller.py" line="144" />
         <source>The last experiment used {file}, which is not read again at start: the rest of it is set up on the default data (CSV… loads the file again).</source>
         <translation>上次的实验使用了 {file}，启动时不会重新读取：其余设置已在默认数据上恢复（用“CSV…”可再次载入该文件）。</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/run_controller.py" line="204" />
+        <location filename="../../app/controllers/run_controller.py" line="205" />
         <source>Move the timeline back first: branching starts there</source>
         <translation>请先把时间轴向回移动：分支从那里开始</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/run_controller.py" line="211" />
+        <location filename="../../app/controllers/run_controller.py" line="212" />
         <source>branched at iteration {k:,}: training goes on from there; the old run is the faint curve</source>
         <translation>已在第 {k:,} 次迭代分支：训练从那里继续；原来的运行是淡色曲线</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/run_controller.py" line="224" />
+        <location filename="../../app/controllers/run_controller.py" line="225" />
         <source>Continuing from iteration {n:,}, the newest (the timeline showed {k:,}; “Branch here” trains on from there instead)</source>
         <translation>从最新的第 {n:,} 次迭代继续（时间轴显示的是 {k:,}；“从此处分支”则会从那里继续训练）</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/run_controller.py" line="235" />
+        <location filename="../../app/controllers/run_controller.py" line="236" />
         <source>reset: iteration 0, paused, same initial weights</source>
         <translation>已重置：第 0 次迭代，已暂停，初始权重不变</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/run_controller.py" line="266" />
+        <location filename="../../app/controllers/run_controller.py" line="267" />
         <source>learning rate {lr} from the next step</source>
         <translation>从下一步起学习率为 {lr}</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/run_controller.py" line="305" />
+        <location filename="../../app/controllers/run_controller.py" line="306" />
         <source>“{text}” refused: {reason}</source>
         <translation>“{text}”未被接受：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/run_controller.py" line="325" />
+        <location filename="../../app/controllers/run_controller.py" line="326" />
         <source>new weights: iteration 0, paused</source>
         <translation>新权重：第 0 次迭代，已暂停</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/run_controller.py" line="338" />
+        <location filename="../../app/controllers/run_controller.py" line="339" />
         <source>Loaded {name}: {n} points</source>
         <translation>已载入 {name}：{n} 个点</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/run_controller.py" line="357" />
+        <location filename="../../app/controllers/run_controller.py" line="358" />
         <source>{preset}: paused at iteration 0, press Play</source>
         <translation>{preset}：停在第 0 次迭代，请按播放</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/run_controller.py" line="379" />
+        <location filename="../../app/controllers/run_controller.py" line="380" />
         <source>experiment loaded: iteration 0, paused</source>
         <translation>实验已载入：第 0 次迭代，已暂停</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/run_controller.py" line="413" />
+        <location filename="../../app/controllers/run_controller.py" line="414" />
         <source>{message}. Nothing was changed.</source>
         <translation>{message}。没有做任何更改。</translation>
     </message>
@@ -1929,57 +1929,62 @@ from {source} to {target}</source>
 </context><context>
     <name>TimelineBar</name>
     <message>
-        <location filename="../../app/views/timeline.py" line="119" />
+        <location filename="../../app/views/timeline.py" line="121" />
         <source>{k:,} of {n:,}</source>
         <translation>{k:,} / {n:,}</translation>
     </message>
     <message>
-        <location filename="../../app/views/timeline.py" line="121" />
-        <source>live</source>
-        <translation>实时</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/timeline.py" line="124" />
+        <location filename="../../app/views/timeline.py" line="122" />
         <source>Iteration {k:,} on show; {n:,} trained</source>
         <translation>正在显示第 {k:,} 次迭代；已训练 {n:,} 次</translation>
     </message>
     <message>
-        <location filename="../../app/views/timeline.py" line="145" />
+        <location filename="../../app/views/timeline.py" line="126" />
+        <source>live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/timeline.py" line="127" />
+        <source>The views follow the newest iteration trained</source>
+        <translation>各视图跟随最新训练的迭代</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/timeline.py" line="149" />
         <source>Drag back to see any iteration already trained, exactly as it was; training pauses.&lt;br&gt;Keys: , and . one iteration, Shift+, and Shift+. {n} iterations.&lt;br&gt;At the right end the views follow the run again.</source>
         <translation>向回拖动可精确查看任何已训练过的迭代；训练会暂停。&lt;br&gt;按键：, 和 . 移动一次迭代，Shift+, 和 Shift+. 移动 {n} 次迭代。&lt;br&gt;拖到最右端，各视图重新跟随训练。</translation>
     </message>
     <message>
-        <location filename="../../app/views/timeline.py" line="152" />
+        <location filename="../../app/views/timeline.py" line="156" />
         <source>Timeline: iteration on show</source>
         <translation>时间轴：正在显示的迭代</translation>
     </message>
     <message>
-        <location filename="../../app/views/timeline.py" line="154" />
+        <location filename="../../app/views/timeline.py" line="158" />
         <source>&amp;Live</source>
         <translation>实时(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/timeline.py" line="155" />
+        <location filename="../../app/views/timeline.py" line="159" />
         <source>Back to the newest iteration: the views follow the run.</source>
         <translation>回到最新的迭代：各视图跟随训练。</translation>
     </message>
     <message>
-        <location filename="../../app/views/timeline.py" line="159" />
+        <location filename="../../app/views/timeline.py" line="163" />
         <source>Timeline: back to live</source>
         <translation>时间轴：回到实时</translation>
     </message>
     <message>
-        <location filename="../../app/views/timeline.py" line="162" />
+        <location filename="../../app/views/timeline.py" line="166" />
         <source>&amp;Branch here</source>
         <translation>从此处分支(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/views/timeline.py" line="163" />
+        <location filename="../../app/views/timeline.py" line="167" />
         <source>Train on from the iteration on show: the later iterations are dropped (their cost curve stays, faint, for comparison).</source>
         <translation>从正在显示的迭代继续训练：之后的迭代被丢弃（它们的代价曲线以淡色保留，便于比较）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/timeline.py" line="170" />
+        <location filename="../../app/views/timeline.py" line="174" />
         <source>Timeline: branch from the iteration on show</source>
         <translation>时间轴：从正在显示的迭代分支</translation>
     </message>
@@ -2003,7 +2008,7 @@ from {source} to {target}</source>
 </context><context>
     <name>WeightHistograms</name>
     <message>
-        <location filename="../../app/views/weight_histograms.py" line="239" />
+        <location filename="../../app/views/weight_histograms.py" line="242" />
         <source>Weight histograms, one per layer</source>
         <translation>权重直方图（每层一个）</translation>
     </message>
