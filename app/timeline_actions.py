@@ -81,17 +81,15 @@ class TimelineActions:
             self.actions[name] = action
         self.retranslate_ui()
 
-    def bar(self) -> TimelineBar | None:
+    def bar(self) -> TimelineBar:
         """The timeline of the tab in view."""
         window = self.window
         if window.mode_tabs.currentWidget() is window.compare_view:
-            return window.compare_view.findChild(TimelineBar)
+            return window.compare_view.timeline
         return window.timeline
 
     def _move(self, move: Callable[[TimelineBar], None]) -> None:
-        bar = self.bar()
-        if bar is not None:
-            move(bar)
+        move(self.bar())
 
     def retranslate_ui(self) -> None:
         for name, text in _texts().items():

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PyQt6 import QtCore, QtGui, QtWidgets
+from PyQt6 import QtCore, QtWidgets
 
 from app.boundary_colors import probability_rgba
 from app.commands import AddConfig, Play, RemoveConfig, Reset, Seek, ShowNeuronMaps, Step, Stop
 from app.compare_worker import CompareWorker
 from app.frames import CompareFrame, RunState
-from app.views.timeline import BIG_STEP, TimelineBar
+from app.views.timeline import TimelineBar
 from engine.compare import RECORD_EVERY
 from engine.config import TrainConfig
 from engine.trainer import Trainer
@@ -286,61 +286,6 @@ def focus(qtbot, widget: QtWidgets.QWidget) -> None:
     qtbot.wait(10)
 
 
-KEYS = [
-    (QtCore.Qt.Key.Key_Comma, QtCore.Qt.KeyboardModifier.NoModifier, -1),
-    (QtCore.Qt.Key.Key_Period, QtCore.Qt.KeyboardModifier.NoModifier, 1),
-    (QtCore.Qt.Key.Key_Less, QtCore.Qt.KeyboardModifier.ShiftModifier, -BIG_STEP),
-    (QtCore.Qt.Key.Key_Comma, QtCore.Qt.KeyboardModifier.ShiftModifier, -BIG_STEP),
-    (QtCore.Qt.Key.Key_Less, QtCore.Qt.KeyboardModifier.NoModifier, -BIG_STEP),
-    (QtCore.Qt.Key.Key_Greater, QtCore.Qt.KeyboardModifier.ShiftModifier, BIG_STEP),
-    (QtCore.Qt.Key.Key_Period, QtCore.Qt.KeyboardModifier.ShiftModifier, BIG_STEP),
-    (QtCore.Qt.Key.Key_Greater, QtCore.Qt.KeyboardModifier.NoModifier, BIG_STEP),
-]
-
-
-def test_keys_move_the_timeline_while_the_comparison_has_focus(make_view, qtbot):
-    compared = view_trained(make_view, qtbot, 600)
-    view = compared.view
-    bar = view.findChild(TimelineBar)
-    assert view.timeline_keys.enabled  # a window of its own: the keys are the view's
-    focus(qtbot, view.table)
-    expected = 600
-    for key, modifiers, delta in KEYS:
-        qtbot.keyClick(view.table, key, modifiers)
-        expected = min(max(expected + delta, 0), 600)
-        assert bar.shown == expected, (key, modifiers)
-        drawn(qtbot, compared, lambda f, k=expected: f.iteration == k)
-    # a text field keeps them for typing
-    edit = find(view, QtWidgets.QLineEdit, "compareHiddenEdit")
-    edit.clear()
-    focus(qtbot, edit)
-    qtbot.keyClicks(edit, "8,4.")
-    assert edit.text() == "8,4." and bar.shown == expected
-
-
-def test_a_window_with_its_own_timeline_keys_keeps_them(qtbot, data):
-    """The main window routes the timeline keys to the tab in view (app.timeline_actions):
-    the comparison's own shortcuts step aside, or Qt would find the key ambiguous."""
-    from app.views.compare.view import CompareView
-
-    window = QtWidgets.QMainWindow()
-    qtbot.addWidget(window)
-    view = CompareView(data)
-    window.setCentralWidget(view)
-    fired: list[str] = []
-    action = QtGui.QAction(window)
-    action.setShortcut(QtGui.QKeySequence(","))
-    action.setShortcutContext(QtCore.Qt.ShortcutContext.WindowShortcut)
-    action.triggered.connect(lambda: fired.append(","))
-    window.addAction(action)
-    window.show()  # a view with no controller: it draws nothing and starts nothing
-    qtbot.waitExposed(window)
-    focus(qtbot, view.table)
-    qtbot.keyClick(view.table, QtCore.Qt.Key.Key_Comma)
-    assert fired == [","]
-    assert not view.timeline_keys.enabled
-
-
 # -- the controller alone -------------------------------------------------------------------------
 class SeekSession(QtCore.QObject):
     """A session that records the commands and publishes what it is told to."""
@@ -424,11 +369,16 @@ def test_in_the_window_its_keys_move_the_comparisons_timeline_once(qtbot, window
     qtbot.waitUntil(lambda: window.compare.latest is not None, timeout=5000)
     window.compare.step(300)
     drawn(qtbot, compared, paused_at(300))
-    assert not view.timeline_keys.enabled  # the window's Run menu has them
-    focus(qtbot, view.table)
+    focus(qtbot, view.table)  # the window's Run menu has the keys, for the tab in view
     qtbot.keyClick(view.table, QtCore.Qt.Key.Key_Comma)
     frame = drawn(qtbot, compared, rewound_to(299))
     assert [row.iteration for row in frame.rows] == [299] * 3
     qtbot.keyClick(view.table, QtCore.Qt.Key.Key_Less)
     drawn(qtbot, compared, rewound_to(199))
     assert window.timeline.shown == window.timeline.newest  # the single run's stays put
+    # a text field keeps them for typing
+    edit = find(view, QtWidgets.QLineEdit, "compareHiddenEdit")
+    edit.clear()
+    focus(qtbot, edit)
+    qtbot.keyClicks(edit, "8,4.")
+    assert edit.text() == "8,4." and view.timeline.shown == 199

@@ -40,7 +40,6 @@ from app.views.compare.run_style import StyleBook
 from app.views.compare.spread_plot import SpreadPlot
 from app.views.compare.table import CompareTable
 from app.views.compare.texts import Wording, run_text, state_text
-from app.views.compare.timeline_keys import TimelineKeys
 from app.views.redraw_pacer import RedrawPacer
 from app.views.style import Palette, point_font, widget_font_pt
 from app.views.timeline import TimelineBar
@@ -103,7 +102,6 @@ class CompareView(Retranslatable, QtWidgets.QWidget):
         self._last_spread = 0.0  # when the spreads were last redrawn (perf_counter)
         self._build_ui()
         self._connect_rows()
-        self.timeline_keys = TimelineKeys(self, self.timeline)
         self.redraw_timer = QtCore.QTimer(self)
         self.redraw_timer.setObjectName("compareRedrawTimer")
         self.redraw_timer.setTimerType(QtCore.Qt.TimerType.PreciseTimer)
@@ -303,7 +301,6 @@ class CompareView(Retranslatable, QtWidgets.QWidget):
     def showEvent(self, event: QtGui.QShowEvent) -> None:
         """The first show asks for the comparison to start (no thread until needed)."""
         super().showEvent(event)
-        self.timeline_keys.yield_to_window()
         if not self.redraw_timer.isActive():
             self.redraw_timer.start(REDRAW_MS)
         self._drawn = None  # a hidden view skipped frames: draw the newest now
