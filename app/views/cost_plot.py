@@ -14,6 +14,7 @@ from PyQt6 import QtCore, QtGui, QtWidgets
 
 from app.i18n import Retranslatable, translate
 from app.views.live_curve import CurvePoints, LiveCurve, nice_ceiling
+from app.views.qt_items import PathCurve
 from app.views.style import (
     Palette,
     cache_static,
@@ -76,16 +77,17 @@ class CostPlot(Retranslatable, pg.PlotWidget):
         self._y_hi = -np.inf
         self._y_lo = np.inf
         self.legend = side_legend(self, self.palette_)  # beside the view, never over a curve
-        self.curve = item.plot()  # the settled curve: everything up to ``_settled_to``
-        # Its line (a PlotDataItem paints through its child PlotCurveItem) is blitted from a
-        # pixmap while only the tip changes.
-        cache_static(self.curve.curve)
-        self.legend.addItem(self.curve, "")
-        self.tip = item.plot()  # the newest points while training runs (no legend entry)
-        # pyqtgraph takes log10 itself (log mode); a log axis must never see 0
-        self._live = LiveCurve(
-            self.curve, self.tip, lambda y: np.maximum(y, 1e-300) if self._log else y
-        )
+        # The settled curve (everything up to the tip) and the tip: plain Qt paths stroked by Qt
+        # alone, y already on the axis's scale (``_y``).  A PlotDataItem's setData and paint cost
+        # ~0.5 ms of Python a frame, time the training thread waits for the GIL.
+        self.curve, self.tip = PathCurve(), PathCurve()
+        cache_static(self.curve)  # blitted while only the tip moves
+        for part in (self.curve, self.tip):
+            item.addItem(part, ignoreBounds=True)
+        # The legend entry's line sample: a stand-in, never plotted.
+        self.sample = pg.PlotDataItem()
+        self.legend.addItem(self.sample, "")
+        self._live = LiveCurve(self.curve, self.tip, self._y)
         # The current point: a plain Qt ellipse moved with setPos, painted by Qt alone.  (A
         # PlotDataItem's setData and its scatter's paint cost ~1 ms of Python a frame, and every
         # millisecond on the GUI thread is one the training thread waits for the GIL.)  It
@@ -122,7 +124,7 @@ class CostPlot(Retranslatable, pg.PlotWidget):
     def retranslate_ui(self) -> None:
         """Axis labels, the legend entries (labels of the runs stay as given) and the name."""
         self._restyle()
-        set_legend_text(self.legend, self.curve, self._current_run_text())
+        set_legend_text(self.legend, self.sample, self._current_run_text())
         for ghost in self.ghosts:
             set_legend_text(self.legend, ghost, self._ghost_text(ghost))
         self.setAccessibleName(translate("CostPlot", "Cost curve"))
@@ -168,7 +170,7 @@ class CostPlot(Retranslatable, pg.PlotWidget):
     def set_run_label(self, label: RunLabel) -> None:
         """Rename the current run (the window re-builds its label after a language switch)."""
         self._label = label
-        set_legend_text(self.legend, self.curve, self._current_run_text())
+        set_legend_text(self.legend, self.sample, self._current_run_text())
 
     def apply_palette(self, palette: Palette) -> None:
         """Fonts (ticks, axis labels, legend), the curves' and marker's sizes for ``palette``."""
@@ -189,8 +191,9 @@ class CostPlot(Retranslatable, pg.PlotWidget):
     def _apply_pens(self) -> None:
         palette = self.palette_
         color = legible(self._color, 0.5)  # the scaled initializer's yellow vanished on white
-        self.curve.setPen(pg.mkPen(color, width=palette.line_width))
-        self.tip.setPen(pg.mkPen(color, width=palette.line_width))
+        pen = pg.mkPen(color, width=palette.line_width)
+        for part in (self.curve, self.tip, self.sample):
+            part.setPen(pen)
         size = palette.marker_size * 1.6
         self.marker.setRect(-size / 2, -size / 2, size, size)
         self.marker.setBrush(pg.mkBrush(color))
@@ -235,6 +238,14 @@ class CostPlot(Retranslatable, pg.PlotWidget):
     def is_log_scale(self) -> bool:
         return self._log
 
+    def _y(self, cost: np.ndarray) -> np.ndarray:
+        """Costs as the axis wants them for the live curve's paths: log10 on a log axis (0
+        clipped, never -inf); pyqtgraph maps the ghosts itself."""
+        if not self._log:
+            return cost
+        with np.errstate(all="ignore"):
+            return np.log10(np.maximum(cost, 1e-300))
+
     # -- runs -----------------------------------------------------------------------------------
     def start_run(self, init_name: str, label: RunLabel) -> None:
         """Keep the current curve as a faint labelled ghost, then start an empty one.
@@ -271,8 +282,8 @@ class CostPlot(Retranslatable, pg.PlotWidget):
         self._y_hi, self._y_lo = -np.inf, np.inf
         self._range = None
         self._user_range = False
-        self.legend.removeItem(self.curve)  # the current run is listed last, after its ghosts
-        self.legend.addItem(self.curve, self._current_run_text())
+        self.legend.removeItem(self.sample)  # the current run is listed last, after its ghosts
+        self.legend.addItem(self.sample, self._current_run_text())
         self._apply_pens()
         relabel_legend(self.legend, self.palette_)
 

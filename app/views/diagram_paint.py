@@ -15,7 +15,7 @@ from app.views.style import point_font
 if TYPE_CHECKING:
     from app.views.network_diagram import NetworkDiagram
 
-__all__ = ["paint_scene"]
+__all__ = ["paint_nodes", "paint_scene", "paint_wiring"]
 
 _INK = QtGui.QColor("#000000")
 _ZERO_LINK = QtGui.QColor(0, 0, 0, 40)
@@ -31,11 +31,29 @@ def paint_scene(
     diagram: NetworkDiagram,
     images: list[list[QtGui.QImage]],
 ) -> None:
+    """The whole picture: the wiring under the nodes."""
+    paint_wiring(painter, scene, diagram)
+    paint_nodes(painter, scene, diagram, images)
+
+
+def paint_wiring(painter: QtGui.QPainter, scene: Scene, diagram: NetworkDiagram) -> None:
+    """The links and the brackets of equal neurons: vectors only (no images), so that the
+    screen can record them into a ``QPicture`` that Qt replays without Python."""
     painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
-    painter.setRenderHint(QtGui.QPainter.RenderHint.SmoothPixmapTransform)
     selected = set(diagram.highlighted_links())
     _links(painter, scene, selected, diagram.selected is not None)
     _brackets(painter, scene)
+
+
+def paint_nodes(
+    painter: QtGui.QPainter,
+    scene: Scene,
+    diagram: NetworkDiagram,
+    images: list[list[QtGui.QImage]],
+) -> None:
+    """The nodes (each its map, rim and marks) and the texts, over the wiring."""
+    painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QtGui.QPainter.RenderHint.SmoothPixmapTransform)
     _nodes(painter, scene, diagram, images)
     _texts(painter, scene, diagram)
 

@@ -15,6 +15,7 @@ new set of maps or size, and answers which node or link is under a point.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from PyQt6 import QtCore, QtGui
@@ -26,11 +27,13 @@ __all__ = [
     "NEGATIVE",
     "POSITIVE",
     "WEIGHT_FULL",
+    "Layout",
     "Link",
     "Node",
     "Scene",
     "Sizes",
     "layer_scale",
+    "layout",
     "map_image",
 ]
 
@@ -137,6 +140,68 @@ class Link:
     width: float
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class Layout:
+    """Where the nodes and the links of one network shape go in one area: the same from frame
+    to frame of a run, so it is computed once (see :func:`layout`) and shared by its scenes."""
+
+    columns: tuple[int, ...]  # nodes drawn per column
+    line_height: float
+    header: float
+    footer: float
+    node_side: float
+    xs: tuple[float, ...]  # each column's centre
+    nodes: tuple[Node, ...]
+    #: each link's (column, source, target, line), in the order of ``Scene.links``
+    wires: tuple[tuple[int, int, int, QtCore.QLineF], ...]
+    segments: np.ndarray  # (links, 4): x1, y1, x2, y2, for hit tests
+
+
+def layout(columns: tuple[int, ...], width: float, height: float, sizes: Sizes) -> Layout:
+    """The layout of columns of ``columns`` nodes in a ``width`` × ``height`` area (shared:
+    read only)."""
+    return _layout(columns, width, height, sizes, QtGui.QFont().key())
+
+
+@lru_cache(maxsize=16)
+def _layout(
+    columns: tuple[int, ...], width: float, height: float, sizes: Sizes, font_key: str
+) -> Layout:
+    """``font_key``: the application font's (a language's font changes the text lines)."""
+    font = QtGui.QFont()
+    font.setPointSizeF(sizes.font_pt)
+    line = QtGui.QFontMetricsF(font).height()
+    header = 2.2 * line
+    footer = (1.2 if sizes.compact else 2.4) * line
+    top, bottom = header + 4, height - footer
+    avail = max(bottom - top, 1.0)
+    spacing = width / len(columns)
+    side = max(min(sizes.node, avail / (max(columns) * 1.25), spacing * 0.42), sizes.min_node)
+    xs = tuple(spacing * (c + 0.5) for c in range(len(columns)))
+    nodes, first = [], []
+    for c, n in enumerate(columns):
+        first.append(len(nodes))
+        pitch = min(side * 1.25, avail / n) if n > 1 else 0.0
+        y0 = top + avail / 2 - pitch * (n - 1) / 2 - side / 2
+        nodes.extend(
+            Node(c, u, QtCore.QRectF(xs[c] - side / 2, y0 + u * pitch, side, side))
+            for u in range(n)
+        )
+    wires = []
+    for c in range(1, len(columns)):
+        for t in range(columns[c]):
+            end = nodes[first[c] + t].rect
+            x_end, y_end = end.left(), end.center().y()
+            for s in range(columns[c - 1]):
+                start = nodes[first[c - 1] + s].rect
+                wire = QtCore.QLineF(start.right(), start.center().y(), x_end, y_end)
+                wires.append((c, s, t, wire))
+    segments = np.array([[w[3].x1(), w[3].y1(), w[3].x2(), w[3].y2()] for w in wires])
+    return Layout(
+        columns, line, header, footer, side, xs, tuple(nodes), tuple(wires), segments.reshape(-1, 4)
+    )
+
+
 class Scene:
     """Where everything goes for ``maps`` in a ``width`` × ``height`` area, and hit tests."""
 
@@ -144,33 +209,14 @@ class Scene:
         self.maps = maps
         self.sizes = sizes
         self.width, self.height = width, height
-        font = QtGui.QFont()
-        font.setPointSizeF(sizes.font_pt)
-        line = QtGui.QFontMetricsF(font).height()
-        self.line_height = line
-        self.header = 2.2 * line
-        self.footer = (1.2 if sizes.compact else 2.4) * line
-        self.columns = [self.drawn(c) for c in range(self.n_columns)]
-        top, bottom = self.header + 4, height - self.footer
-        avail = max(bottom - top, 1.0)
-        rows = max(self.columns)
-        spacing = width / self.n_columns
-        side = min(sizes.node, avail / (rows * 1.25), spacing * 0.42)
-        self.node_side = max(side, sizes.min_node)
-        self.xs = [spacing * (c + 0.5) for c in range(self.n_columns)]
-        self.nodes: list[Node] = []
-        for c, n in enumerate(self.columns):
-            pitch = min(self.node_side * 1.25, avail / n) if n > 1 else 0.0
-            y0 = top + avail / 2 - pitch * (n - 1) / 2 - self.node_side / 2
-            for u in range(n):
-                rect = QtCore.QRectF(
-                    self.xs[c] - self.node_side / 2, y0 + u * pitch, self.node_side, self.node_side
-                )
-                self.nodes.append(Node(c, u, rect))
+        columns = tuple(self.drawn(c) for c in range(self.n_columns))
+        self._layout = place = layout(columns, float(width), float(height), sizes)
+        self.columns = list(columns)
+        self.line_height, self.header, self.footer = place.line_height, place.header, place.footer
+        self.node_side, self.xs, self.nodes = place.node_side, list(place.xs), list(place.nodes)
+        self._first = np.cumsum([0, *columns[:-1]])  # each column's first node
         self.links = self._links()
-        self._segments = np.array(
-            [[lk.line.x1(), lk.line.y1(), lk.line.x2(), lk.line.y2()] for lk in self.links]
-        ).reshape(-1, 4)
+        self._segments = place.segments
         self._widths = np.array([lk.width for lk in self.links])
 
     # -- structure ---------------------------------------------------------------------------------
@@ -199,24 +245,20 @@ class Scene:
         return 0 if layer is None else layer.n_units - self.drawn(column)
 
     def node(self, column: int, unit: int) -> Node:
-        return self.nodes[sum(self.columns[:column]) + unit]
+        return self.nodes[int(self._first[column]) + unit]
 
     def _links(self) -> list[Link]:
-        links = []
+        weights, widths = [], []
         for c in range(1, self.n_columns):
-            layer = self.layer(c)
-            n_in = self.columns[c - 1]
-            weights = layer.weights[: self.columns[c], :n_in]
-            widths = self.sizes.link_width(weights)
-            for t in range(weights.shape[0]):
-                end = self.node(c, t).rect
-                for s in range(n_in):
-                    start = self.node(c - 1, s).rect
-                    line = QtCore.QLineF(
-                        start.right(), start.center().y(), end.left(), end.center().y()
-                    )
-                    links.append(Link(c, s, t, float(weights[t, s]), line, float(widths[t, s])))
-        return links
+            w = self.layer(c).weights[: self.columns[c], : self.columns[c - 1]]
+            weights.append(w.ravel())  # row-major: target by target, as the layout's wires
+            widths.append(self.sizes.link_width(w).ravel())
+        ws = np.concatenate(weights).tolist() if weights else []
+        wd = np.concatenate(widths).tolist() if widths else []
+        return [
+            Link(c, s, t, w, line, width)
+            for (c, s, t, line), w, width in zip(self._layout.wires, ws, wd)
+        ]
 
     # -- hit tests ---------------------------------------------------------------------------------
     def node_at(self, point: QtCore.QPointF) -> Node | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PyQt6 import QtCore, QtGui
+from PyQt6 import QtCore, QtGui, QtWidgets
 
 from app.commands import ShowNeuronMaps, Step, Stop
 from app.compare_worker import CompareWorker
@@ -233,3 +233,19 @@ def test_the_comparison_diagram_draws_each_runs_picture(qtbot):
     assert minis[0].more_text(1) == "+4 more"
     assert minis[0].render_picture(800).width() == 800
     assert Sizes.of(Palette(), compact=True).node < Sizes.of(Palette()).node
+
+
+def test_the_picture_is_painted_by_qt_alone(diagram):
+    """The diagram has no Python ``paintEvent``: its layers are plain labels that Qt paints from
+    its own loop, so rasterising the links never holds the GIL the training thread needs."""
+    python_classes = [c for c in NetworkDiagram.__mro__ if not c.__module__.startswith("PyQt6")]
+    assert all("paintEvent" not in vars(c) for c in python_classes)
+    layers = [w for w in diagram.children() if type(w) is QtWidgets.QLabel]
+    assert len(layers) == 2
+    diagram.show_maps(maps_of(TrainConfig(init="he")))
+    assert layers[0].picture() is not None or layers[1].picture() is not None  # the wiring
+    image = diagram.grab().toImage()
+    colours = {
+        image.pixel(x, y) for x in range(0, image.width(), 13) for y in range(0, image.height(), 11)
+    }
+    assert len(colours) > 20  # links, maps and texts: a drawing, not a blank widget

@@ -50,7 +50,7 @@ def test_cost_curve_shows_the_history_and_marks_the_current_point(qtbot, data):
     trainer.step(50)
     s = snap(trainer, None)
     plot.show_history(s.history, s.iteration, s.cost)
-    x, y = plot.curve.getOriginalDataset()
+    x, y = plot.curve.getData()
     _, costs = s.history.arrays()
     np.testing.assert_array_equal(x, np.arange(50))
     np.testing.assert_array_equal(y, costs)
@@ -65,7 +65,7 @@ def test_cost_curve_of_a_long_run_is_decimated_but_keeps_its_extremes(qtbot):
     qtbot.addWidget(plot)
     history, _, costs = long_history(200_000)
     plot.show_history(history, 200_000, 0.1)
-    x, y = plot.curve.getOriginalDataset()
+    x, y = plot.curve.getData()
     assert len(x) < 20_000
     assert y.max() == costs.max() == 5.0
     assert y.min() == costs.min() == -1.0
@@ -82,24 +82,24 @@ def test_live_frames_grow_a_tip_and_leave_the_settled_curve_alone(qtbot):
     rng = np.random.default_rng(4)
     history.extend(0, 1.0 + rng.normal(0, 0.01, 5000))
     plot.show_history(history.view(), 5000, 0.5, target=100_000, live=True)
-    settled = plot.curve.getOriginalDataset()
-    assert len(plot.tip.getOriginalDataset()[0] or []) == 0  # the first frame settles
+    settled = plot.curve.getData()
+    assert len(plot.tip.getData()[0]) == 0  # the first frame settles
     history.extend(5000, np.full(3000, 0.5))  # 3% of the axis: on the tip
     plot.show_history(history.view(), 8000, 0.5, target=100_000, live=True)
-    assert plot.curve.getOriginalDataset()[0] is settled[0]  # untouched
+    assert plot.curve.getData()[0] is settled[0]  # untouched
     x, y = plot.curve_data()
     assert x[-1] > 7900 and y[-1] == 0.5  # into the last of the tip's buckets
     assert y.max() == history.view().arrays()[1].max()
     assert np.all(np.diff(x) >= 0)  # the tip continues the settled curve
     history.extend(8000, np.full(20_000, 0.25))  # past TIP_SHARE of the axis: settles
     plot.show_history(history.view(), 28_000, 0.25, target=100_000, live=True)
-    assert plot.curve.getOriginalDataset()[0][-1] == 27_999
+    assert plot.curve.getData()[0][-1] == 27_999
     history.extend(28_000, np.full(100, 0.2))
     plot.show_history(history.view(), 28_100, 0.2, target=100_000, live=True)
     assert plot._live.tip_points() > 0
     plot.show_history(history.view(), 28_100, 0.2, target=100_000, live=False)  # paused
     assert plot._live.tip_points() == 0
-    assert plot.curve.getOriginalDataset()[0][-1] == 28_099
+    assert plot.curve.getData()[0][-1] == 28_099
 
 
 def history_of(costs: np.ndarray) -> HistoryView:
@@ -144,7 +144,7 @@ def test_ghosts_are_kept_capped_and_cleared(qtbot, data):
         assert len(plot.ghosts) == min(run + 1, MAX_GHOSTS)
     gx, _ = plot.ghosts[-1].getOriginalDataset()
     assert len(gx) == 10 + MAX_GHOSTS + 2  # the newest ghost is the last run's curve
-    x, _ = plot.curve.getOriginalDataset()
+    x, _ = plot.curve.getData()
     assert x is None or len(x) == 0  # the new run starts empty
     items = plot.getPlotItem().listDataItems()
     assert all(g in items for g in plot.ghosts)
@@ -160,8 +160,9 @@ def test_log_scale_never_sees_zero(qtbot):
     costs = np.array([1.0, 0.1, 0.0, 0.01])
     plot.set_log_scale(True)
     plot.show_history(HistoryView(((its, costs),), 4), 4, 0.0)
-    _, y = plot.curve.getOriginalDataset()
-    assert np.all(y > 0)
+    _, y = plot.curve.getData()  # log10 of the costs: the path is in the axis's coordinates
+    assert np.all(np.isfinite(y))
+    assert np.all(plot.curve_data()[1] > 0)
 
 
 def test_peak_decimate_keeps_min_and_max():
@@ -442,7 +443,7 @@ def test_a_long_run_name_is_cut_to_the_room_beside_a_narrow_plot(qtbot):
     qtbot.waitExposed(plot)
     name = "Random ×10, seed 3, lr 0.01 · 10,5 ReLU · Circles, and then some more words"
     plot.start_run("random", name)
-    label = plot.legend.getLabel(plot.curve)
+    label = plot.legend.getLabel(plot.sample)
     qtbot.waitUntil(lambda: label.item.toPlainText().endswith("…"))
     assert name in label.toolTip()
     qtbot.waitUntil(

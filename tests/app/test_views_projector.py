@@ -19,6 +19,7 @@ import pytest
 from PyQt6 import QtGui, QtWidgets
 
 from app.views.cost_plot import CostPlot
+from app.views.qt_items import PathCurve
 from app.views.style import Palette
 from engine.history import HistoryView
 from tests.app.drawn import pen_width, text_sizes
@@ -78,6 +79,8 @@ def drawn_sizes(window: Views) -> tuple[list, list, list]:
                 pens.append((what, pen_width(item.pen())))
             elif isinstance(item, pg.PlotCurveItem):
                 pens.append((what, pen_width(pg.mkPen(item.opts["pen"]))))
+            elif isinstance(item, PathCurve):  # a live curve stroked by Qt alone
+                pens.append((what, pen_width(item.pen())))
             elif isinstance(item, pg.ScatterPlotItem):
                 pens.append((what, pen_width(pg.mkPen(item.opts["pen"]))))
                 sizes = [item.opts["size"]]
@@ -112,7 +115,7 @@ def test_projector_mode_makes_every_font_and_line_big_enough(views, qtbot):
     assert _small(pens, MIN_LINE_PX) == []
     assert _small(markers, PROJECTOR.marker_size) == []
     # the main lines are at least the palette's line width
-    assert views.cost.curve.opts["pen"].widthF() >= PROJECTOR.line_width
+    assert views.cost.curve.pen().widthF() >= PROJECTOR.line_width
     assert views.decision.contour.opts["pen"].widthF() >= PROJECTOR.line_width
     for curve in views.gradients.curves:
         assert curve.opts["pen"].widthF() >= PROJECTOR.line_width
@@ -172,9 +175,9 @@ def test_a_long_cost_curve_stays_cheap_with_projector_pens(qtbot):
     costs = np.exp(-its / n) + np.random.default_rng(0).normal(0, 0.01, n)
     its.flags.writeable = costs.flags.writeable = False
     plot.show_history(HistoryView(((its, costs),), n), n, float(costs[-1]), n)
-    x, _ = plot.curve.getOriginalDataset()
+    x, _ = plot.curve.getData()
     assert len(x) <= max(600, plot.width())
-    assert plot.curve.opts["pen"].widthF() >= PROJECTOR.line_width
+    assert plot.curve.pen().widthF() >= PROJECTOR.line_width
     plot.start_run("he", "next")  # the long run becomes a ghost: decimated too
     gx, _ = plot.ghosts[-1].getOriginalDataset()
     assert len(gx) <= 2000

@@ -75,7 +75,7 @@ def test_projector_mode_makes_every_font_big_and_every_line_thick(window, qtbot,
     # the plots' own pens and fonts
     cost = window.cost_plot
     assert cost.getPlotItem().getAxis("left").style["tickFont"].pointSizeF() >= 20
-    assert cost.curve.opts["pen"].widthF() >= 3
+    assert cost.curve.pen().widthF() >= 3
 
 
 def test_projector_layout_folds_the_side_panel_and_keeps_controls_reachable(

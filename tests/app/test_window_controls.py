@@ -201,7 +201,7 @@ def test_reset_keeps_a_ghost_curve_and_clear_removes_it(qtbot, window):
     plot = window.cost_plot
     click_step(qtbot, window, 20)
     settle(qtbot, window, lambda f: f.snapshot.iteration == 20)
-    x, y = plot.curve.getOriginalDataset()  # getData() is what the view's downsampling keeps
+    x, y = plot.curve.getData()  # getData() is what the view's downsampling keeps
     np.testing.assert_array_equal(x, np.arange(20))
     assert plot.ghosts == []
 
