@@ -31,7 +31,7 @@ from app.i18n import Retranslatable, engine_text, translate
 from app.views.diagram_paint import paint_nodes, paint_scene, paint_wiring
 from app.views.diagram_scene import WEIGHT_FULL, Scene, Sizes, layer_scale, map_image
 from app.views.neuron_tooltip import NeuronCard, link_text, neuron_lines, node_name
-from app.views.style import Palette
+from app.views.style import Palette, opaque
 from engine.diagnostics import DEAD_RULES
 from engine.neuron_maps import NeuronMaps
 
@@ -68,6 +68,7 @@ class NetworkDiagram(Retranslatable, QtWidgets.QWidget):
             layer.setAttribute(QtCore.Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layer.setAlignment(QtCore.Qt.AlignmentFlag.AlignLeft | QtCore.Qt.AlignmentFlag.AlignTop)
             layer.lower()  # under the hover card; the wiring lowest
+        opaque(self._wiring, "#ffffff")  # a new picture repaints the diagram alone
         self._stale = True  # the picture must be recorded again before it is next seen
         self.selected: tuple[int, int] | None = None
         self.hovered: tuple[str, object] | None = None  # ("node", (c, u)) or ("link", index)

@@ -14,7 +14,7 @@ import pyqtgraph as pg
 from PyQt6 import QtCore, QtGui, QtWidgets
 from pyqtgraph.graphicsItems.ScatterPlotItem import Symbols
 
-__all__ = ["LabelSlot", "PathCurve", "PointMarker"]
+__all__ = ["LabelSlot", "PathCurve", "PointMarker", "WrappingSlot"]
 
 _IGNORES_TRANSFORMATIONS = QtWidgets.QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations
 
@@ -119,3 +119,40 @@ class LabelSlot(QtWidgets.QWidget):
     def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
         super().resizeEvent(event)
         self.label.setGeometry(self.rect())
+
+
+class WrappingSlot(LabelSlot):
+    """A :class:`LabelSlot` for a label that wraps (the state line): as tall as its text needs,
+    it asks for a new layout only when a text needs another number of lines, not for every new
+    figure in it (a re-layout repaints the whole window)."""
+
+    def __init__(self, label: QtWidgets.QLabel) -> None:
+        super().__init__(label)
+        label.setWordWrap(True)
+        policy = QtWidgets.QSizePolicy(
+            QtWidgets.QSizePolicy.Policy.Ignored, QtWidgets.QSizePolicy.Policy.Preferred
+        )
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def set_text(self, text: str) -> None:
+        """Show ``text``; the layout hears of it only if its height changes."""
+        if text == self.label.text():
+            return
+        before = self.label.heightForWidth(self.width())
+        self.label.setText(text)
+        if self.label.heightForWidth(self.width()) != before:
+            self.updateGeometry()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self.label.heightForWidth(width) if self.label.text() else 0
+
+    def sizeHint(self) -> QtCore.QSize:
+        hint = super().sizeHint()
+        return QtCore.QSize(hint.width(), self.heightForWidth(max(self.width(), hint.width())))
+
+    def minimumSizeHint(self) -> QtCore.QSize:
+        return QtCore.QSize(0, self.heightForWidth(self.width()) if self.width() > 0 else 0)

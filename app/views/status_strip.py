@@ -14,9 +14,9 @@ from PyQt6 import QtCore, QtGui, QtWidgets
 from app.frame_budget import Coarse
 from app.frames import Frame, RunState
 from app.i18n import Retranslatable, translate
-from app.views.qt_items import LabelSlot
+from app.views.qt_items import LabelSlot, WrappingSlot
 from app.views.steady_rate import SteadyRate
-from app.views.style import Palette
+from app.views.style import Palette, opaque
 
 __all__ = ["StatusStrip", "coarse_text", "state_text"]
 
@@ -80,6 +80,7 @@ class StatusStrip(Retranslatable, QtWidgets.QFrame):
         super().__init__(parent)
         self.setObjectName("statusStrip")
         self.setFrameShape(QtWidgets.QFrame.Shape.StyledPanel)
+        opaque(self)  # new numbers every frame repaint the strip alone
         self._layout = QtWidgets.QGridLayout(self)
         self._layout.setContentsMargins(8, 4, 8, 4)
         self._layout.setHorizontalSpacing(16)
@@ -94,10 +95,13 @@ class StatusStrip(Retranslatable, QtWidgets.QFrame):
         # A new number every frame must not re-lay out the window around it.
         self._slots = tuple(LabelSlot(label) for label in self.values)
         self.state = QtWidgets.QLabel(objectName="stateLabel")
-        self.state.setWordWrap(True)
         self.saturation = QtWidgets.QLabel(objectName="saturationLabel")
-        self.saturation.setWordWrap(True)
         self.saturation.setStyleSheet("color: #8a3b00;")
+        # They change as training goes (steps/s, saturated outputs): outside the layout too.
+        self._state_slot, self._saturation_slot = (
+            WrappingSlot(self.state),
+            WrappingSlot(self.saturation),
+        )
         self.columns = 0
         self.compact = False
         self._stretch = (1, 1)  # the two columns' stretch factors
@@ -133,7 +137,7 @@ class StatusStrip(Retranslatable, QtWidgets.QFrame):
                     self._layout.setColumnStretch(col, wanted)
             return
         self.columns = columns
-        for widget in (*self._slots, self.state, self.saturation):
+        for widget in (*self._slots, self._state_slot, self._saturation_slot):
             self._layout.removeWidget(widget)
         rows = -(-len(self._slots) // columns)
         for index, slot in enumerate(self._slots):
@@ -141,8 +145,8 @@ class StatusStrip(Retranslatable, QtWidgets.QFrame):
         for col in range(2):
             self._layout.setColumnStretch(col, self._stretch[col] if col < columns else 0)
             self._layout.setColumnMinimumWidth(col, 0)
-        self._layout.addWidget(self.state, rows, 0, 1, columns)
-        self._layout.addWidget(self.saturation, rows + 1, 0, 1, columns)
+        self._layout.addWidget(self._state_slot, rows, 0, 1, columns)
+        self._layout.addWidget(self._saturation_slot, rows + 1, 0, 1, columns)
         self._layout.invalidate()  # re-place the numbers now, not at some later layout pass
         self._layout.activate()
 
@@ -197,13 +201,13 @@ class StatusStrip(Retranslatable, QtWidgets.QFrame):
         )
         for label, name in zip((*self.values, self.state, self.saturation), names):
             label.setAccessibleName(name)
-        self.state.setText(self._said())
+        self._state_slot.set_text(self._said())
 
     # -- what it shows -----------------------------------------------------------------------------
     def say(self, source: Callable[[], str]) -> None:
         """Show a state line; ``source`` makes it again in the new language after a switch."""
         self._said = source
-        self.state.setText(source())
+        self._state_slot.set_text(source())
 
     def show_frame(self, frame: Frame, n_test: int) -> None:
         """The frame's numbers and state; ``n_test`` is the size of the test set."""
@@ -242,7 +246,7 @@ class StatusStrip(Retranslatable, QtWidgets.QFrame):
         self.say(lambda: state_text(frame, rate))
         self.saturation.setVisible(bool(snap.saturated))
         if snap.saturated:
-            self.saturation.setText(
+            self._saturation_slot.set_text(
                 translate(
                     "MainWindow",
                     "{k} of {n} outputs are exactly 0 or 1 in float64: the naive −log(σ) loss "
@@ -250,4 +254,4 @@ class StatusStrip(Retranslatable, QtWidgets.QFrame):
                 ).format(k=snap.saturated, n=snap.n_train)
             )
         else:
-            self.saturation.setText("")
+            self._saturation_slot.set_text("")

@@ -15,7 +15,7 @@ from __future__ import annotations
 from PyQt6 import QtCore, QtGui, QtWidgets
 
 from app.i18n import Retranslatable, translate
-from app.views.style import Palette, widget_font_pt
+from app.views.style import Palette, opaque, widget_font_pt
 
 __all__ = ["BIG_STEP", "TimelineBar"]
 
@@ -40,6 +40,7 @@ class TimelineBar(Retranslatable, QtWidgets.QWidget):
         parent: QtWidgets.QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        opaque(self)  # it moves every frame: repaint the bar alone
         self._newest = 0
         self._shown = 0
         self.slider = QtWidgets.QSlider(QtCore.Qt.Orientation.Horizontal)
