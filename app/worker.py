@@ -27,7 +27,7 @@ from app.commands import (
     Step,
     TogglePlay,
 )
-from app.frame_budget import FrameBudget
+from app.frame_budget import RUN_SHARE, FrameBudget
 from app.frames import RunState, frame_of
 from app.run_clock import RunClock
 from app.threaded_worker import CommandLoop, blas_threads_for
@@ -62,7 +62,7 @@ class TrainingWorker(CommandLoop):
         self._config = config or TrainConfig()
         self._data = data
         self._factory = trainer_factory
-        self._budget = FrameBudget(grid_resolution, max_fps)
+        self._budget = FrameBudget(grid_resolution, max_fps, run_share=RUN_SHARE)
         self._trainer: Trainer | None = None
         self._run_id = 0
         self._last_publish = 0.0
@@ -97,7 +97,9 @@ class TrainingWorker(CommandLoop):
         self._trainer = self._factory(config, data)
         self._config = config
         dims = self._trainer.layer_dims
-        self._budget = FrameBudget(self._budget.full_resolution, self._budget.max_fps, dims)
+        self._budget = FrameBudget(
+            self._budget.full_resolution, self._budget.max_fps, dims, run_share=RUN_SHARE
+        )
         self.use_blas_threads(blas_threads_for(dims, self._trainer.data.train_X.shape[1]))
         self.clock.new_network()
         self._restart_timeline()
@@ -202,24 +204,25 @@ class TrainingWorker(CommandLoop):
         # Frames between grid frames carry only numbers and the cost history: the weights and
         # diagnostics feed panels that refresh at the grid's pace anyway.
         budget, clock = self._budget, self.clock
-        with_grid = not clock.active or now - self._last_grid >= budget.grid_interval
+        running = clock.active
+        with_grid = not running or now - self._last_grid >= budget.grid_interval
         frame = frame_of(
             trainer,
             self._config,
             run_id=self._run_id,
             state=clock.state,
             target=clock.target,
-            grid_resolution=budget.resolution if with_grid else None,
+            grid_resolution=budget.resolution_for(running) if with_grid else None,
             steps_per_second=clock.rate,
             coarse=budget.coarse(),
             past_target=clock.past_target,
             with_diagnostics=self._diagnostics,
             neuron_mapper=self._mapper if self._neurons else None,
-            neuron_resolution=map_resolution(trainer.layer_dims, budget.resolution),
+            neuron_resolution=map_resolution(trainer.layer_dims, budget.resolution_for(running)),
             timeline=self._keyframes.copy() if with_grid else None,
         )
         # CPU time of this thread, not wall time: waiting for the GIL is not the frame's cost.
-        budget.record(time.thread_time() - cpu_start, with_grid)
+        budget.record(time.thread_time() - cpu_start, with_grid, running)
         if with_grid:
             self._last_grid = now
         self._last_publish = now
@@ -238,10 +241,10 @@ class TrainingWorker(CommandLoop):
             run_id=self._run_id,
             state=self.clock.state,
             target=self.clock.target,
-            grid_resolution=budget.resolution,
+            grid_resolution=budget.rest_resolution,
             with_diagnostics=self._diagnostics,
             neuron_mapper=self._mapper if self._neurons else None,
-            neuron_resolution=map_resolution(trainer.layer_dims, budget.resolution),
+            neuron_resolution=map_resolution(trainer.layer_dims, budget.rest_resolution),
             newest=trainer.iteration,
             records=trainer,
             timeline=self._keyframes.copy(),
