@@ -61,6 +61,8 @@ class NetworkDiagram(Retranslatable, QtWidgets.QWidget):
         self._maps: NeuronMaps | None = None
         self._images: list[list[QtGui.QImage]] = []  # per column, per drawn unit
         self._scales: list[tuple[float, float]] = []  # per column: (centre, half-width)
+        self._input_plane: tuple[bytes, bytes] | None = None  # the input maps' xs and ys
+        self._input_colours: tuple = ()  # and their scale and images
         self._scene: Scene | None = None
         # The two layers of the picture: plain QLabels, so that Qt paints them without Python.
         self._wiring, self._nodes = QtWidgets.QLabel(self), QtWidgets.QLabel(self)
@@ -114,11 +116,16 @@ class NetworkDiagram(Retranslatable, QtWidgets.QWidget):
 
     def _colour(self, maps: NeuronMaps) -> None:
         n = self.sizes.max_units
-        gx, gy = np.meshgrid(maps.xs, maps.ys)
-        inputs = np.stack([gx, gy])
-        half = float(np.abs(inputs).max()) or 1.0
-        self._scales = [(0.0, half)]
-        self._images = [map_image(inputs, 0.0, half)]
+        plane = (maps.xs.tobytes(), maps.ys.tobytes())
+        if plane != self._input_plane:  # the same plane all run long: coloured once
+            gx, gy = np.meshgrid(maps.xs, maps.ys)
+            inputs = np.stack([gx, gy])
+            half = float(np.abs(inputs).max()) or 1.0
+            self._input_plane = plane
+            self._input_colours = ((0.0, half), map_image(inputs, 0.0, half))
+        scale, images = self._input_colours
+        self._scales = [scale]
+        self._images = [images]
         for layer in maps.hidden:
             values = layer.values[:n]
             scale = layer_scale(values, maps.activation)

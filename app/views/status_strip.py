@@ -103,6 +103,7 @@ class StatusStrip(Retranslatable, QtWidgets.QFrame):
             WrappingSlot(self.saturation),
         )
         self.columns = 0
+        self._fitted: tuple = ()  # what the columns were last fitted to (see fit_columns)
         self.compact = False
         self._stretch = (1, 1)  # the two columns' stretch factors
         self._said: Callable[[], str] = lambda: ""  # the state line, made again after a switch
@@ -172,11 +173,18 @@ class StatusStrip(Retranslatable, QtWidgets.QFrame):
         self.compact = palette.projector
         # The accuracies' words are longer than "Iteration" / "Cost" (in Chinese too).
         self._stretch = (4, 5) if palette.projector else (1, 1)
+        self._fitted = ()
         self.fit_columns()
 
     def fit_columns(self) -> None:
         """Two columns of numbers when they fit side by side, else one (a projector's font
         beside the control panel): a number is never cut short."""
+        # Measured again only when a text's length or the room changed (digits are equally wide;
+        # a new font or language forgets the fit), as this runs on every frame.
+        key = (self.width(), self._stretch, *(len(v.text()) for v in self.values))
+        if key == self._fitted:
+            return
+        self._fitted = key
         margins = self._layout.contentsMargins()
         room = self.width() - margins.left() - margins.right()
         widths = [QtGui.QFontMetrics(v.font()).horizontalAdvance(v.text()) + 4 for v in self.values]
@@ -191,6 +199,7 @@ class StatusStrip(Retranslatable, QtWidgets.QFrame):
         self.fit_columns()
 
     def retranslate_ui(self) -> None:
+        self._fitted = ()  # the next frame's words are another language's: fit them again
         names = (
             translate("StatusStrip", "Iteration"),
             translate("StatusStrip", "Cost"),
