@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from PyQt6 import QtCore, QtGui
 
-from app.views.diagram_scene import NEGATIVE, POSITIVE, WEIGHT_FULL, Scene
+from app.views.diagram_scene import LINK_STEPS, NEGATIVE, POSITIVE, WEIGHT_FULL, Scene
 from app.views.style import point_font
 
 if TYPE_CHECKING:
@@ -37,12 +37,14 @@ def paint_scene(
 
 
 def paint_wiring(painter: QtGui.QPainter, scene: Scene, diagram: NetworkDiagram) -> None:
-    """The links and the brackets of equal neurons: vectors only (no images), so that the
-    screen can record them into a ``QPicture`` that Qt replays without Python."""
+    """The links, the brackets of equal neurons and the texts (titles, notes, legend), which
+    no node covers: vectors only, no images, so that the screen can record them into a
+    ``QPicture`` that Qt replays without Python (a recorded text is laid out at replay)."""
     painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
     selected = set(diagram.highlighted_links())
     _links(painter, scene, selected, diagram.selected is not None)
     _brackets(painter, scene)
+    _texts(painter, scene, diagram)
 
 
 def paint_nodes(
@@ -51,11 +53,10 @@ def paint_nodes(
     diagram: NetworkDiagram,
     images: list[list[QtGui.QImage]],
 ) -> None:
-    """The nodes (each its map, rim and marks) and the texts, over the wiring."""
+    """The nodes (each its map, rim and marks), over the wiring."""
     painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QtGui.QPainter.RenderHint.SmoothPixmapTransform)
     _nodes(painter, scene, diagram, images)
-    _texts(painter, scene, diagram)
 
 
 def _link_pen(weight: float, width: float, alpha: int) -> QtGui.QPen:
@@ -70,12 +71,12 @@ def _link_pen(weight: float, width: float, alpha: int) -> QtGui.QPen:
 
 
 def _links(painter: QtGui.QPainter, scene: Scene, selected: set[int], dim: bool) -> None:
-    """Links in buckets of one pen (sign, width to a quarter pixel): one drawLines call each."""
+    """Links in buckets of one pen (sign, width to half a pixel): one drawLines call each."""
     buckets: dict[tuple, list[QtCore.QLineF]] = defaultdict(list)
     for i, link in enumerate(scene.links):
         chosen = i in selected
         alpha = 255 if chosen else (45 if dim else 200)
-        width = round(link.width * 4) / 4
+        width = round(link.width * LINK_STEPS) / LINK_STEPS
         sign = 0 if width <= 0 else (1 if link.weight > 0 else -1)
         buckets[(chosen, sign, width, alpha)].append(link.line)
     for (_chosen, sign, width, alpha), lines in sorted(buckets.items(), key=lambda kv: kv[0]):

@@ -24,6 +24,7 @@ from app.views.style import CLASS_COLORS, Palette
 from engine.neuron_maps import LayerMaps, NeuronMaps
 
 __all__ = [
+    "LINK_STEPS",
     "NEGATIVE",
     "POSITIVE",
     "WEIGHT_FULL",
@@ -39,6 +40,9 @@ __all__ = [
 
 #: |w| (or |b|) at which a link (a rim) is drawn at its full width; larger values are clipped.
 WEIGHT_FULL = 10.0
+#: Links are drawn to 1 / LINK_STEPS of a pixel in width (finer is not seen, antialiased), so
+#: the wiring looks the same, and is not drawn again, until a weight moves that much.
+LINK_STEPS = 2
 NEGATIVE, POSITIVE = CLASS_COLORS  # orange-vermilion and blue: colour-blind safe
 _GREY = (0xB0, 0xB0, 0xB0)
 
@@ -71,8 +75,15 @@ def layer_scale(values: np.ndarray, activation: str, output: bool = False) -> tu
     return 0.0, top if top > 0.0 else 1.0
 
 
-def map_image(values: np.ndarray, centre: float, half: float) -> list[QtGui.QImage]:
-    """One QImage per map of ``values (n, H, W)`` (row 0 is the lowest y: drawn at the bottom)."""
+def map_image(
+    values: np.ndarray, centre: float | np.ndarray, half: float | np.ndarray
+) -> list[QtGui.QImage]:
+    """One QImage per map of ``values (n, H, W)`` (row 0 is the lowest y: drawn at the bottom).
+
+    ``centre`` and ``half`` are one scale for all, or one per map (``(n, 1, 1)`` arrays): a
+    frame colours every layer's maps in one go, as each NumPy call and each QImage made here is
+    Python-side time the training thread waits for (the GIL).
+    """
     with np.errstate(all="ignore"):  # NaN casts to garbage here; it is overwritten just below
         t = (values - centre) * (127.5 / half) + 127.5
         np.clip(t, 0, 255, out=t)
@@ -80,8 +91,7 @@ def map_image(values: np.ndarray, centre: float, half: float) -> list[QtGui.QIma
     index[~np.isfinite(values)] = 256
     rgba = np.ascontiguousarray(LUT[index[:, ::-1]])  # flipped: y grows upwards on screen
     n, h, w = values.shape
-    # One QImage over all the maps (stacked), cut into one per map by Qt: a frame of a wide
-    # layer colours 12 maps, and every Python-side step holds the GIL the training thread needs.
+    # One QImage over all the maps (stacked), cut into one per map by Qt.
     sheet = QtGui.QImage(rgba.data, w, n * h, 4 * w, QtGui.QImage.Format.Format_RGBA8888)
     return [sheet.copy(0, k * h, w, h) for k in range(n)]  # each owns its bytes
 
@@ -215,9 +225,34 @@ class Scene:
         self.line_height, self.header, self.footer = place.line_height, place.header, place.footer
         self.node_side, self.xs, self.nodes = place.node_side, list(place.xs), list(place.nodes)
         self._first = np.cumsum([0, *columns[:-1]])  # each column's first node
-        self.links = self._links()
         self._segments = place.segments
-        self._widths = np.array([lk.width for lk in self.links])
+        weights = [
+            self.layer(c).weights[: self.columns[c], : self.columns[c - 1]].ravel()
+            for c in range(1, self.n_columns)
+        ]  # row-major: target by target, as the layout's wires
+        #: every drawn link's weight and width, in the order of ``links``
+        self.weights = np.concatenate(weights) if weights else np.empty(0)
+        self._widths = sizes.link_width(self.weights)
+        self._links: list[Link] | None = None
+
+    @property
+    def links(self) -> list[Link]:
+        """Every drawn link (made when first asked for: a frame whose wiring looks as before
+        never needs them)."""
+        if self._links is None:
+            self._links = [
+                Link(c, s, t, w, line, width)
+                for (c, s, t, line), w, width in zip(
+                    self._layout.wires, self.weights.tolist(), self._widths.tolist()
+                )
+            ]
+        return self._links
+
+    def wiring_key(self) -> bytes:
+        """What the links look like (each one's sign, and width to ``1 / LINK_STEPS`` pixel):
+        equal keys, equal wiring."""
+        steps = np.round(self._widths * LINK_STEPS).astype(np.int16)
+        return steps.tobytes() + np.sign(self.weights).astype(np.int8).tobytes()
 
     # -- structure ---------------------------------------------------------------------------------
     @property
@@ -246,19 +281,6 @@ class Scene:
 
     def node(self, column: int, unit: int) -> Node:
         return self.nodes[int(self._first[column]) + unit]
-
-    def _links(self) -> list[Link]:
-        weights, widths = [], []
-        for c in range(1, self.n_columns):
-            w = self.layer(c).weights[: self.columns[c], : self.columns[c - 1]]
-            weights.append(w.ravel())  # row-major: target by target, as the layout's wires
-            widths.append(self.sizes.link_width(w).ravel())
-        ws = np.concatenate(weights).tolist() if weights else []
-        wd = np.concatenate(widths).tolist() if widths else []
-        return [
-            Link(c, s, t, w, line, width)
-            for (c, s, t, line), w, width in zip(self._layout.wires, ws, wd)
-        ]
 
     # -- hit tests ---------------------------------------------------------------------------------
     def node_at(self, point: QtCore.QPointF) -> Node | None:

@@ -72,6 +72,7 @@ class NetworkDiagram(Retranslatable, QtWidgets.QWidget):
             layer.lower()  # under the hover card; the wiring lowest
         opaque(self._wiring, "#ffffff")  # a new picture repaints the diagram alone
         self._stale = True  # the picture must be recorded again before it is next seen
+        self._wired: tuple | None = None  # what the wiring's picture shows (_wiring_key)
         self.selected: tuple[int, int] | None = None
         self.hovered: tuple[str, object] | None = None  # ("node", (c, u)) or ("link", index)
         self.scene_renders = 0  # how often the cached picture was painted again
@@ -124,16 +125,17 @@ class NetworkDiagram(Retranslatable, QtWidgets.QWidget):
             self._input_plane = plane
             self._input_colours = ((0.0, half), map_image(inputs, 0.0, half))
         scale, images = self._input_colours
-        self._scales = [scale]
-        self._images = [images]
-        for layer in maps.hidden:
-            values = layer.values[:n]
-            scale = layer_scale(values, maps.activation)
-            self._scales.append(scale)
-            self._images.append(map_image(values, *scale))
-        scale = layer_scale(maps.output.values, maps.activation, output=True)
-        self._scales.append(scale)
-        self._images.append(map_image(maps.output.values, *scale))
+        layers = [layer.values[:n] for layer in maps.hidden] + [maps.output.values]
+        scales = [layer_scale(values, maps.activation) for values in layers[:-1]]
+        scales.append(layer_scale(layers[-1], maps.activation, output=True))
+        counts = [len(values) for values in layers]
+        # every layer's maps coloured at once, each on its layer's scale
+        per_map = (np.repeat(np.array(part), counts)[:, None, None] for part in zip(*scales))
+        centres, halves = per_map
+        coloured = map_image(np.concatenate(layers), centres, halves)
+        ends = np.cumsum(counts)
+        self._scales = [scale, *scales]
+        self._images = [images] + [coloured[e - c : e] for c, e in zip(counts, ends)]
 
     # -- language and sizes --------------------------------------------------------------------
     def retranslate_ui(self) -> None:
@@ -146,6 +148,7 @@ class NetworkDiagram(Retranslatable, QtWidgets.QWidget):
             else translate("NetworkDiagram", "The network appears with the first frame.")
         )
         self._hide_card()
+        self._wired = None  # the titles are in the wiring's picture
         self._invalidate()
 
     def apply_palette(self, palette: Palette) -> None:
@@ -155,6 +158,7 @@ class NetworkDiagram(Retranslatable, QtWidgets.QWidget):
         self.card.apply_palette(palette)
         if self._maps is not None:
             self._colour(self._maps)
+        self._wired = None
         self._invalidate()
 
     def texts(self) -> dict[str, str]:
@@ -240,10 +244,12 @@ class NetworkDiagram(Retranslatable, QtWidgets.QWidget):
         return Scene(self._maps, width, height, self.sizes)
 
     def _record(self, wiring: bool = True) -> None:
-        """Draw the picture's layers again (``wiring``: the links too, else only the nodes,
-        texts and hover mark)."""
+        """Draw the picture's layers again: the nodes and the hover mark, and (``wiring``) the
+        links and texts too if they look otherwise than last time."""
         width, height, scene = self.width(), self.height(), self.scene
-        if wiring:
+        key = self._wiring_key(scene) if wiring else self._wired
+        if key is None or key != self._wired:  # a frame rarely moves a link by a quarter pixel
+            self._wired = key
             picture = QtGui.QPicture()
             painter = QtGui.QPainter(picture)
             painter.fillRect(QtCore.QRectF(0, 0, width, height), QtGui.QColor("#ffffff"))
@@ -264,6 +270,22 @@ class NetworkDiagram(Retranslatable, QtWidgets.QWidget):
         self._nodes.setPixmap(pixmap)
         self._stale = False
         self.scene_renders += 1
+
+    def _wiring_key(self, scene: Scene | None) -> tuple | None:
+        """Everything the wiring's picture shows: an equal key, an equal picture."""
+        if scene is None:
+            return None
+        columns = range(scene.n_columns)
+        hidden = range(1, scene.n_columns - 1)
+        return (
+            self.width(),
+            self.height(),
+            self.selected,
+            scene.wiring_key(),
+            tuple(scene.layer(c).groups[: scene.columns[c]].tobytes() for c in hidden),
+            tuple(self.column_note(c) + "|" + self.more_text(c) for c in columns),
+            self.note(),
+        )
 
     def showEvent(self, event: QtGui.QShowEvent) -> None:
         super().showEvent(event)
