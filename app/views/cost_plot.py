@@ -14,6 +14,7 @@ from PyQt6 import QtCore, QtGui, QtWidgets
 
 from app.i18n import Retranslatable, translate
 from app.views.live_curve import CurvePoints, LiveCurve, nice_ceiling
+from app.views.live_layer import LiveLayer
 from app.views.qt_items import PathCurve
 from app.views.style import (
     Palette,
@@ -104,6 +105,8 @@ class CostPlot(Retranslatable, pg.PlotWidget):
         self.rewind_line.setZValue(9)
         self.rewind_line.setVisible(False)
         item.addItem(self.rewind_line, ignoreBounds=True)
+        # While a run trains, its tip and marker are drawn over the plot by Qt alone.
+        self.live_layer = LiveLayer(self, self.tip, self.marker)
         self._log = False
         #: the user's log-scale choice (the controls' toggle); ``None``: chosen by the costs
         self._log_choice: bool | None = None
@@ -329,6 +332,23 @@ class CostPlot(Retranslatable, pg.PlotWidget):
             self._y_hi, self._y_lo = max(self._y_hi, hi), min(self._y_lo, lo)
         self._redraw_marker()
         self._update_ranges()
+        self.live_layer.follow(
+            live and not self._user_range,
+            self._data_area_state(),
+            self._live.settled_version,
+            self._live.tail,
+        )
+
+    def _data_area_state(self) -> tuple:
+        """Everything the data area shows but the tip, the marker and the settled curve's
+        growth (see LiveLayer)."""
+        return (
+            self._range,
+            self._log,
+            tuple(id(ghost) for ghost in self.ghosts),
+            id(self.palette_),
+            self.rewind_line.isVisible(),
+        )
 
     def curve_data(self) -> tuple[np.ndarray, np.ndarray]:
         """The live curve as drawn, settled part then tip, in (iteration, cost) units (zeros

@@ -172,8 +172,13 @@ class LiveCurve:
         self._to_axis = to_axis
         self.clear()
 
+    #: counts the settled part's redraws (a new one draws a different settled curve)
+    settled_version = 0
+
     def clear(self) -> None:
         """Forget the run: both items empty."""
+        self.settled_version += 1
+        self._tail_from: int | None = None
         self._points = CurvePoints()
         self.length = -1  # the history length drawn
         self._settled_to: int | None = None  # the last iteration on the settled part
@@ -193,6 +198,7 @@ class LiveCurve:
             return False
         if history.length < self.length:  # not this run's continuation: a reset
             self._points = CurvePoints()
+            self._settled_to = None
         self.length = history.length
         if live and self._tip_fits(history, span):
             self._draw_tip(history, budget)
@@ -208,6 +214,8 @@ class LiveCurve:
         return young and last[0] - self._settled_to <= TIP_SHARE * (span or max(last[0], 1))
 
     def _settle(self, history: HistoryView, budget: int) -> None:
+        self.settled_version += 1
+        self._tail_from = self._settled_to  # the settled part grows from here (see tail)
         self._settled_xy = self._points.points(history, budget)
         self.extent = (np.inf, -np.inf)
         self._widen(self._settled_xy[1])
@@ -215,13 +223,14 @@ class LiveCurve:
         last = history.last()
         self._settled_to, self._settled_cost = last if last is not None else (None, np.nan)
         self._settled_at = time.monotonic()
-        self.redraw()
+        self._hand_over()
 
     def _draw_tip(self, history: HistoryView, budget: int) -> None:
         assert self._settled_to is not None
         its, costs = history.since(self._settled_to)  # from the settled part's last point on
         if not len(its) or its[0] != self._settled_to or costs[0] != self._settled_cost:
-            self._settle(history, budget)  # not a continuation: another run (a reset)
+            self._settled_to = None  # not a continuation: another run (a reset), a new curve
+            self._settle(history, budget)
             return
         self._tip_xy = peak_decimate(
             its.astype(np.float64), costs, max(16, int(TIP_SHARE * budget))
@@ -238,8 +247,23 @@ class LiveCurve:
 
     def redraw(self) -> None:
         """Hand both parts to their items again (the axis changed: log or linear)."""
+        self.settled_version += 1
+        self._tail_from = None  # the whole curve moved
+        self._hand_over()
+
+    def _hand_over(self) -> None:
         for item, (x, y) in ((self.settled, self._settled_xy), (self.tip, self._tip_xy)):
             item.setData(x, self._to_axis(y))
+
+    def tail(self) -> tuple[np.ndarray, np.ndarray] | None:
+        """What the last settling added to the settled part, from the point before it, in the
+        axis's coordinates (``None``: it was not an addition but a new curve)."""
+        start = self._tail_from
+        x, y = self._settled_xy
+        if start is None or not len(x):
+            return None
+        first = max(int(np.searchsorted(x, start)) - 1, 0)
+        return x[first:], self._to_axis(y[first:])
 
     def tip_points(self) -> int:
         return len(self._tip_xy[0])

@@ -1,0 +1,153 @@
+"""The cost curve's moving part, drawn by Qt alone while a run trains.
+
+While training runs, the cost plot changes 30 times a second: the curve's tip grows and the
+current point moves.  pyqtgraph's view paints from a Python ``paintEvent``, and PyQt holds the GIL
+through every call into Qt, so each of those repaints rasterised the plot with the GIL held: ~3 %
+of the wall time at the tutorial's size, time the training thread waited.
+
+A :class:`LiveLayer` covers the plot's data area with a plain ``QGraphicsView`` (no Python in its
+painting) showing a snapshot of the plot without its tip and marker, and over it copies of those
+two.  Being opaque, it hides the plot's own (still updated) tip and marker, so Qt repaints nothing
+of pyqtgraph's for them.  The snapshot is taken again only when something else in the data area
+changed (the settled curve, about once a second; the axes' ranges; a ghost; the size).  Off
+while paused, rewound or zoomed by hand: then the plot paints itself as usual.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+
+import numpy as np
+import pyqtgraph as pg
+from PyQt6 import QtCore, QtGui, QtWidgets
+
+__all__ = ["LiveLayer"]
+
+
+class LiveLayer:
+    """The live part of ``plot`` (a ``pg.PlotWidget``): its ``tip`` path and ``marker``."""
+
+    def __init__(
+        self,
+        plot: pg.PlotWidget,
+        tip: QtWidgets.QGraphicsPathItem,
+        marker: QtWidgets.QGraphicsEllipseItem,
+    ) -> None:
+        self._plot, self._tip, self._marker = plot, tip, marker
+        # A plain view and plain items: Qt paints them without calling into Python.
+        self.view = QtWidgets.QGraphicsView(plot.viewport())
+        self.view.setObjectName("costPlotLiveLayer")
+        self.view.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        off = QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        self.view.setHorizontalScrollBarPolicy(off)
+        self.view.setVerticalScrollBarPolicy(off)
+        self.view.setInteractive(False)
+        self.view.setAttribute(QtCore.Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.view.setAlignment(QtCore.Qt.AlignmentFlag.AlignLeft | QtCore.Qt.AlignmentFlag.AlignTop)
+        self.view.setRenderHints(plot.renderHints())
+        self.scene = QtWidgets.QGraphicsScene(self.view)
+        self.view.setScene(self.scene)
+        self.backdrop = self.scene.addPixmap(QtGui.QPixmap())
+        self.tip = QtWidgets.QGraphicsPathItem()
+        self.marker = QtWidgets.QGraphicsEllipseItem()
+        for item in (self.tip, self.marker):
+            self.scene.addItem(item)
+        self.view.hide()
+        self._snapshot_of: Hashable | None = None
+        self._settled = -1  # the settled curve's count drawn on the snapshot
+
+    @property
+    def active(self) -> bool:
+        return self.view.isVisible()
+
+    def follow(
+        self,
+        on: bool,
+        state: Hashable,
+        settled: int,
+        tail: Callable[[], tuple[np.ndarray, np.ndarray] | None],
+    ) -> None:
+        """Show the live part over the plot (``on``), or give the plot back its own painting.
+
+        ``state``: everything besides the curve and the marker that the data area shows
+        (ranges, ghosts, styles); a new one takes a new snapshot.  ``settled`` counts the
+        settled curve's redraws: a new count draws what ``tail()`` gives (the points it gained,
+        in the view's coordinates) onto the snapshot, the plot's own rendering being needed
+        only when ``tail()`` is ``None`` (a new curve).
+        """
+        if not on:
+            if self.view.isVisible():
+                self.view.hide()
+                self._snapshot_of = None
+            return
+        area = self._area()
+        key = (state, area, self._plot.devicePixelRatioF())
+        fresh = key == self._snapshot_of and self.view.isVisible()
+        if fresh and settled != self._settled:
+            points = tail()
+            fresh = points is not None and self._draw_on_backdrop(*points)
+        if not fresh:
+            self._snapshot(area)
+            self._snapshot_of = key
+        self._settled = settled
+        self._copy_live_items()
+
+    def _draw_on_backdrop(self, x: np.ndarray, y: np.ndarray) -> bool:
+        """Stroke the settled curve's new points onto the snapshot, as the plot would (a
+        fraction of re-rendering the plot: a settling comes several times a second)."""
+        if not (np.isfinite(x).all() and np.isfinite(y).all()):
+            return False  # gaps: let the plot draw them
+        pixmap = self.backdrop.pixmap()
+        painter = QtGui.QPainter(pixmap)
+        painter.setRenderHints(self.view.renderHints())
+        painter.setTransform(self._to_layer())
+        painter.setPen(self._tip.pen())
+        painter.drawPolyline(QtGui.QPolygonF([QtCore.QPointF(a, b) for a, b in zip(x, y)]))
+        painter.end()
+        self.backdrop.setPixmap(pixmap)
+        return True
+
+    def _to_layer(self) -> QtGui.QTransform:
+        """From the view box's data coordinates to the layer's pixels."""
+        box = self._plot.getPlotItem().getViewBox()
+        to_layer = box.childGroup.sceneTransform() * self._plot.viewportTransform()
+        origin = self.view.pos()
+        return to_layer * QtGui.QTransform.fromTranslate(-origin.x(), -origin.y())
+
+    def _area(self) -> QtCore.QRect:
+        """The view box's rectangle in the plot's viewport (the data area)."""
+        box = self._plot.getPlotItem().getViewBox()
+        return self._plot.mapFromScene(box.sceneBoundingRect()).boundingRect()
+
+    def _snapshot(self, area: QtCore.QRect) -> None:
+        """Render the data area without the tip and the marker as the layer's backdrop."""
+        self.view.hide()  # not in its own snapshot
+        ratio = self._plot.devicePixelRatioF()
+        pixmap = QtGui.QPixmap(area.size() * ratio)
+        pixmap.setDevicePixelRatio(ratio)
+        shown = self._tip.isVisible(), self._marker.isVisible()
+        self._tip.setVisible(False)
+        self._marker.setVisible(False)
+        flags = QtWidgets.QWidget.RenderFlag.DrawWindowBackground
+        self._plot.viewport().render(pixmap, QtCore.QPoint(), QtGui.QRegion(area), flags)
+        self._tip.setVisible(shown[0])
+        self._marker.setVisible(shown[1])
+        self.backdrop.setPixmap(pixmap)
+        self.view.setGeometry(area)
+        self.scene.setSceneRect(QtCore.QRectF(0, 0, area.width(), area.height()))
+        self.view.show()
+
+    def _copy_live_items(self) -> None:
+        """The plot's tip and marker, placed in the layer's pixels."""
+        to_layer = self._to_layer()
+        self.tip.setPen(self._tip.pen())
+        self.tip.setPath(self._tip.path())
+        self.tip.setTransform(to_layer)
+        self.tip.setVisible(self._tip.isVisible())
+        marker = self._marker
+        self.marker.setVisible(marker.isVisible())
+        if marker.isVisible():
+            self.marker.setRect(marker.rect())
+            self.marker.setPen(marker.pen())
+            self.marker.setBrush(marker.brush())
+            self.marker.setPos(to_layer.map(marker.pos()))
