@@ -1,11 +1,11 @@
-"""What a plot really draws: pen widths and text sizes, for the projector-mode tests."""
+"""What is really drawn: pen widths and text sizes (the projector-mode tests), paint events."""
 
 from __future__ import annotations
 
 import pyqtgraph as pg
 from PyQt6 import QtCore, QtGui, QtWidgets
 
-__all__ = ["pen_width", "text_sizes"]
+__all__ = ["PaintCounter", "pen_width", "text_sizes"]
 
 
 def pen_width(pen: QtGui.QPen | None) -> float | None:
@@ -35,3 +35,22 @@ def text_sizes(item: QtWidgets.QGraphicsTextItem) -> list[float]:
             fragments += 1
         block = block.next()
     return sizes
+
+
+class PaintCounter(QtCore.QObject):
+    """Counts the paint events of the widgets it watches, by object name (``total``: all)."""
+
+    def __init__(self, *widgets: QtWidgets.QWidget) -> None:
+        super().__init__()
+        self.counts: dict[str, int] = {}
+        for widget in widgets:
+            widget.installEventFilter(self)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    def eventFilter(self, obj: QtCore.QObject, event: QtCore.QEvent) -> bool:
+        if event.type() == QtCore.QEvent.Type.Paint:
+            self.counts[obj.objectName()] = self.counts.get(obj.objectName(), 0) + 1
+        return False

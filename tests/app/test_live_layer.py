@@ -4,22 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PyQt6 import QtCore, QtWidgets
+from PyQt6 import QtWidgets
 
 from app.views.cost_plot import CostPlot
 from engine.history import CostHistory
-
-
-class Paints(QtCore.QObject):
-    def __init__(self, widget: QtWidgets.QWidget) -> None:
-        super().__init__()
-        self.count = 0
-        widget.installEventFilter(self)
-
-    def eventFilter(self, obj: QtCore.QObject, event: QtCore.QEvent) -> bool:
-        if event.type() == QtCore.QEvent.Type.Paint:
-            self.count += 1
-        return False
+from tests.app.drawn import PaintCounter
 
 
 @pytest.fixture
@@ -50,10 +39,11 @@ def test_live_frames_are_drawn_by_the_layer_not_by_pyqtgraph(plot, qtbot):
     box = plot.getPlotItem().getViewBox()
     area = plot.mapFromScene(box.sceneBoundingRect()).boundingRect()
     assert plot.live_layer.view.geometry() == area  # it covers the data area exactly
-    plot_paints, layer_paints = Paints(plot.viewport()), Paints(plot.live_layer.view.viewport())
+    plot_paints = PaintCounter(plot.viewport())
+    layer_paints = PaintCounter(plot.live_layer.view.viewport())
     feed(plot, history, 30, True, qtbot)
-    assert layer_paints.count >= 25
-    assert plot_paints.count <= 3  # a new snapshot now and then, not a paint a frame
+    assert layer_paints.total >= 25
+    assert plot_paints.total <= 3  # a new snapshot now and then, not a paint a frame
     # the layer's tip is the plot's, in the layer's pixels
     layer_tip, tip = plot.live_layer.tip, plot.tip
     assert layer_tip.path() == tip.path() and tip.path().elementCount() > 1

@@ -8,29 +8,13 @@ repainted the whole window: most of the GUI thread's time, and time the training
 
 from __future__ import annotations
 
-from PyQt6 import QtCore
-
-
-class PaintCounter(QtCore.QObject):
-    """Counts the paint events of the widgets it filters."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.counts: dict[str, int] = {}
-
-    def eventFilter(self, obj: QtCore.QObject, event: QtCore.QEvent) -> bool:
-        if event.type() == QtCore.QEvent.Type.Paint:
-            self.counts[obj.objectName()] = self.counts.get(obj.objectName(), 0) + 1
-        return False
+from tests.app.drawn import PaintCounter
 
 
 def test_live_frames_repaint_what_changed_and_not_the_window_behind_it(window, qtbot):
     window.controls.target.setValue(1_000_000_000)
     window.controls.flat_out.setChecked(True)
-    counter = PaintCounter()
-    behind = [window.mode_tabs, window.panel_tabs, window.status, window.timeline]
-    for widget in behind:
-        widget.installEventFilter(counter)
+    counter = PaintCounter(window.mode_tabs, window.panel_tabs, window.status, window.timeline)
     window.run.session.play()
     qtbot.waitUntil(lambda: window.run.session.latest.snapshot.iteration > 0)
     counter.counts.clear()
