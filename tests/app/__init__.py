@@ -16,6 +16,7 @@ __all__ = [
     "latest",
     "number",
     "settle",
+    "shown",
     "wait_current_frame",
     "wait_label",
     "wait_ticks",
@@ -23,6 +24,15 @@ __all__ = [
 ]
 
 NUMBER = re.compile(r"[-+]?\d[\d,]*\.?\d*(?:[eE][-+]?\d+)?")
+
+
+def shown(qtbot, widget: QtWidgets.QWidget, width: int, height: int) -> QtWidgets.QWidget:
+    """``widget`` at ``width`` × ``height``, shown and exposed (closed at the test's end)."""
+    qtbot.addWidget(widget)
+    widget.resize(width, height)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
 
 
 def number(label: QtWidgets.QLabel | str) -> int | float:

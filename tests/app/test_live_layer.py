@@ -8,17 +8,13 @@ from PyQt6 import QtWidgets
 
 from app.views.cost_plot import CostPlot
 from engine.history import CostHistory
+from tests.app import shown
 from tests.app.drawn import PaintCounter
 
 
 @pytest.fixture
 def plot(qtbot):
-    plot = CostPlot()
-    qtbot.addWidget(plot)
-    plot.resize(800, 300)
-    plot.show()
-    qtbot.waitExposed(plot)
-    return plot
+    return shown(qtbot, CostPlot(), 800, 300)
 
 
 def feed(plot: CostPlot, history: CostHistory, frames: int, live: bool, qtbot) -> None:

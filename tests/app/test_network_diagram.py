@@ -17,6 +17,7 @@ from engine.config import TrainConfig
 from engine.datasets import load_dataset
 from engine.neuron_maps import NeuronMapper, trainer_maps
 from engine.trainer import Trainer
+from tests.app import shown
 from tests.app.worker_driver import WorkerDriver, stop_when
 
 
@@ -36,12 +37,7 @@ def maps_of(config: TrainConfig, steps: int = 0, resolution: int = 16):
 
 @pytest.fixture
 def diagram(qtbot):
-    d = NetworkDiagram()
-    qtbot.addWidget(d)
-    d.resize(1000, 620)
-    d.show()
-    qtbot.waitExposed(d)
-    return d
+    return shown(qtbot, NetworkDiagram(), 1000, 620)
 
 
 def test_zeros_draws_one_repeated_neuron_he_varied_ones_that_change(diagram, qtbot):
