@@ -7,6 +7,7 @@ import pyqtgraph as pg
 import pytest
 
 from app.boundary_colors import probability_rgba
+from app.views import live_curve
 from app.views.cost_plot import MAX_GHOSTS, CostPlot
 from app.views.decision_map import DecisionMap
 from app.views.live_curve import CurvePoints, peak_decimate
@@ -455,3 +456,31 @@ def test_a_long_run_name_is_cut_to_the_room_beside_a_narrow_plot(qtbot):
     plot.apply_palette(Palette())  # ordinary sizes: the whole name fits
     qtbot.waitUntil(lambda: label.item.toPlainText().endswith(name))
     assert label.toolTip() == ""
+
+
+def test_a_long_tip_is_the_same_however_the_frames_cut_it(qtbot, monkeypatch):
+    """The tip is decimated block by block as frames bring points: fed in frames of 700 points
+    or all at once, the same points, keeping every block's extremes and ending at the newest."""
+    monkeypatch.setattr(live_curve, "TIP_SECONDS", 1e9)  # a tip that never settles by itself
+    monkeypatch.setattr(live_curve, "TIP_SHARE", 10.0)
+    rng = np.random.default_rng(7)
+    costs = 1.0 + np.cumsum(rng.normal(0, 0.01, 12_000))
+    tips = []
+    for frame in (700, 11_000):
+        plot = CostPlot()
+        qtbot.addWidget(plot)
+        history = CostHistory()
+        history.extend(0, costs[:1000])
+        plot.show_history(history.view(), 1000, costs[999], target=10**9, live=True)  # settles
+        for first in range(1000, 12_000, frame):
+            end = min(first + frame, 12_000)
+            history.extend(first, costs[first:end])
+            plot.show_history(history.view(), end, costs[end - 1], target=10**9, live=True)
+        tips.append(plot.tip.getData())
+    (x, y), (x2, y2) = tips
+    np.testing.assert_array_equal(x, x2)
+    np.testing.assert_array_equal(y, y2)
+    assert x[0] == 999 and x[-1] == 11_999 and np.all(np.diff(x) >= 0)
+    tip = costs[999:]
+    assert y.min() == tip.min() and y.max() == tip.max()
+    assert len(x) < len(tip) // 10  # decimated
