@@ -58,7 +58,7 @@ class LiveLayer:
 
     @property
     def active(self) -> bool:
-        return self.view.isVisible()
+        return self.view.isVisibleTo(self._plot)
 
     def follow(
         self,
@@ -75,14 +75,14 @@ class LiveLayer:
         in the view's coordinates) onto the snapshot, the plot's own rendering being needed
         only when ``tail()`` is ``None`` (a new curve).
         """
-        if not on:
-            if self.view.isVisible():
+        if not on or not self._plot.isVisible():  # (a hidden plot paints nothing anyway)
+            if self.active:
                 self.view.hide()
                 self._snapshot_of = None
             return
         area = self._area()
         key = (state, area, self._plot.devicePixelRatioF())
-        fresh = key == self._snapshot_of and self.view.isVisible()
+        fresh = key == self._snapshot_of and self.active
         if fresh and settled != self._settled:
             points = tail()
             fresh = points is not None and self._draw_on_backdrop(*points)

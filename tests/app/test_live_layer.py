@@ -86,3 +86,18 @@ def test_zooming_by_hand_turns_the_layer_off(plot, qtbot):
     box.sigRangeChangedManually.emit(box.state["mouseEnabled"])
     feed(plot, history, 1, True, qtbot)
     assert not plot.live_layer.active
+
+
+def test_a_hidden_plot_keeps_no_layer_and_takes_no_snapshots(plot, qtbot):
+    """The other tab in view (the comparison) while the run trains: nothing to draw over."""
+    history = CostHistory()
+    plot.hide()
+    snapshots = []
+    plot.live_layer._snapshot = snapshots.append  # any snapshot would be recorded here
+    feed(plot, history, 10, True, qtbot)
+    assert not plot.live_layer.active and snapshots == []
+    del plot.live_layer._snapshot
+    plot.show()
+    qtbot.waitExposed(plot)
+    feed(plot, history, 1, True, qtbot)
+    assert plot.live_layer.active
