@@ -120,6 +120,12 @@ def _typed(kind, check, allowed: str):
     return convert
 
 
+def _whole(low: int, high: int, unit: str = ""):
+    """An argparse ``type=`` for a whole number from ``low`` to ``high`` (``unit``: "pixels")."""
+    words = f"a whole number of {unit} from" if unit else "a whole number from"
+    return _typed(int, lambda n: _require(low <= n <= high), f"{words} {low} to {high}")
+
+
 def _require(condition: bool) -> None:
     if not condition:
         raise ValueError
@@ -186,11 +192,7 @@ def _add_animation_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--frames",
         metavar="N",
-        type=_typed(
-            int,
-            lambda n: _require(2 <= n <= MAX_FRAMES),
-            f"a whole number from 2 to {MAX_FRAMES}",
-        ),
+        type=_whole(2, MAX_FRAMES),
         help=f"frames of the animation (default: {d.frames}; at most one per iteration)",
     )
     p.add_argument(
@@ -212,11 +214,7 @@ def _add_animation_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--width",
         metavar="PX",
-        type=_typed(
-            int,
-            lambda w: _require(MIN_FRAME_WIDTH <= w <= MAX_FRAME_WIDTH),
-            f"a whole number of pixels from {MIN_FRAME_WIDTH} to {MAX_FRAME_WIDTH}",
-        ),
+        type=_whole(MIN_FRAME_WIDTH, MAX_FRAME_WIDTH, "pixels"),
         help=f"the animation's width in pixels (default: {d.width}; 16:10)",
     )
 
@@ -248,11 +246,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--iterations",
         metavar="N",
-        type=_typed(
-            int,
-            lambda n: _require(0 <= n <= MAX_ITERATIONS),
-            f"a whole number from 0 to {MAX_ITERATIONS}",
-        ),
+        type=_whole(0, MAX_ITERATIONS),
         help="gradient steps (default: 15000, or the preset's)",
     )
     p.add_argument(
@@ -270,9 +264,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--seed",
         metavar="S",
-        type=_typed(
-            int, lambda s: _require(0 <= s <= MAX_SEED), f"a whole number from 0 to {MAX_SEED}"
-        ),
+        type=_whole(0, MAX_SEED),
         help="the initializer's random seed (default: 3)",
     )
     p.add_argument("--dataset", choices=list(DATASETS), help="data set (default: circles)")
