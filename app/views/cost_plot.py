@@ -347,6 +347,7 @@ class CostPlot(Retranslatable, pg.PlotWidget):
             self._log,
             tuple(id(ghost) for ghost in self.ghosts),
             id(self.palette_),
+            self._color,  # the curve's and the marker's colour
             self.rewind_line.isVisible(),
         )
 

@@ -21,6 +21,8 @@ import numpy as np
 import pyqtgraph as pg
 from PyQt6 import QtCore, QtGui, QtWidgets
 
+from app.views.qt_items import polygon
+
 __all__ = ["LiveLayer"]
 
 
@@ -100,9 +102,9 @@ class LiveLayer:
         pixmap = self.backdrop.pixmap()
         painter = QtGui.QPainter(pixmap)
         painter.setRenderHints(self.view.renderHints())
-        painter.setTransform(self._to_layer())
-        painter.setPen(self._tip.pen())
-        painter.drawPolyline(QtGui.QPolygonF([QtCore.QPointF(a, b) for a, b in zip(x, y)]))
+        painter.setTransform(self.tip.transform())
+        painter.setPen(self.tip.pen())
+        painter.drawPolyline(polygon(x, y))
         painter.end()
         self.backdrop.setPixmap(pixmap)
         return True
@@ -136,18 +138,19 @@ class LiveLayer:
         self.view.setGeometry(area)
         self.scene.setSceneRect(QtCore.QRectF(0, 0, area.width(), area.height()))
         self.view.show()
+        # What changes only with a new snapshot's state (ranges, styles, size): set once here.
+        self.tip.setTransform(self._to_layer())
+        self.tip.setPen(self._tip.pen())
+        marker = self._marker
+        self.marker.setRect(marker.rect())
+        self.marker.setPen(marker.pen())
+        self.marker.setBrush(marker.brush())
 
     def _copy_live_items(self) -> None:
         """The plot's tip and marker, placed in the layer's pixels."""
-        to_layer = self._to_layer()
-        self.tip.setPen(self._tip.pen())
         self.tip.setPath(self._tip.path())
-        self.tip.setTransform(to_layer)
         self.tip.setVisible(self._tip.isVisible())
         marker = self._marker
         self.marker.setVisible(marker.isVisible())
         if marker.isVisible():
-            self.marker.setRect(marker.rect())
-            self.marker.setPen(marker.pen())
-            self.marker.setBrush(marker.brush())
-            self.marker.setPos(to_layer.map(marker.pos()))
+            self.marker.setPos(self.tip.transform().map(marker.pos()))

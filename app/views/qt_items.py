@@ -14,7 +14,7 @@ import pyqtgraph as pg
 from PyQt6 import QtCore, QtGui, QtWidgets
 from pyqtgraph.graphicsItems.ScatterPlotItem import Symbols
 
-__all__ = ["LabelSlot", "PathCurve", "PointMarker", "WrappingSlot"]
+__all__ = ["LabelSlot", "PathCurve", "PointMarker", "WrappingSlot", "polygon"]
 
 _IGNORES_TRANSFORMATIONS = QtWidgets.QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations
 
@@ -46,6 +46,15 @@ class PointMarker(QtWidgets.QGraphicsPathItem):
         self.setVisible(finite)
 
 
+def polygon(x: np.ndarray, y: np.ndarray) -> QtGui.QPolygonF:
+    """The points ``(x, y)`` as a ``QPolygonF``, filled in place from NumPy (no Python loop)."""
+    shape = pg.functions.create_qpolygonf(len(x))
+    points = pg.functions.ndarray_from_qpolygonf(shape)
+    points[:, 0] = x
+    points[:, 1] = y
+    return shape
+
+
 class PathCurve(QtWidgets.QGraphicsPathItem):
     """A polyline through ``(x, y)`` (gaps at non-finite points), stroked by Qt.
 
@@ -69,12 +78,8 @@ class PathCurve(QtWidgets.QGraphicsPathItem):
             return
         finite = np.isfinite(x) & np.isfinite(y)
         if finite.all():  # the usual case: one polyline, filled in place (~10x arrayToQPath)
-            polygon = pg.functions.create_qpolygonf(len(x))
-            points = pg.functions.ndarray_from_qpolygonf(polygon)
-            points[:, 0] = x
-            points[:, 1] = y
             path = QtGui.QPainterPath()
-            path.addPolygon(polygon)
+            path.addPolygon(polygon(x, y))
             self.setPath(path)
             return
         # Gaps: park non-finite points at a real one (the path needs finite coordinates) and
