@@ -298,12 +298,6 @@ class NetworkDiagram(Retranslatable, QtWidgets.QWidget):
             layer.setGeometry(self.rect())
         self._invalidate()
 
-    def _render(self, painter: QtGui.QPainter, scene: Scene | None) -> None:
-        if scene is None:
-            return
-        self._scene = scene
-        paint_scene(painter, scene, self, self._images)
-
     def _paint_hover(self, painter: QtGui.QPainter) -> None:
         scene, hovered = self._scene, self.hovered
         if scene is None or hovered is None:
@@ -331,9 +325,9 @@ class NetworkDiagram(Retranslatable, QtWidgets.QWidget):
         image.fill(QtGui.QColor("#ffffff"))
         painter = QtGui.QPainter(image)
         painter.scale(scale, scale)
-        keep = self._scene
-        self._render(painter, self._scene_for(lw, lh))
-        self._scene = keep
+        scene = self._scene_for(lw, lh)  # its own layout: the screen's stays as it is
+        if scene is not None:
+            paint_scene(painter, scene, self, self._images)
         painter.end()
         return image
 
