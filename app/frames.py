@@ -96,7 +96,8 @@ def frame_of(
 
     With a ``grid_resolution`` it is a "full" frame (boundary grid, weights and, with
     ``with_diagnostics``, the diagnostics; with a ``neuron_mapper``, the neuron maps on a
-    ``neuron_resolution`` grid over the same square), else numbers and the cost history only.
+    ``neuron_resolution`` grid over the same square), else numbers and the cost history only
+    (and no test accuracy: the views keep showing the last full frame's).
 
     The worker publishes these, and the window makes its first one the same way before the
     worker's thread has started, so the window shows iteration 0 as soon as it is built.
@@ -111,6 +112,7 @@ def frame_of(
         grid_resolution=grid_resolution,
         with_layers=full,
         with_diagnostics=full and with_diagnostics,
+        with_test_accuracy=full,
     )
     if records is not None:
         snap = with_records(snap, records)

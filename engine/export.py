@@ -71,11 +71,13 @@ def _write(out: TextIO, snapshot: Snapshot) -> int:
                 lines.append(f"{it},{cost}{empty}\n")
         out.write("".join(lines))
     # The history holds the cost of each iteration a step was taken from; the current parameters'
-    # cost and accuracies (no step taken from them yet, so no gradient) end the table.
+    # cost and accuracies (no step taken from them yet, so no gradient) end the table; the test
+    # accuracy is left empty if the snapshot did not measure it (a frame taken while training).
     if snapshot.iteration not in its[-1:]:
         out.write(
             f"{snapshot.iteration},{snapshot.cost},{snapshot.train_accuracy},"
-            f"{snapshot.test_accuracy}{',' * n_layers}\n"
+            f"{'' if snapshot.test_accuracy is None else snapshot.test_accuracy}"
+            f"{',' * n_layers}\n"
         )
         return len(its) + 1
     return len(its)

@@ -78,7 +78,7 @@ class Snapshot:
     iteration: int
     cost: float
     train_accuracy: float
-    test_accuracy: float
+    test_accuracy: float | None  # None: not measured for this snapshot (see Trainer.snapshot)
     saturated: int
     n_train: int
     layers: tuple[LayerState, ...]

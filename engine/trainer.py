@@ -435,6 +435,11 @@ class Trainer:
         boundary = contour_segments(xs, ys, probs, 0.5)
         return GridPrediction(*(frozen_copy(a) for a in (xs, ys, probs, boundary)))
 
+    def _known_test_accuracy(self) -> float | None:
+        """This iteration's test accuracy if it was computed already (a metrics row), else None."""
+        known = self._test_accuracy_at
+        return known[1] if known is not None and known[0] == self.iteration else None
+
     @_quiet
     def snapshot(
         self,
@@ -443,11 +448,15 @@ class Trainer:
         grid_bounds: tuple[float, float, float, float] | None = None,
         with_diagnostics: bool = True,
         with_layers: bool = True,
+        with_test_accuracy: bool = True,
     ) -> Snapshot:
         """A frozen picture of the run (copies only): safe to hand to another thread.
 
         ``with_layers=False`` and ``with_diagnostics=False`` leave out the per-layer copies and
-        the diagnostics, for frames that only need the numbers and the cost history.
+        the diagnostics, for frames that only need the numbers and the cost history;
+        ``with_test_accuracy=False`` leaves ``test_accuracy`` ``None`` unless this iteration's is
+        already known (it is a forward pass over the test set: at 100,100 on 3000 points, ~1 ms
+        in each of 25 frames a second).
         """
         grid = None
         if grid_resolution:
@@ -464,7 +473,9 @@ class Trainer:
             iteration=self.iteration,
             cost=self.cost(),
             train_accuracy=self.train_accuracy(),
-            test_accuracy=self.test_accuracy(),
+            test_accuracy=(
+                self.test_accuracy() if with_test_accuracy else self._known_test_accuracy()
+            ),
             saturated=self.saturated_count(),
             n_train=int(self.data.train_Y.shape[1]),
             layers=layers,

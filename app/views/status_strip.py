@@ -241,6 +241,8 @@ class StatusStrip(Retranslatable, QtWidgets.QFrame):
             (self.train_accuracy, train, snap.train_accuracy, snap.n_train),
             (self.test_accuracy, test, snap.test_accuracy, n_test),
         ):
+            if acc is None:  # a frame between full ones while training: the last one stands
+                continue
             full = text.format(acc=repr(acc), right=round(acc * n), n=n)
             if self.compact:  # the number alone fits the back row's font; counts in the tip
                 short = text.format(acc=_short(acc, 4), right=0, n=0)

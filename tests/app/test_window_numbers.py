@@ -55,6 +55,22 @@ def test_first_frame_shows_the_engine_numbers(qtbot, window):
     wait_label(qtbot, window, "testAccuracyLabel", reference.test_accuracy())
 
 
+def test_frames_between_full_ones_keep_the_last_test_accuracy_on_show(qtbot, window):
+    """While training, frames between full ones carry no test accuracy (a pass over the test
+    set each): the label keeps a real accuracy, and at rest it is the engine's own again."""
+    play_until_running(qtbot, window)
+    qtbot.waitUntil(lambda: window.run.latest.snapshot.test_accuracy is None, timeout=10000)
+    window.redraw()
+    shown = label(window, "testAccuracyLabel").text()
+    assert "None" not in shown and 0.0 <= number(shown) <= 1.0
+    widget(window, "playPauseButton", QtWidgets.QAbstractButton).click()
+    frame = settle(qtbot, window, lambda f: f.state is RunState.PAUSED)
+    reference = Trainer(TrainConfig())
+    reference.step(frame.snapshot.iteration)
+    assert frame.snapshot.test_accuracy == reference.test_accuracy()
+    wait_label(qtbot, window, "testAccuracyLabel", reference.test_accuracy())
+
+
 def test_the_window_shows_iteration_zero_when_it_returns(qapp):
     """A script that reads the window right after building it sees iteration 0: labels, the
     boundary image and one histogram per layer, with no turn of the event loop in between."""

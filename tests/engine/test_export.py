@@ -130,3 +130,16 @@ def test_an_untrained_run_exports_its_initial_cost():
 def test_write_errors_reach_the_caller(tmp_path, window_run):
     with pytest.raises(OSError):
         write_history_csv(tmp_path / "missing" / "h.csv", window_run)
+
+
+def test_a_snapshot_without_its_test_accuracy_leaves_that_cell_empty():
+    """A frame taken while training (between full frames) does not measure the test accuracy:
+    its last row says nothing there rather than ``None`` or a stale number."""
+    trainer = Trainer(TrainConfig(hidden=(6, 3)))
+    trainer.step(7)
+    snap = trainer.snapshot(with_diagnostics=False, with_test_accuracy=False)
+    assert snap.test_accuracy is None
+    buffer = io.StringIO()
+    assert write_history_csv(buffer, snap) == 8
+    last = next(csv.reader([buffer.getvalue().splitlines()[-1]]))
+    assert last[:4] == ["7", repr(trainer.cost()), repr(trainer.train_accuracy()), ""]

@@ -216,3 +216,27 @@ def test_the_test_accuracy_is_computed_once_per_iteration(monkeypatch):
     trainer.snapshot()
     assert trainer.test_accuracy() == trainer.accuracy(trainer.data.test_X, trainer.data.test_Y)
     assert len(calls) == 2
+
+
+def test_a_numbers_only_snapshot_takes_no_test_pass_and_says_so(monkeypatch):
+    """Frames between full ones leave the test accuracy out (a forward pass over the test set
+    each): ``None``, unless this iteration's is known already, which is then the exact one."""
+    trainer = Trainer()
+    trainer.step(10)
+    calls = []
+    into = trainer.net.predict_proba_into
+    monkeypatch.setattr(
+        trainer.net, "predict_proba_into", lambda X, s: calls.append(1) or into(X, s)
+    )
+    snap = trainer.snapshot(with_layers=False, with_diagnostics=False, with_test_accuracy=False)
+    assert snap.test_accuracy is None and not calls
+    assert (snap.cost, snap.train_accuracy) == (trainer.cost(), trainer.train_accuracy())
+    known = trainer.test_accuracy()  # measured once (as a metrics row or a full frame does)
+    assert len(calls) == 1
+    again = trainer.snapshot(with_test_accuracy=False)
+    assert again.test_accuracy == known and len(calls) == 1
+    trainer.step(1)
+    assert trainer.snapshot(with_test_accuracy=False).test_accuracy is None
+    assert trainer.snapshot().test_accuracy == trainer.accuracy(
+        trainer.data.test_X, trainer.data.test_Y
+    )
