@@ -62,6 +62,8 @@ def _lut() -> np.ndarray:
 
 
 LUT = _lut()
+#: the same colours as one 32-bit word each (gathering words: ~10x faster than rows of 4 bytes)
+_LUT_WORDS = LUT.view(np.uint32).ravel()
 
 
 def layer_scale(values: np.ndarray, activation: str, output: bool = False) -> tuple[float, float]:
@@ -89,7 +91,7 @@ def map_image(
         np.clip(t, 0, 255, out=t)
         index = t.astype(np.intp)
     index[~np.isfinite(values)] = 256
-    rgba = np.ascontiguousarray(LUT[index[:, ::-1]])  # flipped: y grows upwards on screen
+    rgba = _LUT_WORDS.take(index[:, ::-1])  # flipped: y grows upwards on screen
     n, h, w = values.shape
     # One QImage over all the maps (stacked), cut into one per map by Qt.
     sheet = QtGui.QImage(rgba.data, w, n * h, 4 * w, QtGui.QImage.Format.Format_RGBA8888)

@@ -245,3 +245,22 @@ def test_the_picture_is_painted_by_qt_alone(diagram):
         image.pixel(x, y) for x in range(0, image.width(), 13) for y in range(0, image.height(), 11)
     }
     assert len(colours) > 20  # links, maps and texts: a drawing, not a blank widget
+
+
+def test_map_pixels_are_the_lookup_tables_rows(qapp):
+    """Each map pixel is its value's row of the diagram's table on its layer's scale (NaN: the
+    grey row), flipped so that the lowest y is drawn at the bottom."""
+    from app.views.diagram_scene import LUT, map_image
+
+    values = np.random.default_rng(1).normal(size=(3, 4, 5))
+    values[1, 2, 3] = np.nan
+    centre, half = np.zeros((3, 1, 1)), np.array([1.0, 2.0, 0.5])[:, None, None]
+    images = map_image(values, centre, half)
+    with np.errstate(invalid="ignore"):
+        index = np.clip((values - centre) * (127.5 / half) + 127.5, 0, 255).astype(np.intp)
+    index[np.isnan(values)] = 256
+    for k, image in enumerate(images):
+        raw = np.frombuffer(image.constBits().asstring(image.sizeInBytes()), np.uint8)
+        pixels = raw.reshape(image.height(), image.bytesPerLine())[:, : 4 * image.width()]
+        expected = LUT[index[k, ::-1]].reshape(image.height(), -1)
+        np.testing.assert_array_equal(pixels, expected)

@@ -432,6 +432,20 @@ def test_probability_rgba_is_a_read_only_copy():
     )
 
 
+def test_probability_colours_are_the_lookup_tables_rows():
+    """Each probability gets the table row of its rounded 255ths (NaN: 0.5's; beyond [0, 1]:
+    the ends), whatever way the bytes are gathered."""
+    from app.boundary_colors import PROBABILITY_LUT
+
+    probs = np.array([[0.0, 1.0, 0.5, 0.25, 0.998, 0.001, np.nan, 1.5, -0.5, 0.4999]])
+    expected = np.clip(np.nan_to_num(probs, nan=0.5) * 255.0 + 0.5, 0, 255).astype(np.uint8)
+    np.testing.assert_array_equal(probability_rgba(probs), PROBABILITY_LUT[expected])
+    grid = np.random.default_rng(0).random((150, 150))
+    np.testing.assert_array_equal(
+        probability_rgba(grid), PROBABILITY_LUT[(grid * 255.0 + 0.5).astype(np.uint8)]
+    )
+
+
 def test_a_long_run_name_is_cut_to_the_room_beside_a_narrow_plot(qtbot):
     """On a projector the legend beside the cost curve took most of the plot's width: a long
     name is cut with "…" (whole in its tooltip), so the legend stays within a third of it."""
