@@ -38,8 +38,7 @@ def paint_scene(
 
 def paint_wiring(painter: QtGui.QPainter, scene: Scene, diagram: NetworkDiagram) -> None:
     """The links, the brackets of equal neurons and the texts (titles, notes, legend), which
-    no node covers: vectors only, no images, so that the screen can record them into a
-    ``QPicture`` that Qt replays without Python (a recorded text is laid out at replay)."""
+    no node covers: the screen's bottom layer, drawn again only when it would look otherwise."""
     painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
     selected = set(diagram.highlighted_links())
     _links(painter, scene, selected, diagram.selected is not None)

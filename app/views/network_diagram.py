@@ -12,16 +12,19 @@ elsewhere, to clear).
 
 The maps are computed on the training thread (:mod:`engine.neuron_maps`); here a new set of maps
 becomes one QImage per node, and the picture is drawn again only for new maps, a new size,
-palette, language, selection or hover, in two layers shown by plain ``QLabel`` s: the wiring
-(~75 antialiased links, ~2.5 ms to rasterise) *recorded* into a ``QPicture`` that Qt replays from
-its own event loop without Python, and over it the nodes and texts, painted into a transparent
-pixmap (a ``QPicture`` would store each map as a PNG).  Painted from a Python ``paintEvent``,
-every link held the GIL that the training thread needs.
+palette, language, selection or hover, in two pixmaps shown by plain ``QLabel`` s, which Qt
+blits from its own loop without Python: the wiring (links, brackets, texts), rasterised again
+only when it would look otherwise (a link gains or loses half a pixel: about once a second while
+training), and over it the nodes, painted into a transparent pixmap with every new set of maps.
+Painted from a Python ``paintEvent``, every link held the GIL that the training thread needs at
+each repaint; recorded into a ``QPicture``, every link was stroked again (on Qt's thread pool, on
+the training's cores) each time the nodes above it changed.
 :class:`MiniDiagram` is the same drawing, compact, for the comparison's runs.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -245,31 +248,41 @@ class NetworkDiagram(Retranslatable, QtWidgets.QWidget):
 
     def _record(self, wiring: bool = True) -> None:
         """Draw the picture's layers again: the nodes and the hover mark, and (``wiring``) the
-        links and texts too if they look otherwise than last time."""
-        width, height, scene = self.width(), self.height(), self.scene
+        links and texts too if they look otherwise than last time.
+
+        Both are pixmaps, which Qt blits: the wiring was a ``QPicture``, replayed (every link
+        stroked again, on Qt's thread pool) each time the nodes above it changed: 2-4 ms five
+        times a second on cores the training needs, where the links change about once a second.
+        """
+        scene = self.scene
+
+        def links(painter: QtGui.QPainter) -> None:
+            if scene is not None:
+                paint_wiring(painter, scene, self)
+
+        def nodes(painter: QtGui.QPainter) -> None:
+            if scene is not None:
+                paint_nodes(painter, scene, self, self._images)
+            self._paint_hover(painter)
+
         key = self._wiring_key(scene) if wiring else self._wired
         if key is None or key != self._wired:  # a frame rarely moves a link by a quarter pixel
             self._wired = key
-            picture = QtGui.QPicture()
-            painter = QtGui.QPainter(picture)
-            painter.fillRect(QtCore.QRectF(0, 0, width, height), QtGui.QColor("#ffffff"))
-            if scene is not None:
-                paint_wiring(painter, scene, self)
-            painter.end()
-            picture.setBoundingRect(QtCore.QRect(0, 0, width, height))
-            self._wiring.setPicture(picture)
+            self._wiring.setPixmap(self._layer(QtGui.QColor("#ffffff"), links))
+        self._nodes.setPixmap(self._layer(QtCore.Qt.GlobalColor.transparent, nodes))
+        self._stale = False
+        self.scene_renders += 1
+
+    def _layer(self, fill, draw: Callable[[QtGui.QPainter], object]) -> QtGui.QPixmap:
+        """A pixmap the widget's size (at the screen's pixel ratio), filled, drawn on."""
         ratio = self.devicePixelRatioF()
         pixmap = QtGui.QPixmap(self.size() * ratio)
         pixmap.setDevicePixelRatio(ratio)
-        pixmap.fill(QtCore.Qt.GlobalColor.transparent)
+        pixmap.fill(fill)
         painter = QtGui.QPainter(pixmap)
-        if scene is not None:
-            paint_nodes(painter, scene, self, self._images)
-        self._paint_hover(painter)
+        draw(painter)
         painter.end()
-        self._nodes.setPixmap(pixmap)
-        self._stale = False
-        self.scene_renders += 1
+        return pixmap
 
     def _wiring_key(self, scene: Scene | None) -> tuple | None:
         """Everything the wiring's picture shows: an equal key, an equal picture."""
