@@ -99,8 +99,27 @@ class DecisionMap(Retranslatable, pg.PlotWidget):
         self._place_note()
         self._fit_legend()
 
+    #: the legend stays beside the map while the plot is at least this much wider than tall
+    #: after it: the map is square, and below that it shrank to a sliver (a projector's fonts in
+    #: a narrow panel: a map 10 px wide, its y axis stretched to ±20)
+    LEGEND_ROOM = 0.75
+
     def _fit_legend(self) -> None:
-        """The legend is one column beside the view; nothing to fit (kept for its callers)."""
+        """The legend beside the view while there is room for the square map too, else none
+        (what the points are is also in each point's shape and in the lesson).
+
+        Decided on the plot's own size, which the legend does not change, so the choice cannot
+        flip back and forth between two layouts."""
+        room = self.width() - self.legend.boundingRect().width()
+        fits = room >= self.LEGEND_ROOM * self.height()
+        layout = self.getPlotItem().layout
+        placed = any(layout.itemAt(i) is self.legend for i in range(layout.count()))
+        if fits and not placed:
+            layout.addItem(self.legend, 2, 3)
+            layout.setAlignment(self.legend, QtCore.Qt.AlignmentFlag.AlignVCenter)
+        elif placed and not fits:
+            layout.removeItem(self.legend)
+        self.legend.setVisible(fits)
 
     # -- language and sizes -------------------------------------------------------------------
     def retranslate_ui(self) -> None:

@@ -406,6 +406,29 @@ def test_decision_map_heatmap_and_contour(qtbot, data):
     np.testing.assert_array_equal(cy, grid.boundary[:, :, 1].ravel())
 
 
+@pytest.mark.parametrize("projector", [False, True])
+def test_a_narrow_map_drops_its_legend_rather_than_shrink_to_a_sliver(qtbot, data, projector):
+    """Beside a narrow panel (a projector's fonts at 1024 x 768 with the controls shown) the
+    legend took the room and the square map shrank to a few pixels, its y axis to ±20: there
+    the legend goes, and comes back when the plot is wide again."""
+    from app.views.style import Palette
+    from tests.app import shown
+
+    view = shown(qtbot, DecisionMap(palette=Palette(projector=projector)), 300, 230)
+    view.show_data(data)
+    box = view.getPlotItem().getViewBox()
+    _, _, y0, y1 = data.bounds(0.35)
+    qtbot.waitUntil(lambda: not view.legend.isVisible())
+    qtbot.waitUntil(lambda: box.viewRange()[1][1] - box.viewRange()[1][0] < 2 * (y1 - y0))
+    assert box.width() > 0.5 * view.width()
+    view.resize(700, 300)
+    qtbot.waitUntil(lambda: view.legend.isVisible())
+    qtbot.waitUntil(
+        lambda: view.legend.sceneBoundingRect().left() >= box.sceneBoundingRect().right() - 1
+    )
+    assert box.viewRange()[1][1] - box.viewRange()[1][0] < 2 * (y1 - y0)
+
+
 def test_zeros_network_has_no_boundary(qtbot, data):
     view = DecisionMap()
     qtbot.addWidget(view)
