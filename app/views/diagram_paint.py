@@ -161,6 +161,36 @@ def _badge(painter, rect: QtCore.QRectF, text: str, font: QtGui.QFont) -> None:
     painter.drawText(box, Align.AlignCenter, text)
 
 
+def _fitted_titles(
+    titles: list[str], font: QtGui.QFont, room: float, floor_pt: float = 8.0
+) -> tuple[QtGui.QFont, list[str]]:
+    """The column titles in ``font`` if they all fit ``room``, else in a smaller one that does
+    (not under ``floor_pt``), cut with "…" where even that is too wide: a projector's font in a
+    narrow panel wrote "input", "layer 1", "layer 2" and "output" over each other."""
+    widest = max((QtGui.QFontMetricsF(font).horizontalAdvance(t) for t in titles), default=0.0)
+    if widest <= room:
+        return font, titles
+    small = QtGui.QFont(font)
+    small.setPointSizeF(max(floor_pt, font.pointSizeF() * room / widest * 0.97))
+    metrics = QtGui.QFontMetricsF(small)
+    elide = QtCore.Qt.TextElideMode.ElideRight
+    return small, [metrics.elidedText(t, elide, max(room, 0.0)) for t in titles]
+
+
+def _font_to_fit(
+    text: str, font: QtGui.QFont, rect: QtCore.QRectF, floor_pt: float = 7.0
+) -> QtGui.QFont:
+    """``font``, made smaller (not under ``floor_pt``) until ``text`` wrapped in ``rect`` fits
+    its height: a narrow panel wrapped the legend onto a third line, over the nodes."""
+    fitted = QtGui.QFont(font)
+    while fitted.pointSizeF() > floor_pt:
+        needed = QtGui.QFontMetricsF(fitted).boundingRect(rect, _WRAPPED, text).height()
+        if needed <= rect.height():
+            break
+        fitted.setPointSizeF(max(floor_pt, fitted.pointSizeF() * 0.9))
+    return fitted
+
+
 def _texts(painter, scene: Scene, diagram: NetworkDiagram) -> None:
     sizes = scene.sizes
     title_font = point_font(sizes.font_pt, bold=True)
@@ -168,11 +198,14 @@ def _texts(painter, scene: Scene, diagram: NetworkDiagram) -> None:
     line = scene.line_height
     spacing = scene.xs[1] - scene.xs[0] if len(scene.xs) > 1 else 200.0
     painter.setPen(_INK)
+    titles = _fitted_titles(
+        [diagram.column_title(c) for c in range(len(scene.xs))], title_font, spacing - 6
+    )
     for column, x in enumerate(scene.xs):
         box = QtCore.QRectF(x - spacing / 2, 0, spacing, line)
         if not diagram.compact:
-            painter.setFont(title_font)
-            painter.drawText(box, Align.AlignCenter, diagram.column_title(column))
+            painter.setFont(titles[0])
+            painter.drawText(box, Align.AlignCenter, titles[1][column])
         note = diagram.column_note(column)
         if note and diagram.compact:  # two short lines above a narrow column
             painter.setFont(font)
@@ -194,7 +227,7 @@ def _texts(painter, scene: Scene, diagram: NetworkDiagram) -> None:
             )
     if diagram.compact:
         return
-    painter.setFont(font)
     text = " ".join(t for t in (diagram.texts()["legend"], diagram.note()) if t)
     footer = QtCore.QRectF(6, scene.height - scene.footer, scene.width - 12, scene.footer)
+    painter.setFont(_font_to_fit(text, font, footer))
     painter.drawText(footer, _WRAPPED, text)

@@ -281,3 +281,37 @@ def test_map_pixels_are_the_lookup_tables_rows(qapp):
         pixels = raw.reshape(image.height(), image.bytesPerLine())[:, : 4 * image.width()]
         expected = LUT[index[k, ::-1]].reshape(image.height(), -1)
         np.testing.assert_array_equal(pixels, expected)
+
+
+def test_column_titles_fit_their_columns_in_a_narrow_projector_panel(qapp):
+    """A projector's title font in a narrow panel wrote "input", "layer 1", "layer 2" and
+    "output" over each other: titles that do not fit take the smaller font, then "…"."""
+    from app.views.diagram_paint import _fitted_titles
+    from app.views.style import point_font
+
+    titles = ["input", "layer 1", "layer 2", "output"]
+    big = point_font(20, bold=True)
+    font, fitted = _fitted_titles(titles, big, 400)
+    assert font is big and fitted == titles  # room enough: as they were
+    font, fitted = _fitted_titles(titles, big, 70.0)  # a smaller font, whole words
+    metrics = QtGui.QFontMetricsF(font)
+    assert 8 <= font.pointSizeF() < big.pointSizeF() and font.bold() and fitted == titles
+    assert all(metrics.horizontalAdvance(t) <= 70 for t in fitted)
+    font, fitted = _fitted_titles(titles, big, 30.0)  # no font small enough: cut short
+    metrics = QtGui.QFontMetricsF(font)
+    assert font.pointSizeF() == 8 and all(metrics.horizontalAdvance(t) <= 30 for t in fitted)
+    assert "…" in "".join(fitted)
+
+
+def test_the_legend_line_shrinks_to_its_room_rather_than_cover_the_nodes(qapp):
+    from app.views.diagram_paint import _WRAPPED, _font_to_fit
+    from app.views.style import point_font
+
+    text = "link width ∝ |weight| (full at 10) · blue +, orange − · rim: bias"
+    font = point_font(17)
+    room = QtCore.QRectF(0, 0, 280, 50)
+    fitted = _font_to_fit(text, font, room)
+    assert fitted.pointSizeF() < font.pointSizeF()
+    assert QtGui.QFontMetricsF(fitted).boundingRect(room, _WRAPPED, text).height() <= 50
+    wide = QtCore.QRectF(0, 0, 2000, 50)
+    assert _font_to_fit(text, font, wide).pointSizeF() == font.pointSizeF()
