@@ -200,14 +200,20 @@ def test_a_snapshot_between_steps_costs_no_extra_forward_pass(training_forwards,
     assert training_forwards["n"] == 30
 
 
-def test_the_test_accuracy_is_computed_once_per_iteration(monkeypatch):
+def counted_test_passes(monkeypatch) -> tuple[Trainer, list]:
+    """A trainer 10 steps on, and a list that grows by one with each pass over a data set."""
     trainer = Trainer()
     trainer.step(10)
-    calls = []
+    calls: list = []
     into = trainer.net.predict_proba_into
     monkeypatch.setattr(
         trainer.net, "predict_proba_into", lambda X, s: calls.append(1) or into(X, s)
     )
+    return trainer, calls
+
+
+def test_the_test_accuracy_is_computed_once_per_iteration(monkeypatch):
+    trainer, calls = counted_test_passes(monkeypatch)
     first = trainer.test_accuracy()
     trainer.snapshot()
     assert trainer.test_accuracy() == first and len(calls) == 1
@@ -221,13 +227,7 @@ def test_the_test_accuracy_is_computed_once_per_iteration(monkeypatch):
 def test_a_numbers_only_snapshot_takes_no_test_pass_and_says_so(monkeypatch):
     """Frames between full ones leave the test accuracy out (a forward pass over the test set
     each): ``None``, unless this iteration's is known already, which is then the exact one."""
-    trainer = Trainer()
-    trainer.step(10)
-    calls = []
-    into = trainer.net.predict_proba_into
-    monkeypatch.setattr(
-        trainer.net, "predict_proba_into", lambda X, s: calls.append(1) or into(X, s)
-    )
+    trainer, calls = counted_test_passes(monkeypatch)
     snap = trainer.snapshot(with_layers=False, with_diagnostics=False, with_test_accuracy=False)
     assert snap.test_accuracy is None and not calls
     assert (snap.cost, snap.train_accuracy) == (trainer.cost(), trainer.train_accuracy())
