@@ -99,20 +99,23 @@ class DecisionMap(Retranslatable, pg.PlotWidget):
         self._place_note()
         self._fit_legend()
 
-    #: the legend stays beside the map while the plot is at least this much wider than tall
-    #: after it: the map is square, and below that it shrank to a sliver (a projector's fonts in
-    #: a narrow panel: a map 10 px wide, its y axis stretched to ±20)
-    LEGEND_ROOM = 0.75
+    #: the legend stays beside the map while the map keeps at least this share of the side it
+    #: would have without it: the map is square, and a projector's legend beside a narrow panel
+    #: left it a sliver (10 px wide, its y axis stretched to ±20)
+    LEGEND_ROOM = 0.6
 
     def _fit_legend(self) -> None:
-        """The legend beside the view while there is room for the square map too, else none
+        """The legend beside the view while the square map keeps most of its size, else none
         (what the points are is also in each point's shape and in the lesson).
 
-        Decided on the plot's own size, which the legend does not change, so the choice cannot
-        flip back and forth between two layouts."""
-        room = self.width() - self.legend.boundingRect().width()
-        fits = room >= self.LEGEND_ROOM * self.height()
-        layout = self.getPlotItem().layout
+        Decided on the plot's own size and axes, which the legend does not change, so the
+        choice cannot flip back and forth between two layouts."""
+        item = self.getPlotItem()
+        wide = self.width() - item.getAxis("left").width()
+        high = self.height() - item.getAxis("bottom").height()
+        beside = min(wide - self.legend.boundingRect().width(), high)
+        fits = beside >= self.LEGEND_ROOM * min(wide, high)
+        layout = item.layout
         placed = any(layout.itemAt(i) is self.legend for i in range(layout.count()))
         if fits and not placed:
             layout.addItem(self.legend, 2, 3)
