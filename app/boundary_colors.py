@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["PROBABILITY_LUT", "probability_rgba"]
+__all__ = ["PROBABILITY_LUT", "lut_words", "probability_rgba"]
 
 #: Light vermilion → white → light blue: tints of the class colours, so the full-colour points
 #: stand out on top, and the orange–blue pair stays distinct for colour-blind viewers.
@@ -32,10 +32,18 @@ def _lookup_table(stops=PROBABILITY_STOPS, size: int = 256) -> np.ndarray:
     return lut
 
 
+def lut_words(lut: np.ndarray) -> np.ndarray:
+    """An ``(n, 4)`` RGBA byte table as ``n`` 32-bit words, the same bytes in memory.
+
+    ``lut_words(lut).take(index)`` colours an index array ~5-10x faster than ``lut[index]``
+    (one word gathered per pixel, not a row of four bytes): a 150 x 150 grid in 0.15 ms
+    instead of 0.8 ms of the training thread.
+    """
+    return np.ascontiguousarray(lut).view(np.uint32).ravel()
+
+
 PROBABILITY_LUT = _lookup_table()
-#: The same colours as one 32-bit word each: gathering words is ~5x faster than gathering rows of
-#: four bytes (a 150 x 150 grid: 0.15 ms against 0.8 ms of the training thread a full frame).
-_LUT_WORDS = PROBABILITY_LUT.view(np.uint32).ravel()
+_LUT_WORDS = lut_words(PROBABILITY_LUT)
 
 
 def probability_rgba(probs: np.ndarray) -> np.ndarray:

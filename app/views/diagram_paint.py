@@ -198,14 +198,15 @@ def _texts(painter, scene: Scene, diagram: NetworkDiagram) -> None:
     line = scene.line_height
     spacing = scene.xs[1] - scene.xs[0] if len(scene.xs) > 1 else 200.0
     painter.setPen(_INK)
-    titles = _fitted_titles(
-        [diagram.column_title(c) for c in range(len(scene.xs))], title_font, spacing - 6
-    )
+    if not diagram.compact:  # (a compact diagram shows no titles)
+        title_font, titles = _fitted_titles(
+            [diagram.column_title(c) for c in range(len(scene.xs))], title_font, spacing - 6
+        )
     for column, x in enumerate(scene.xs):
         box = QtCore.QRectF(x - spacing / 2, 0, spacing, line)
         if not diagram.compact:
-            painter.setFont(titles[0])
-            painter.drawText(box, Align.AlignCenter, titles[1][column])
+            painter.setFont(title_font)
+            painter.drawText(box, Align.AlignCenter, titles[column])
         note = diagram.column_note(column)
         if note and diagram.compact:  # two short lines above a narrow column
             painter.setFont(font)

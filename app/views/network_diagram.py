@@ -266,7 +266,7 @@ class NetworkDiagram(Retranslatable, QtWidgets.QWidget):
             self._paint_hover(painter)
 
         key = self._wiring_key(scene) if wiring else self._wired
-        if key is None or key != self._wired:  # a frame rarely moves a link by a quarter pixel
+        if key is None or key != self._wired:  # a frame rarely moves a link by half a pixel
             self._wired = key
             self._wiring.setPixmap(self._layer(QtGui.QColor("#ffffff"), links))
         self._nodes.setPixmap(self._layer(QtCore.Qt.GlobalColor.transparent, nodes))
