@@ -62,7 +62,8 @@ class TrainingWorker(CommandLoop):
         self._config = config or TrainConfig()
         self._data = data
         self._factory = trainer_factory
-        self._budget = FrameBudget(grid_resolution, max_fps, run_share=RUN_SHARE)
+        self._grid_resolution, self._max_fps = grid_resolution, max_fps
+        self._budget: FrameBudget  # sized for the network in _build (on the worker thread)
         self._trainer: Trainer | None = None
         self._run_id = 0
         self._last_publish = 0.0
@@ -97,9 +98,7 @@ class TrainingWorker(CommandLoop):
         self._trainer = self._factory(config, data)
         self._config = config
         dims = self._trainer.layer_dims
-        self._budget = FrameBudget(
-            self._budget.full_resolution, self._budget.max_fps, dims, run_share=RUN_SHARE
-        )
+        self._budget = FrameBudget(self._grid_resolution, self._max_fps, dims, run_share=RUN_SHARE)
         self.use_blas_threads(blas_threads_for(dims, self._trainer.data.train_X.shape[1]))
         self.clock.new_network()
         self._restart_timeline()
@@ -206,19 +205,20 @@ class TrainingWorker(CommandLoop):
         budget, clock = self._budget, self.clock
         running = clock.active
         with_grid = not running or now - self._last_grid >= budget.grid_interval
+        resolution = budget.resolution_for(running) if with_grid else None
         frame = frame_of(
             trainer,
             self._config,
             run_id=self._run_id,
             state=clock.state,
             target=clock.target,
-            grid_resolution=budget.resolution_for(running) if with_grid else None,
+            grid_resolution=resolution,
             steps_per_second=clock.rate,
             coarse=budget.coarse(),
             past_target=clock.past_target,
             with_diagnostics=self._diagnostics,
             neuron_mapper=self._mapper if self._neurons else None,
-            neuron_resolution=map_resolution(trainer.layer_dims, budget.resolution_for(running)),
+            neuron_resolution=map_resolution(trainer.layer_dims, resolution) if resolution else 0,
             timeline=self._keyframes.copy() if with_grid else None,
         )
         # CPU time of this thread, not wall time: waiting for the GIL is not the frame's cost.
