@@ -470,7 +470,8 @@ class MainWindow(Retranslatable, QtWidgets.QMainWindow):
             self._drawn_full = full
             self._panel_dirty = False
             if full.snapshot.grid is not None:
-                self.decision_map.show_grid(full.snapshot.grid, full.heatmap)
+                live = full.state is RunState.RUNNING
+                self.decision_map.show_grid(full.snapshot.grid, full.heatmap, live)
             self._show_panel(full)
 
     def _on_panel_tab(self, _index: int) -> None:

@@ -8,6 +8,7 @@ from PyQt6 import QtCore, QtGui, QtWidgets
 
 from app.boundary_colors import probability_rgba
 from app.i18n import Retranslatable, translate
+from app.views.map_layer import MapLayer, grid_rect
 from app.views.style import (
     CLASS_COLORS,
     Palette,
@@ -49,10 +50,7 @@ def paint_boundary(
     """Paint ``grid``'s colours (``rgba``) with its pixel centres on the grid points, and its
     0.5 contour."""
     image.setImage(rgba, autoLevels=False)
-    x0, x1, y0, y1 = grid.bounds
-    nx, ny = len(grid.xs), len(grid.ys)
-    dx, dy = (x1 - x0) / max(nx - 1, 1), (y1 - y0) / max(ny - 1, 1)  # half a cell each side
-    image.setRect(QtCore.QRectF(x0 - dx / 2, y0 - dy / 2, dx * nx, dy * ny))
+    image.setRect(grid_rect(grid))
     segments = grid.boundary
     if len(segments):
         contour.setData(segments[:, :, 0].ravel(), segments[:, :, 1].ravel())
@@ -91,6 +89,13 @@ class DecisionMap(Retranslatable, pg.PlotWidget):
         self._note_probs: tuple[float, float] | None = None
         self._note_html = ""
         item.getViewBox().sigResized.connect(self._on_resized)
+        # While training runs, grids go to a natively painted layer (``_live``: the one it
+        # shows); the plot's own image and contour take it when the plot itself is rendered.
+        self.layer = MapLayer(self, self.image, self.contour)
+        self._live: tuple[GridPrediction, np.ndarray] | None = None
+        self._items_behind = False  # the plot's own items show an older grid than the layer
+        self.scene().sigPrepareForPaint.connect(self._hand_over)
+        item.getViewBox().sigRangeChanged.connect(self._on_range_changed)
         self._data: Dataset | None = None
         self.apply_palette(self.palette_)
         self.retranslate_ui()
@@ -98,6 +103,12 @@ class DecisionMap(Retranslatable, pg.PlotWidget):
     def _on_resized(self, *_args) -> None:
         self._place_note()
         self._fit_legend()
+        self._on_range_changed()
+
+    def _on_range_changed(self, *_args) -> None:
+        """The data area moved (a resize, a pan): the live layer follows at once."""
+        if self.layer.active and self._live is not None:
+            self.layer.show(*self._live, self._layer_state())
 
     #: the legend stays beside the map while the map keeps at least this share of the side it
     #: would have without it: the map is square, and a projector's legend beside a narrow panel
@@ -198,12 +209,34 @@ class DecisionMap(Retranslatable, pg.PlotWidget):
         item.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
         item.disableAutoRange()  # fixed axes: new heatmaps never force an axis repaint
 
-    def show_grid(self, grid: GridPrediction, rgba: np.ndarray | None = None) -> None:
-        """Paint the probability heatmap (pre-coloured ``rgba`` if given) and its 0.5 contour."""
+    def show_grid(
+        self, grid: GridPrediction, rgba: np.ndarray | None = None, live: bool = False
+    ) -> None:
+        """Paint the probability heatmap (pre-coloured ``rgba`` if given) and its 0.5 contour;
+        ``live`` (the run is training): on the native layer while the plot is in view."""
         if rgba is None:
             rgba = probability_rgba(grid.probs)
-        paint_boundary(self.image, self.contour, grid, rgba)
+        if live and self.layer.show(grid, rgba, self._layer_state()):
+            self._live, self._items_behind = (grid, rgba), True
+        else:
+            self.layer.off()
+            self._live, self._items_behind = None, False
+            paint_boundary(self.image, self.contour, grid, rgba)
         self._explain_missing_boundary(grid)
+
+    def _layer_state(self) -> tuple:
+        """Everything the data area shows but the heat map and the contour (see MapLayer)."""
+        box = self.getPlotItem().getViewBox()
+        (x0, x1), (y0, y1) = box.viewRange()
+        points = tuple(id(scatter) for scatter in self.points)
+        return (x0, x1, y0, y1, points, id(self.palette_))
+
+    def _hand_over(self) -> None:
+        """The plot is about to be rendered (a paint, an export, a grab): its own image and
+        contour take the grid the live layer shows."""
+        if self._items_behind and self._live is not None:
+            self._items_behind = False
+            paint_boundary(self.image, self.contour, *self._live)
 
     def _explain_missing_boundary(self, grid: GridPrediction) -> None:
         """Say why there is no boundary to see (zeros: P = 0.5 everywhere), not leave it blank."""

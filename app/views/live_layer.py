@@ -5,12 +5,13 @@ current point moves.  pyqtgraph's view paints from a Python ``paintEvent``, and 
 through every call into Qt, so each of those repaints rasterised the plot with the GIL held: ~3 %
 of the wall time at the tutorial's size, time the training thread waited.
 
-A :class:`LiveLayer` covers the plot's data area with a plain ``QGraphicsView`` (no Python in its
-painting) showing a snapshot of the plot without its tip and marker, and over it copies of those
-two.  Being opaque, it hides the plot's own (still updated) tip and marker, so Qt repaints nothing
-of pyqtgraph's for them.  The snapshot is taken again only when something else in the data area
-changed (the settled curve, about once a second; the axes' ranges; a ghost; the size).  Off
-while paused, rewound or zoomed by hand: then the plot paints itself as usual.
+A :class:`LiveLayer` covers the plot's data area with a plain ``QGraphicsView`` (a
+:class:`~app.views.native_layer.DataAreaLayer`, no Python in its painting) showing a snapshot of
+the plot without its tip and marker, and over it copies of those two.  Being opaque, it hides
+the plot's own (still updated) tip and marker, so Qt repaints nothing of pyqtgraph's for them.
+The snapshot is taken again only when something else in the data area changed (the settled
+curve, about once a second; the axes' ranges; a ghost; the size).  Off while paused, rewound or
+zoomed by hand: then the plot paints itself as usual.
 """
 
 from __future__ import annotations
@@ -21,12 +22,13 @@ import numpy as np
 import pyqtgraph as pg
 from PyQt6 import QtCore, QtGui, QtWidgets
 
+from app.views.native_layer import DataAreaLayer
 from app.views.qt_items import polygon
 
 __all__ = ["LiveLayer"]
 
 
-class LiveLayer:
+class LiveLayer(DataAreaLayer):
     """The live part of ``plot`` (a ``pg.PlotWidget``): its ``tip`` path and ``marker``."""
 
     def __init__(
@@ -35,32 +37,16 @@ class LiveLayer:
         tip: QtWidgets.QGraphicsPathItem,
         marker: QtWidgets.QGraphicsEllipseItem,
     ) -> None:
-        self._plot, self._tip, self._marker = plot, tip, marker
-        # A plain view and plain items: Qt paints them without calling into Python.
-        self.view = QtWidgets.QGraphicsView(plot.viewport())
-        self.view.setObjectName("costPlotLiveLayer")
-        self.view.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
-        off = QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff
-        self.view.setHorizontalScrollBarPolicy(off)
-        self.view.setVerticalScrollBarPolicy(off)
-        self.view.setInteractive(False)
-        self.view.setAttribute(QtCore.Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.view.setAlignment(QtCore.Qt.AlignmentFlag.AlignLeft | QtCore.Qt.AlignmentFlag.AlignTop)
-        self.view.setRenderHints(plot.renderHints())
-        self.scene = QtWidgets.QGraphicsScene(self.view)
-        self.view.setScene(self.scene)
+        super().__init__(plot, "costPlotLiveLayer")
+        self._tip, self._marker = tip, marker
+        # Plain items: Qt paints them without calling into Python.
         self.backdrop = self.scene.addPixmap(QtGui.QPixmap())
         self.tip = QtWidgets.QGraphicsPathItem()
         self.marker = QtWidgets.QGraphicsEllipseItem()
         for item in (self.tip, self.marker):
             self.scene.addItem(item)
-        self.view.hide()
         self._snapshot_of: Hashable | None = None
         self._settled = -1  # the settled curve's count drawn on the snapshot
-
-    @property
-    def active(self) -> bool:
-        return self.view.isVisibleTo(self._plot)
 
     def follow(
         self,
@@ -79,10 +65,10 @@ class LiveLayer:
         """
         if not on or not self._plot.isVisible():  # (a hidden plot paints nothing anyway)
             if self.active:
-                self.view.hide()
+                self.hide()
                 self._snapshot_of = None
             return
-        area = self._area()
+        area = self.area()
         key = (state, area, self._plot.devicePixelRatioF())
         fresh = key == self._snapshot_of and self.active
         if fresh and settled != self._settled:
@@ -109,24 +95,10 @@ class LiveLayer:
         self.backdrop.setPixmap(pixmap)
         return True
 
-    def _to_layer(self) -> QtGui.QTransform:
-        """From the view box's data coordinates to the layer's pixels."""
-        box = self._plot.getPlotItem().getViewBox()
-        to_layer = box.childGroup.sceneTransform() * self._plot.viewportTransform()
-        origin = self.view.pos()
-        return to_layer * QtGui.QTransform.fromTranslate(-origin.x(), -origin.y())
-
-    def _area(self) -> QtCore.QRect:
-        """The view box's rectangle in the plot's viewport (the data area)."""
-        box = self._plot.getPlotItem().getViewBox()
-        return self._plot.mapFromScene(box.sceneBoundingRect()).boundingRect()
-
     def _snapshot(self, area: QtCore.QRect) -> None:
         """Render the data area without the tip and the marker as the layer's backdrop."""
-        self.view.hide()  # not in its own snapshot
-        ratio = self._plot.devicePixelRatioF()
-        pixmap = QtGui.QPixmap(area.size() * ratio)
-        pixmap.setDevicePixelRatio(ratio)
+        self.hide()  # not in its own snapshot
+        pixmap = self.pixmap(area)
         shown = self._tip.isVisible(), self._marker.isVisible()
         self._tip.setVisible(False)
         self._marker.setVisible(False)
@@ -135,11 +107,9 @@ class LiveLayer:
         self._tip.setVisible(shown[0])
         self._marker.setVisible(shown[1])
         self.backdrop.setPixmap(pixmap)
-        self.view.setGeometry(area)
-        self.scene.setSceneRect(QtCore.QRectF(0, 0, area.width(), area.height()))
-        self.view.show()
+        self.cover(area)
         # What changes only with a new snapshot's state (ranges, styles, size): set once here.
-        self.tip.setTransform(self._to_layer())
+        self.tip.setTransform(self.to_layer())
         self.tip.setPen(self._tip.pen())
         marker = self._marker
         self.marker.setRect(marker.rect())
