@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["PROBABILITY_LUT", "lut_words", "probability_rgba"]
+__all__ = ["CLASS_COLORS", "PROBABILITY_LUT", "lut_words", "probability_rgba"]
+
+CLASS_COLORS = ("#D55E00", "#0072B2")  # class 0 vermilion, class 1 blue
 
 #: Light vermilion → white → light blue: tints of the class colours, so the full-colour points
 #: stand out on top, and the orange–blue pair stays distinct for colour-blind viewers.

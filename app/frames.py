@@ -14,6 +14,7 @@ import numpy as np
 
 from app.boundary_colors import probability_rgba
 from app.frame_budget import Coarse
+from app.neuron_colors import NeuronColours, colour_neurons
 from engine.compare import CompareRow
 from engine.config import TrainConfig
 from engine.history import HistoryView
@@ -58,6 +59,8 @@ class Frame:
     #: the run's key frames (a copy sharing the immutable frames), on full frames: the animation
     #: export replays any trained iteration from them
     timeline: KeyFrames | None = None
+    #: ``neurons`` coloured for the diagram (on the training thread, with them)
+    neuron_colours: NeuronColours | None = None
 
     @property
     def run_id(self) -> int:
@@ -117,9 +120,10 @@ def frame_of(
     if records is not None:
         snap = with_records(snap, records)
     heatmap = probability_rgba(snap.grid.probs) if snap.grid is not None else None
-    neurons = None
+    neurons = colours = None
     if full and neuron_mapper is not None and neuron_resolution > 0:
         neurons = trainer_maps(trainer, neuron_mapper, neuron_resolution)
+        colours = colour_neurons(neurons)
     return Frame(
         snap,
         state,
@@ -132,6 +136,7 @@ def frame_of(
         neurons,
         newest,
         timeline,
+        colours,
     )
 
 

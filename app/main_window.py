@@ -486,7 +486,8 @@ class MainWindow(Retranslatable, QtWidgets.QMainWindow):
         ``every``, every tab the frame has data for (the window's first frame)."""
         current, snap = self.panel_tabs.currentWidget(), frame.snapshot
         if every or current is self.network_diagram:
-            self.network_diagram.show_maps(frame.neurons)  # None keeps the picture
+            # None keeps the picture
+            self.network_diagram.show_maps(frame.neurons, frame.neuron_colours)
         if every or current is self.histograms:
             self.histograms.show_layers(snap.layers, snap.iteration)
         diag = snap.diagnostics

@@ -4,8 +4,7 @@ No painting here (that is :mod:`app.views.network_diagram`): a :class:`Scene` is
 new set of maps or size, and answers which node or link is under a point.
 
 - **Maps** are coloured orange (negative) – white (0) – blue (positive), the class colours, on one
-  scale per layer: tanh ``[-1, 1]``, sigmoid ``[0, 1]`` around 0.5, ReLU and leaky ReLU up to the
-  layer's largest value.  Non-finite values (a diverged run) are grey.
+  scale per layer (:mod:`app.neuron_colors`, which the training thread uses too).
 - **Links** are as wide as ``|w|`` on a *fixed* scale (full width at :data:`WEIGHT_FULL`), so
   random ×10 looks ten times heavier than He and nothing is re-normalised from frame to frame;
   blue for a positive weight, orange for a negative one.  A node's rim is its bias, on the same
@@ -20,12 +19,13 @@ from functools import lru_cache
 import numpy as np
 from PyQt6 import QtCore, QtGui
 
-from app.boundary_colors import lut_words
+from app.neuron_colors import LUT, layer_scale, map_words
 from app.views.style import CLASS_COLORS, Palette
 from engine.neuron_maps import LayerMaps, NeuronMaps
 
 __all__ = [
     "LINK_STEPS",
+    "LUT",
     "NEGATIVE",
     "POSITIVE",
     "WEIGHT_FULL",
@@ -34,6 +34,7 @@ __all__ = [
     "Node",
     "Scene",
     "Sizes",
+    "images_of",
     "layer_scale",
     "layout",
     "map_image",
@@ -45,57 +46,26 @@ WEIGHT_FULL = 10.0
 #: the wiring looks the same, and is not drawn again, until a weight moves that much.
 LINK_STEPS = 2
 NEGATIVE, POSITIVE = CLASS_COLORS  # orange-vermilion and blue: colour-blind safe
-_GREY = (0xB0, 0xB0, 0xB0)
 
 
-def _lut() -> np.ndarray:
-    """256 colours from orange through white to blue, then grey for NaN (index 256)."""
-    neg = np.array(QtGui.QColor(NEGATIVE).getRgb()[:3], dtype=float)
-    pos = np.array(QtGui.QColor(POSITIVE).getRgb()[:3], dtype=float)
-    white = np.full(3, 255.0)
-    t = np.linspace(-1.0, 1.0, 256)[:, None]
-    rgb = np.where(t < 0, white + (neg - white) * -t, white + (pos - white) * t)
-    lut = np.empty((257, 4), dtype=np.uint8)
-    lut[:256, :3] = np.round(rgb)
-    lut[256, :3] = _GREY
-    lut[:, 3] = 255
-    return lut
+def images_of(words: np.ndarray) -> list[QtGui.QImage]:
+    """One QImage per map of RGBA ``words (n, H, W)`` (see :func:`app.neuron_colors.map_words`).
 
-
-LUT = _lut()
-_LUT_WORDS = lut_words(LUT)
-
-
-def layer_scale(values: np.ndarray, activation: str, output: bool = False) -> tuple[float, float]:
-    """``(centre, half-width)`` of a layer's colour scale (the same for all its maps)."""
-    if output or activation == "sigmoid":
-        return 0.5, 0.5
-    if activation == "tanh":
-        return 0.0, 1.0
-    finite = values[np.isfinite(values)]
-    top = float(np.abs(finite).max()) if finite.size else 0.0
-    return 0.0, top if top > 0.0 else 1.0
+    One QImage over all the maps (stacked), cut into one per map by Qt: each QImage made here is
+    Python-side time the training thread waits for (the GIL).
+    """
+    words = np.ascontiguousarray(words)
+    n, h, w = words.shape
+    sheet = QtGui.QImage(words.data, w, n * h, 4 * w, QtGui.QImage.Format.Format_RGBA8888)
+    return [sheet.copy(0, k * h, w, h) for k in range(n)]  # each owns its bytes
 
 
 def map_image(
     values: np.ndarray, centre: float | np.ndarray, half: float | np.ndarray
 ) -> list[QtGui.QImage]:
-    """One QImage per map of ``values (n, H, W)`` (row 0 is the lowest y: drawn at the bottom).
-
-    ``centre`` and ``half`` are one scale for all, or one per map (``(n, 1, 1)`` arrays): a
-    frame colours every layer's maps in one go, as each NumPy call and each QImage made here is
-    Python-side time the training thread waits for (the GIL).
-    """
-    with np.errstate(all="ignore"):  # NaN casts to garbage here; it is overwritten just below
-        t = (values - centre) * (127.5 / half) + 127.5
-        np.clip(t, 0, 255, out=t)
-        index = t.astype(np.intp)
-    index[~np.isfinite(values)] = 256
-    rgba = _LUT_WORDS.take(index[:, ::-1])  # flipped: y grows upwards on screen
-    n, h, w = values.shape
-    # One QImage over all the maps (stacked), cut into one per map by Qt.
-    sheet = QtGui.QImage(rgba.data, w, n * h, 4 * w, QtGui.QImage.Format.Format_RGBA8888)
-    return [sheet.copy(0, k * h, w, h) for k in range(n)]  # each owns its bytes
+    """One QImage per map of ``values (n, H, W)``, coloured on the scale ``centre`` ± ``half``
+    (one for all, or ``(n, 1, 1)`` arrays: one per map); row 0 is drawn at the bottom."""
+    return images_of(map_words(values, centre, half))
 
 
 @dataclass(frozen=True, slots=True)

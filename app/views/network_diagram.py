@@ -31,8 +31,9 @@ import numpy as np
 from PyQt6 import QtCore, QtGui, QtWidgets
 
 from app.i18n import Retranslatable, engine_text, translate
+from app.neuron_colors import NeuronColours, colour_neurons
 from app.views.diagram_paint import paint_nodes, paint_scene, paint_wiring
-from app.views.diagram_scene import WEIGHT_FULL, Scene, Sizes, layer_scale, map_image
+from app.views.diagram_scene import WEIGHT_FULL, Scene, Sizes, images_of, map_image
 from app.views.neuron_tooltip import NeuronCard, link_text, neuron_lines, node_name
 from app.views.style import Palette, opaque
 from engine.diagnostics import DEAD_RULES
@@ -96,13 +97,14 @@ class NetworkDiagram(Retranslatable, QtWidgets.QWidget):
         return self._maps
 
     # -- feeding ---------------------------------------------------------------------------------
-    def show_maps(self, maps: NeuronMaps | None) -> None:
-        """Draw a new set of maps (``None``, or the same object again, changes nothing)."""
+    def show_maps(self, maps: NeuronMaps | None, colours: NeuronColours | None = None) -> None:
+        """Draw a new set of maps (``None``, or the same object again, changes nothing);
+        ``colours``: the maps already coloured (by the training thread)."""
         if maps is None or maps is self._maps:
             return
         structure = self._maps is not None and _shape(self._maps) == _shape(maps)
         self._maps = maps
-        self._colour(maps)
+        self._colour(maps, colours)
         if not structure:
             self.selected = None
             self._hide_card()
@@ -118,7 +120,9 @@ class NetworkDiagram(Retranslatable, QtWidgets.QWidget):
         self._hide_card()
         self._invalidate()
 
-    def _colour(self, maps: NeuronMaps) -> None:
+    def _colour(self, maps: NeuronMaps, colours: NeuronColours | None = None) -> None:
+        """Images of ``maps``, from the worker's ``colours`` when they are of the units drawn
+        here (else coloured here: a palette change, a compact diagram, a test)."""
         n = self.sizes.max_units
         plane = (maps.xs.tobytes(), maps.ys.tobytes())
         if plane != self._input_plane:  # the same plane all run long: coloured once
@@ -128,17 +132,13 @@ class NetworkDiagram(Retranslatable, QtWidgets.QWidget):
             self._input_plane = plane
             self._input_colours = ((0.0, half), map_image(inputs, 0.0, half))
         scale, images = self._input_colours
-        layers = [layer.values[:n] for layer in maps.hidden] + [maps.output.values]
-        scales = [layer_scale(values, maps.activation) for values in layers[:-1]]
-        scales.append(layer_scale(layers[-1], maps.activation, output=True))
-        counts = [len(values) for values in layers]
-        # every layer's maps coloured at once, each on its layer's scale
-        per_map = (np.repeat(np.array(part), counts)[:, None, None] for part in zip(*scales))
-        centres, halves = per_map
-        coloured = map_image(np.concatenate(layers), centres, halves)
-        ends = np.cumsum(counts)
-        self._scales = [scale, *scales]
-        self._images = [images] + [coloured[e - c : e] for c, e in zip(counts, ends)]
+        drawn = (*(min(layer.shown, n) for layer in maps.hidden), maps.output.shown)
+        if colours is None or colours.counts != drawn:
+            colours = colour_neurons(maps, n)
+        coloured = images_of(colours.words)
+        ends = np.cumsum(colours.counts)
+        self._scales = [scale, *colours.scales]
+        self._images = [images] + [coloured[e - c : e] for c, e in zip(colours.counts, ends)]
 
     # -- language and sizes --------------------------------------------------------------------
     def retranslate_ui(self) -> None:

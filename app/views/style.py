@@ -15,6 +15,8 @@ import numpy as np
 import pyqtgraph as pg
 from PyQt6 import QtCore, QtGui, QtWidgets
 
+from app.boundary_colors import CLASS_COLORS
+
 __all__ = [
     "CLASS_COLORS",
     "ERROR_COLOR",
@@ -95,7 +97,6 @@ class StaticScatter(pg.ScatterPlotItem):
 
 BACKGROUND = "#ffffff"
 FOREGROUND = "#222222"
-CLASS_COLORS = ("#D55E00", "#0072B2")  # class 0 vermilion, class 1 blue
 #: one colour per initializer, so a ghost curve keeps its run's colour
 INIT_COLORS = {
     "zeros": "#777777",
