@@ -90,6 +90,9 @@ class StatusStrip(Retranslatable, QtWidgets.QFrame):
         self.train_accuracy = QtWidgets.QLabel(objectName="trainAccuracyLabel")
         self.test_accuracy = QtWidgets.QLabel(objectName="testAccuracyLabel")
         self.values = (self.iteration, self.cost, self.train_accuracy, self.test_accuracy)
+        self._texts, self._tips = ["", "", "", ""], ["", "", "", ""]  # as handed to the values
+        self._words: dict[str, str] | None = None  # see _templates
+        self._saturated = True  # the saturation line is shown (set to the first frame's)
         self.selectable = False
         self.set_selectable(True)
         # A new number every frame must not re-lay out the window around it.
@@ -181,7 +184,7 @@ class StatusStrip(Retranslatable, QtWidgets.QFrame):
         beside the control panel): a number is never cut short."""
         # Measured again only when a text's length or the room changed (digits are equally wide;
         # a new font or language forgets the fit), as this runs on every frame.
-        key = (self.width(), self._stretch, *(len(v.text()) for v in self.values))
+        key = (self.width(), self._stretch, *(len(text) for text in self._texts))
         if key == self._fitted:
             return
         self._fitted = key
@@ -200,6 +203,7 @@ class StatusStrip(Retranslatable, QtWidgets.QFrame):
 
     def retranslate_ui(self) -> None:
         self._fitted = ()  # the next frame's words are another language's: fit them again
+        self._words = None
         names = (
             translate("StatusStrip", "Iteration"),
             translate("StatusStrip", "Cost"),
@@ -218,44 +222,63 @@ class StatusStrip(Retranslatable, QtWidgets.QFrame):
         self._said = source
         self._state_slot.set_text(source())
 
+    def _templates(self) -> dict[str, str]:
+        """This language's number templates, translated once: each ``translate`` is a call into
+        Qt, and the numbers change on every frame."""
+        if self._words is None:
+            self._words = {
+                "iteration": translate("MainWindow", "Iteration {n}"),
+                "cost": translate("MainWindow", "Cost {cost}"),
+                "no cost": translate("MainWindow", "Cost: not a number"),
+                "train": translate("MainWindow", "Train accuracy {acc} ({right}/{n})"),
+                "test": translate("MainWindow", "Test accuracy {acc} ({right}/{n})"),
+            }
+        return self._words
+
+    def _put(self, k: int, text: str, tip: str | None = None) -> None:
+        """Number ``k``'s text (and tooltip), handed to Qt only when it changed: 30 frames a
+        second, most of them change the iteration and the cost alone."""
+        label = self.values[k]
+        if text != self._texts[k]:
+            self._texts[k] = text
+            label.setText(text)
+        if tip is not None and tip != self._tips[k]:
+            self._tips[k] = tip
+            label.setToolTip(tip)
+
     def show_frame(self, frame: Frame, n_test: int) -> None:
         """The frame's numbers and state; ``n_test`` is the size of the test set."""
         snap = frame.snapshot
-        self.iteration.setText(
-            translate("MainWindow", "Iteration {n}").format(n=f"{snap.iteration:,}")
-        )
+        words = self._templates()
+        self._put(0, words["iteration"].format(n=f"{snap.iteration:,}"))
         # compact (projector): numbers to a readable precision (the cost to 6 significant
         # digits, as the contract asks at least), the full ones in the tooltips and the export
         if snap.cost == snap.cost:
-            cost = translate("MainWindow", "Cost {cost}")
-            self.cost.setText(
-                cost.format(cost=_short(snap.cost, 6) if self.compact else repr(snap.cost))
-            )
-            self.cost.setToolTip(cost.format(cost=repr(snap.cost)))
+            full = words["cost"].format(cost=repr(snap.cost))
+            shown = words["cost"].format(cost=_short(snap.cost, 6)) if self.compact else full
+            self._put(1, shown, full)
         else:
-            self.cost.setText(translate("MainWindow", "Cost: not a number"))
-            self.cost.setToolTip("")
-        train = translate("MainWindow", "Train accuracy {acc} ({right}/{n})")
-        test = translate("MainWindow", "Test accuracy {acc} ({right}/{n})")
-        for label, text, acc, n in (
-            (self.train_accuracy, train, snap.train_accuracy, snap.n_train),
-            (self.test_accuracy, test, snap.test_accuracy, n_test),
+            self._put(1, words["no cost"], "")
+        for k, text, acc, n in (
+            (2, words["train"], snap.train_accuracy, snap.n_train),
+            (3, words["test"], snap.test_accuracy, n_test),
         ):
             if acc is None:  # a frame between full ones while training: the last one stands
                 continue
             full = text.format(acc=repr(acc), right=round(acc * n), n=n)
             if self.compact:  # the number alone fits the back row's font; counts in the tip
                 short = text.format(acc=_short(acc, 4), right=0, n=0)
-                label.setText(short.split(" (")[0].split("（")[0])
+                self._put(k, short.split(" (")[0].split("（")[0], full)
             else:
-                label.setText(full)
-            label.setToolTip(full)
+                self._put(k, full, full)
         self.fit_columns()  # the numbers grow as training goes on (0.5, then 0.9933)
         self.set_selectable(frame.state not in (RunState.RUNNING, RunState.STEPPING))
         running = frame.state is RunState.RUNNING
         rate = self._steady_rate(frame.steps_per_second if running else 0)
         self.say(lambda: state_text(frame, rate))
-        self.saturation.setVisible(bool(snap.saturated))
+        if bool(snap.saturated) != self._saturated:
+            self._saturated = bool(snap.saturated)
+            self.saturation.setVisible(self._saturated)
         if snap.saturated:
             self._saturation_slot.set_text(
                 translate(
