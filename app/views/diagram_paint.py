@@ -3,7 +3,9 @@ and texts.  Used for the screen (into the diagram's cached pixmap) and for pictu
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -104,33 +106,56 @@ def _brackets(painter: QtGui.QPainter, scene: Scene) -> None:
                 painter.drawLine(QtCore.QLineF(x, y, rect.left(), y))
 
 
-def _rim_pen(bias: float, scene: Scene) -> QtGui.QPen:
-    if not np.isfinite(bias):
-        return QtGui.QPen(QtGui.QColor("#888888"), scene.sizes.rim_max)
-    width = scene.sizes.rim_max * min(abs(bias), WEIGHT_FULL) / WEIGHT_FULL
+@lru_cache(maxsize=256)
+def _pen(colour: str, width: float) -> QtGui.QPen:
+    return QtGui.QPen(QtGui.QColor(colour), width)
+
+
+def _rim_pen(bias: float, rim_max: float) -> QtGui.QPen:
+    """A node's rim: its bias on the links' fixed scale (widths to a quarter pixel, so the
+    few pens a frame needs are made once, not for every node of every frame)."""
+    if not math.isfinite(bias):
+        return _pen("#888888", rim_max)
+    width = rim_max * min(abs(bias), WEIGHT_FULL) / WEIGHT_FULL
     if width < 1.0:
-        return QtGui.QPen(QtGui.QColor("#666666"), 1.0)
-    return QtGui.QPen(QtGui.QColor(POSITIVE if bias > 0 else NEGATIVE), width)
+        return _pen("#666666", 1.0)
+    return _pen(POSITIVE if bias > 0 else NEGATIVE, round(width * 4) / 4)
 
 
 def _nodes(painter, scene: Scene, diagram: NetworkDiagram, images) -> None:
+    """Each node's map, rim (bias), marks (flat, same as others, selected).  Five times a second
+    while training runs, with the GIL held: per-column values are read once, as Python lists."""
     sizes = scene.sizes
     small = point_font(max(6.0, sizes.font_pt * 0.75), bold=True)
     activation = scene.maps.activation
     word = diagram.texts()["word"]
+    last = scene.n_columns - 1
+    columns: dict[int, tuple] = {}
+    no_brush = QtCore.Qt.BrushStyle.NoBrush
+    painter.setBrush(no_brush)
     for node in scene.nodes:
-        rect = node.rect
-        painter.drawImage(rect, images[node.column][node.unit])
-        layer = scene.layer(node.column)
-        painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+        rect, column, unit = node.rect, node.column, node.unit
+        painter.drawImage(rect, images[column][unit])
+        if column not in columns:
+            layer = scene.layer(column)
+            columns[column] = (layer,) + (
+                ()
+                if layer is None
+                else (
+                    layer.biases.tolist(),
+                    layer.flat.tolist() if column < last and layer.flat is not None else None,
+                    layer.group_sizes.tolist(),
+                )
+            )
+        layer, *values = columns[column]
         if layer is None:
-            painter.setPen(QtGui.QPen(QtGui.QColor("#666666"), 1.0))
+            painter.setPen(_pen("#666666", 1.0))
             painter.drawRect(rect)
             continue
-        painter.setPen(_rim_pen(float(layer.biases[node.unit]), scene))
+        biases, flats, same_sizes = values
+        painter.setPen(_rim_pen(biases[unit], sizes.rim_max))
         painter.drawRect(rect)
-        hidden = node.column < scene.n_columns - 1
-        flat = hidden and layer.flat is not None and bool(layer.flat[node.unit])
+        flat = flats is not None and bool(flats[unit])
         if flat and activation in _FLAT_WORDS_GREYED:
             painter.fillRect(rect, _DEAD)
         elif flat:
@@ -141,12 +166,12 @@ def _nodes(painter, scene: Scene, diagram: NetworkDiagram, images) -> None:
             painter.setFont(small)
             painter.setPen(_INK)
             painter.drawText(rect, _WRAPPED, word)
-        same = int(layer.group_sizes[node.unit])
+        same = same_sizes[unit]
         if same > 1 and layer.distinct > 1:  # a layer of one neuron says so in its header
             _badge(painter, rect, f"×{same}", small)
-        if diagram.selected == (node.column, node.unit):
+            painter.setBrush(no_brush)
+        if diagram.selected == (column, unit):
             painter.setPen(QtGui.QPen(_INK, max(3.0, sizes.rim_max)))
-            painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
             painter.drawRect(rect.adjusted(-4, -4, 4, 4))
 
 
