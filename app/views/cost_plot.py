@@ -6,6 +6,7 @@ The drawing of a live curve (a settled, cached part plus a short tip) is
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 import numpy as np
@@ -379,19 +380,20 @@ class CostPlot(Retranslatable, pg.PlotWidget):
             x_hi = max(x_hi, target if full else nice_ceiling(max(it * 1.1, 100)))
             y_lo, y_hi = min(y_lo, self._y_lo), max(y_hi, self._y_hi)
             cost = self._current[1]
-            if np.isfinite(cost) and y_hi == -np.inf:  # iteration 0: no curve yet, one point
+            if math.isfinite(cost) and y_hi == -np.inf:  # iteration 0: no curve yet, one point
                 y_lo, y_hi = min(y_lo, cost), max(y_hi, cost)
         if y_hi == -np.inf:
             return
         log = self._log_choice
         if log is None:
-            log = bool(y_lo > 0 and np.log10(y_hi / y_lo) > AUTO_LOG_DECADES)
+            log = bool(y_lo > 0 and math.log10(y_hi / y_lo) > AUTO_LOG_DECADES)
         self._apply_log(log)
         if self._log:
             # Whole decades: a falling cost moves the lower end only when it crosses one, so the
             # axes and the settled curve's cache are redrawn a few times a run, not every frame.
-            lo = np.floor(np.log10(max(y_lo, 1e-300)))
-            hi = np.ceil(np.log10(max(y_hi, 1e-300)))
+            # (math, not NumPy: on scalars, every frame, NumPy's call overhead is the cost)
+            lo = math.floor(math.log10(max(y_lo, 1e-300)))
+            hi = math.ceil(math.log10(max(y_hi, 1e-300)))
             if hi - lo < 1:
                 hi = lo + 1
             y_range = (lo - 0.02 * (hi - lo), hi + 0.02 * (hi - lo))
@@ -424,11 +426,11 @@ class CostPlot(Retranslatable, pg.PlotWidget):
 
     def _redraw_marker(self) -> None:
         current = self._current
-        if current is None or not np.isfinite(current[1]):
+        if current is None or not math.isfinite(current[1]):
             self.marker.setVisible(False)
             return
         it, cost = current
-        y = np.log10(max(cost, 1e-300)) if self._log else cost  # the view's own y coordinate
+        y = math.log10(max(cost, 1e-300)) if self._log else cost  # the view's own y coordinate
         self.marker.setPos(float(it), float(y))
         self.marker.setVisible(True)
 
