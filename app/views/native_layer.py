@@ -34,6 +34,11 @@ class DataAreaLayer:
         self.scene = QtWidgets.QGraphicsScene(self.view)
         self.view.setScene(self.scene)
         self.view.hide()
+        # The data area, worked out again only when the view box moves or resizes: asked every
+        # frame, it cost a round trip through pyqtgraph's Python ``boundingRect``.
+        self._area: QtCore.QRect | None = None
+        box = plot.getPlotItem().getViewBox()
+        box.geometryChanged.connect(self._forget_area)
 
     @property
     def active(self) -> bool:
@@ -41,8 +46,13 @@ class DataAreaLayer:
 
     def area(self) -> QtCore.QRect:
         """The view box's rectangle in the plot's viewport (the data area)."""
-        box = self._plot.getPlotItem().getViewBox()
-        return self._plot.mapFromScene(box.sceneBoundingRect()).boundingRect()
+        if self._area is None:
+            box = self._plot.getPlotItem().getViewBox()
+            self._area = self._plot.mapFromScene(box.sceneBoundingRect()).boundingRect()
+        return QtCore.QRect(self._area)
+
+    def _forget_area(self) -> None:
+        self._area = None
 
     def to_layer(self) -> QtGui.QTransform:
         """From the view box's data coordinates to the layer's pixels."""

@@ -101,3 +101,16 @@ def test_a_hidden_plot_keeps_no_layer_and_takes_no_snapshots(plot, qtbot):
     qtbot.waitExposed(plot)
     feed(plot, history, 1, True, qtbot)
     assert plot.live_layer.active
+
+
+def test_after_a_resize_the_layer_covers_the_new_data_area(plot, qtbot):
+    history = CostHistory()
+    feed(plot, history, 5, True, qtbot)
+    before = plot.live_layer.view.geometry()
+    plot.resize(900, 420)
+    box = plot.getPlotItem().getViewBox()
+    qtbot.waitUntil(lambda: plot.mapFromScene(box.sceneBoundingRect()).boundingRect() != before)
+    feed(plot, history, 1, True, qtbot)
+    assert (
+        plot.live_layer.view.geometry() == plot.mapFromScene(box.sceneBoundingRect()).boundingRect()
+    )

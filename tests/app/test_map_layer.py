@@ -143,3 +143,13 @@ def test_a_hidden_map_keeps_no_layer(view, grids):
     view.show_grid(grids[1][2], live=True)
     assert not view.layer.active
     np.testing.assert_array_equal(view.image.image, probability_rgba(grids[1][2].probs))
+
+
+def test_after_a_resize_the_layer_covers_the_new_data_area(view, grids, qtbot):
+    view.show_grid(grids[1][1], live=True)
+    before = view.layer.view.geometry()
+    view.resize(800, 500)
+    box = view.getPlotItem().getViewBox()
+    qtbot.waitUntil(lambda: view.mapFromScene(box.sceneBoundingRect()).boundingRect() != before)
+    view.show_grid(grids[1][2], live=True)
+    assert view.layer.view.geometry() == view.mapFromScene(box.sceneBoundingRect()).boundingRect()
