@@ -92,6 +92,7 @@ class StatusStrip(Retranslatable, QtWidgets.QFrame):
         self.values = (self.iteration, self.cost, self.train_accuracy, self.test_accuracy)
         self._texts, self._tips = ["", "", "", ""], ["", "", "", ""]  # as handed to the values
         self._words: dict[str, str] | None = None  # see _templates
+        self._lengths: tuple[int, ...] = ()  # the texts' lengths last fitted on a frame
         self._saturated = True  # the saturation line is shown (set to the first frame's)
         self.selectable = False
         self.set_selectable(True)
@@ -271,7 +272,10 @@ class StatusStrip(Retranslatable, QtWidgets.QFrame):
                 self._put(k, short.split(" (")[0].split("（")[0], full)
             else:
                 self._put(k, full, full)
-        self.fit_columns()  # the numbers grow as training goes on (0.5, then 0.9933)
+        lengths = tuple(len(text) for text in self._texts)
+        if lengths != self._lengths:  # the numbers grow as training goes on (0.5, then 0.9933)
+            self._lengths = lengths
+            self.fit_columns()
         self.set_selectable(frame.state not in (RunState.RUNNING, RunState.STEPPING))
         running = frame.state is RunState.RUNNING
         rate = self._steady_rate(frame.steps_per_second if running else 0)
