@@ -229,17 +229,27 @@ class LiveCurve:
         self.extent = (np.inf, -np.inf)
         self._widen(self._settled_xy[1])
         self._tip_xy = (np.empty(0), np.empty(0))
-        self._forget_tip()
         last = history.last()
         self._settled_to, self._settled_cost = last if last is not None else (None, np.nan)
+        self._forget_tip()  # (a tip starts at the settled part's new last point)
         self._settled_at = time.monotonic()
         self._hand_over()
 
     def _forget_tip(self) -> None:
         self._tip_blocks: list[tuple[np.ndarray, np.ndarray]] = []  # decimated, complete
         self._tip_next = 0  # the first iteration after the complete blocks
+        # The tip's start and complete blocks joined (the settled part's last point first), and
+        # whether all of it is finite: a frame adds only its newest block's points to it.
+        head = (np.array([self._settled_to or 0], dtype=np.float64), np.array([self._settled_cost]))
+        self._tip_done = head
+        self._tip_done_finite = bool(np.isfinite(head[1][0]))
 
     def _draw_tip(self, history: HistoryView, budget: int) -> None:
+        """The points since the settled part, decimated a block at a time, onto the tip.
+
+        Thirty times a second while a run trains, on the GUI thread: every NumPy call here is
+        time the training thread waits for (the GIL), so a frame makes few of them.
+        """
         assert self._settled_to is not None
         blocks = self._tip_blocks
         # from the settled part's last point on, or from the tip's incomplete block
@@ -255,25 +265,43 @@ class LiveCurve:
             part = slice(b * TIP_BLOCK, (b + 1) * TIP_BLOCK)
             block = peak_decimate(its[part].astype(np.float64), costs[part], TIP_BLOCK_POINTS)
             blocks.append(block)
-            self._widen(block[1])
+            self._tip_done_finite &= self._widen(block[1])
         if complete:
             self._tip_next = int(its[complete * TIP_BLOCK - 1]) + 1
+            done_x, done_y = self._tip_done
+            self._tip_done = (
+                np.concatenate([done_x, *(x for x, _ in blocks[-complete:])]),
+                np.concatenate([done_y, *(y for _, y in blocks[-complete:])]),
+            )
         rest = slice(complete * TIP_BLOCK, len(its))
-        newest = peak_decimate(its[rest].astype(np.float64), costs[rest], TIP_BLOCK_POINTS)
-        self._widen(newest[1])
+        newest_x, newest_y = peak_decimate(
+            its[rest].astype(np.float64), costs[rest], TIP_BLOCK_POINTS
+        )
+        finite = self._widen(newest_y) and self._tip_done_finite
         # It runs from the settled part's last point to the newest, whatever the buckets kept.
-        ends = (np.array([self._settled_to], dtype=np.float64), np.array([self._settled_cost]))
-        xs, ys = zip(ends, *blocks, newest)
-        if len(its) and (not len(newest[0]) or newest[0][-1] != its[-1]):
-            xs, ys = (*xs, its[-1:].astype(np.float64)), (*ys, costs[-1:])
-        self._tip_xy = x, y = np.concatenate(xs), np.concatenate(ys)
-        self.tip.setData(x, self._to_axis(y))
+        if len(its) and (not len(newest_x) or newest_x[-1] != its[-1]):
+            newest_x = np.append(newest_x, float(its[-1]))
+            newest_y = np.append(newest_y, costs[-1])
+            finite = finite and math.isfinite(costs[-1])
+        (done_x, done_y) = self._tip_done
+        self._tip_xy = x, y = np.concatenate((done_x, newest_x)), np.concatenate((done_y, newest_y))
+        self.tip.setData(x, self._to_axis(y), finite=finite)
 
-    def _widen(self, costs: np.ndarray) -> None:
+    def _widen(self, costs: np.ndarray) -> bool:
+        """Take ``costs`` into the extent; whether they are all finite (their smallest and
+        largest are: NaN and inf would be one of them)."""
+        if not len(costs):
+            return True
+        lo, hi = float(costs.min()), float(costs.max())
+        if math.isfinite(lo) and math.isfinite(hi):
+            low, high = self.extent
+            self.extent = (min(low, lo), max(high, hi))
+            return True
         finite = costs[np.isfinite(costs)]
         if finite.size:
-            lo, hi = self.extent
-            self.extent = (min(lo, float(finite.min())), max(hi, float(finite.max())))
+            low, high = self.extent
+            self.extent = (min(low, float(finite.min())), max(high, float(finite.max())))
+        return False
 
     def redraw(self) -> None:
         """Hand both parts to their items again (the axis changed: log or linear)."""

@@ -69,21 +69,24 @@ class PathCurve(QtWidgets.QGraphicsPathItem):
             self.setPen(pen)
         self._x = self._y = np.empty(0)
 
-    def setData(self, x: np.ndarray, y: np.ndarray) -> None:
+    def setData(self, x: np.ndarray, y: np.ndarray, finite: bool | None = None) -> None:
+        """Draw through ``(x, y)``; ``finite=True``: the caller knows every point is finite
+        (a live tip, thirty times a second: the check is skipped)."""
         x = np.asarray(x, dtype=float)
         y = np.asarray(y, dtype=float)
         self._x, self._y = x, y
         if len(x) == 0:
             self.setPath(QtGui.QPainterPath())
             return
-        finite = np.isfinite(x) & np.isfinite(y)
-        if finite.all():  # the usual case: one polyline, filled in place (~10x arrayToQPath)
+        if finite or (np.isfinite(x).all() and np.isfinite(y).all()):
+            # the usual case: one polyline, filled in place (~10x arrayToQPath)
             path = QtGui.QPainterPath()
             path.addPolygon(polygon(x, y))
             self.setPath(path)
             return
         # Gaps: park non-finite points at a real one (the path needs finite coordinates) and
         # join only two finite neighbours (``connect[i]`` joins point i to point i + 1).
+        finite = np.isfinite(x) & np.isfinite(y)
         safe_x = np.where(finite, x, x[finite][0] if finite.any() else 0.0)
         safe_y = np.where(finite, y, y[finite][0] if finite.any() else 0.0)
         connect = np.zeros(len(x), dtype=np.int32)

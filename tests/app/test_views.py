@@ -521,3 +521,30 @@ def test_a_long_tip_is_the_same_however_the_frames_cut_it(qtbot, monkeypatch):
     tip = costs[999:]
     assert y.min() == tip.min() and y.max() == tip.max()
     assert len(x) < len(tip) // 10  # decimated
+
+
+def test_a_live_tip_breaks_at_costs_that_are_not_numbers(qtbot, monkeypatch):
+    """A stretch of inf (a run blowing up) in the tip is a gap, not a line, in every frame after
+    it too: the tip's known-finite shortcut must not draw across it."""
+    monkeypatch.setattr(live_curve, "TIP_SECONDS", 1e9)
+    monkeypatch.setattr(live_curve, "TIP_SHARE", 10.0)
+    costs = np.linspace(1.0, 0.5, 20_000)
+    costs[6000:6300] = np.inf
+    plot = CostPlot()
+    qtbot.addWidget(plot)
+    history = CostHistory()
+    history.extend(0, costs[:1000])
+    plot.show_history(history.view(), 1000, costs[999], target=10**9, live=True)  # settles
+    pieces = []
+    for first in range(1000, 20_000, 700):
+        end = min(first + 700, 20_000)
+        history.extend(first, costs[first:end])
+        plot.show_history(history.view(), end, costs[end - 1], target=10**9, live=True)
+        path = plot.tip.path()
+        moves = sum(
+            path.elementAt(i).type == type(path.elementAt(0).type).MoveToElement
+            for i in range(path.elementCount())
+        )
+        pieces.append((end, moves))
+    assert all(moves == 1 for end, moves in pieces if end <= 6000)
+    assert all(moves >= 2 for end, moves in pieces if end >= 6400)  # the gap stays a gap
