@@ -108,6 +108,7 @@ class StatusStrip(Retranslatable, QtWidgets.QFrame):
         )
         self.columns = 0
         self._fitted: tuple = ()  # what the columns were last fitted to (see fit_columns)
+        self._fits: dict[tuple, int] = {}  # columns for each fitted key, this font and language
         self.compact = False
         self._stretch = (1, 1)  # the two columns' stretch factors
         self._said: Callable[[], str] = lambda: ""  # the state line, made again after a switch
@@ -177,7 +178,7 @@ class StatusStrip(Retranslatable, QtWidgets.QFrame):
         self.compact = palette.projector
         # The accuracies' words are longer than "Iteration" / "Cost" (in Chinese too).
         self._stretch = (4, 5) if palette.projector else (1, 1)
-        self._fitted = ()
+        self._fitted, self._fits = (), {}
         self.fit_columns()
 
     def fit_columns(self) -> None:
@@ -185,25 +186,32 @@ class StatusStrip(Retranslatable, QtWidgets.QFrame):
         beside the control panel): a number is never cut short."""
         # Measured again only when a text's length or the room changed (digits are equally wide;
         # a new font or language forgets the fit), as this runs on every frame.
+        # The cost's full repr changes length every few frames (0.0081762…, 0.008176…): each
+        # set of lengths is measured once, as long as the font, language and room stay.
         key = (self.width(), self._stretch, *(len(text) for text in self._texts))
         if key == self._fitted:
             return
         self._fitted = key
-        margins = self._layout.contentsMargins()
-        room = self.width() - margins.left() - margins.right()
-        widths = [QtGui.QFontMetrics(v.font()).horizontalAdvance(v.text()) + 4 for v in self.values]
-        # two columns share the room by their stretch factors (projector: 4 and 5)
-        left, right = self._stretch
-        share = (room - self._layout.horizontalSpacing()) / (left + right)
-        fits = max(widths[:2]) <= share * left and max(widths[2:]) <= share * right
-        self.set_columns(2 if room <= 0 or fits else 1)
+        columns = self._fits.get(key)
+        if columns is None:
+            margins = self._layout.contentsMargins()
+            room = self.width() - margins.left() - margins.right()
+            metrics = [QtGui.QFontMetrics(v.font()) for v in self.values]
+            widths = [m.horizontalAdvance(t) + 4 for m, t in zip(metrics, self._texts)]
+            # two columns share the room by their stretch factors (projector: 4 and 5)
+            left, right = self._stretch
+            share = (room - self._layout.horizontalSpacing()) / (left + right)
+            fits = max(widths[:2]) <= share * left and max(widths[2:]) <= share * right
+            columns = self._fits[key] = 2 if room <= 0 or fits else 1
+        self.set_columns(columns)
 
     def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
         super().resizeEvent(event)
         self.fit_columns()
 
     def retranslate_ui(self) -> None:
-        self._fitted = ()  # the next frame's words are another language's: fit them again
+        # the next frame's words are another language's: fit them again
+        self._fitted, self._fits = (), {}
         self._words = None
         names = (
             translate("StatusStrip", "Iteration"),
