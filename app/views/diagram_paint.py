@@ -130,29 +130,25 @@ def _nodes(painter, scene: Scene, diagram: NetworkDiagram, images) -> None:
     activation = scene.maps.activation
     word = diagram.texts()["word"]
     last = scene.n_columns - 1
-    columns: dict[int, tuple] = {}
+    columns: dict[int, tuple[list, list | None, list]] = {}  # per column, read once
     no_brush = QtCore.Qt.BrushStyle.NoBrush
     painter.setBrush(no_brush)
     for node in scene.nodes:
         rect, column, unit = node.rect, node.column, node.unit
         painter.drawImage(rect, images[column][unit])
-        if column not in columns:
-            layer = scene.layer(column)
-            columns[column] = (layer,) + (
-                ()
-                if layer is None
-                else (
-                    layer.biases.tolist(),
-                    layer.flat.tolist() if column < last and layer.flat is not None else None,
-                    layer.group_sizes.tolist(),
-                )
-            )
-        layer, *values = columns[column]
+        layer = scene.layer(column)
         if layer is None:
             painter.setPen(_pen("#666666", 1.0))
             painter.drawRect(rect)
             continue
-        biases, flats, same_sizes = values
+        if column not in columns:
+            flat_units = layer.flat if column < last else None
+            columns[column] = (
+                layer.biases.tolist(),
+                None if flat_units is None else flat_units.tolist(),
+                layer.group_sizes.tolist(),
+            )
+        biases, flats, same_sizes = columns[column]
         painter.setPen(_rim_pen(biases[unit], sizes.rim_max))
         painter.drawRect(rect)
         flat = flats is not None and bool(flats[unit])

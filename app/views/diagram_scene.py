@@ -19,13 +19,12 @@ from functools import lru_cache
 import numpy as np
 from PyQt6 import QtCore, QtGui
 
-from app.neuron_colors import LUT, layer_scale, map_words
+from app.neuron_colors import map_words
 from app.views.style import CLASS_COLORS, Palette
 from engine.neuron_maps import LayerMaps, NeuronMaps
 
 __all__ = [
     "LINK_STEPS",
-    "LUT",
     "NEGATIVE",
     "POSITIVE",
     "WEIGHT_FULL",
@@ -35,7 +34,6 @@ __all__ = [
     "Scene",
     "Sizes",
     "images_of",
-    "layer_scale",
     "layout",
     "map_image",
 ]

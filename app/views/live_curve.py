@@ -236,13 +236,14 @@ class LiveCurve:
         self._hand_over()
 
     def _forget_tip(self) -> None:
-        self._tip_blocks: list[tuple[np.ndarray, np.ndarray]] = []  # decimated, complete
-        self._tip_next = 0  # the first iteration after the complete blocks
-        # The tip's start and complete blocks joined (the settled part's last point first), and
-        # whether all of it is finite: a frame adds only its newest block's points to it.
-        head = (np.array([self._settled_to or 0], dtype=np.float64), np.array([self._settled_cost]))
-        self._tip_done = head
-        self._tip_done_finite = bool(np.isfinite(head[1][0]))
+        # The tip's start and its complete blocks, decimated and joined (the settled part's last
+        # point first), and whether all of it is finite: a frame adds only its newest block.
+        self._tip_done = (
+            np.array([self._settled_to or 0], dtype=np.float64),
+            np.array([self._settled_cost]),
+        )
+        self._tip_done_finite = math.isfinite(self._settled_cost)
+        self._tip_next: int | None = None  # the first iteration after the complete blocks
 
     def _draw_tip(self, history: HistoryView, budget: int) -> None:
         """The points since the settled part, decimated a block at a time, onto the tip.
@@ -251,28 +252,26 @@ class LiveCurve:
         time the training thread waits for (the GIL), so a frame makes few of them.
         """
         assert self._settled_to is not None
-        blocks = self._tip_blocks
         # from the settled part's last point on, or from the tip's incomplete block
-        its, costs = history.since(self._tip_next if blocks else self._settled_to)
-        if not blocks and (
+        first = self._settled_to if self._tip_next is None else self._tip_next
+        its, costs = history.since(first)
+        if self._tip_next is None and (
             not len(its) or its[0] != self._settled_to or costs[0] != self._settled_cost
         ):
             self._settled_to = None  # not a continuation: another run (a reset), a new curve
             self._settle(history, budget)
             return
         complete = len(its) // TIP_BLOCK
-        for b in range(complete):
-            part = slice(b * TIP_BLOCK, (b + 1) * TIP_BLOCK)
-            block = peak_decimate(its[part].astype(np.float64), costs[part], TIP_BLOCK_POINTS)
-            blocks.append(block)
-            self._tip_done_finite &= self._widen(block[1])
         if complete:
+            xs, ys = [self._tip_done[0]], [self._tip_done[1]]
+            for b in range(complete):
+                part = slice(b * TIP_BLOCK, (b + 1) * TIP_BLOCK)
+                x, y = peak_decimate(its[part].astype(np.float64), costs[part], TIP_BLOCK_POINTS)
+                self._tip_done_finite &= self._widen(y)
+                xs.append(x)
+                ys.append(y)
+            self._tip_done = (np.concatenate(xs), np.concatenate(ys))
             self._tip_next = int(its[complete * TIP_BLOCK - 1]) + 1
-            done_x, done_y = self._tip_done
-            self._tip_done = (
-                np.concatenate([done_x, *(x for x, _ in blocks[-complete:])]),
-                np.concatenate([done_y, *(y for _, y in blocks[-complete:])]),
-            )
         rest = slice(complete * TIP_BLOCK, len(its))
         newest_x, newest_y = peak_decimate(
             its[rest].astype(np.float64), costs[rest], TIP_BLOCK_POINTS
@@ -283,7 +282,7 @@ class LiveCurve:
             newest_x = np.append(newest_x, float(its[-1]))
             newest_y = np.append(newest_y, costs[-1])
             finite = finite and math.isfinite(costs[-1])
-        (done_x, done_y) = self._tip_done
+        done_x, done_y = self._tip_done
         self._tip_xy = x, y = np.concatenate((done_x, newest_x)), np.concatenate((done_y, newest_y))
         self.tip.setData(x, self._to_axis(y), finite=finite)
 

@@ -267,7 +267,8 @@ def test_the_picture_is_painted_by_qt_alone(diagram):
 def test_map_pixels_are_the_lookup_tables_rows(qapp):
     """Each map pixel is its value's row of the diagram's table on its layer's scale (NaN: the
     grey row), flipped so that the lowest y is drawn at the bottom."""
-    from app.views.diagram_scene import LUT, map_image
+    from app.neuron_colors import LUT
+    from app.views.diagram_scene import map_image
 
     values = np.random.default_rng(1).normal(size=(3, 4, 5))
     values[1, 2, 3] = np.nan
