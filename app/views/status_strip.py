@@ -108,6 +108,7 @@ class StatusStrip(Retranslatable, QtWidgets.QFrame):
         )
         self.columns = 0
         self._fitted: tuple = ()  # what the columns were last fitted to (see fit_columns)
+        self._one_column_at: tuple | None = None  # the room in which a number needed one column
         self._fits: dict[tuple, int] = {}  # columns for each fitted key, this font and language
         self.compact = False
         self._stretch = (1, 1)  # the two columns' stretch factors
@@ -178,7 +179,7 @@ class StatusStrip(Retranslatable, QtWidgets.QFrame):
         self.compact = palette.projector
         # The accuracies' words are longer than "Iteration" / "Cost" (in Chinese too).
         self._stretch = (4, 5) if palette.projector else (1, 1)
-        self._fitted, self._fits = (), {}
+        self._fitted, self._fits, self._one_column_at = (), {}, None
         self.fit_columns()
 
     def fit_columns(self) -> None:
@@ -203,6 +204,15 @@ class StatusStrip(Retranslatable, QtWidgets.QFrame):
             share = (room - self._layout.horizontalSpacing()) / (left + right)
             fits = max(widths[:2]) <= share * left and max(widths[2:]) <= share * right
             columns = self._fits[key] = 2 if room <= 0 or fits else 1
+        # Once a number has needed the one column, the strip keeps it while its room does: the
+        # lengths change every few frames (a cost of 0.69197 then 0.691972, an accuracy of 0.5
+        # then 0.4933), and a strip that went back to two columns for the shorter numbers
+        # changed its height, moving every plot under it up and down ten times a second.
+        room_now = (self.width(), self._stretch)
+        if columns == 1:
+            self._one_column_at = room_now
+        elif self._one_column_at == room_now:
+            columns = 1
         self.set_columns(columns)
 
     def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
@@ -211,7 +221,7 @@ class StatusStrip(Retranslatable, QtWidgets.QFrame):
 
     def retranslate_ui(self) -> None:
         # the next frame's words are another language's: fit them again
-        self._fitted, self._fits = (), {}
+        self._fitted, self._fits, self._one_column_at = (), {}, None
         self._words = None
         names = (
             translate("StatusStrip", "Iteration"),

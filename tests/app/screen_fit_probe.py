@@ -27,6 +27,32 @@ def _settle(app: QtWidgets.QApplication, rounds: int = 40) -> None:
     QTest.qWait(rounds * 5)
 
 
+def _hold_still_while_training(app: QtWidgets.QApplication, window) -> dict:
+    """Train for a while (after the first frames) and count how often the layout moved: the
+    decision map's view resized, the numbers' strip changed height.  Numbers that change
+    length every few frames must not move the plots."""
+    box = window.decision_map.getPlotItem().getViewBox()
+    resizes: list[int] = []
+    heights: set[int] = set()
+    window.run.session.play()
+    timer = QtCore.QElapsedTimer()
+    timer.start()
+    while timer.elapsed() < 700:  # the first frames may move it once (the note above the map)
+        _settle(app, 2)
+    box.sigResized.connect(lambda *_: resizes.append(1))
+    start = window.run.latest.snapshot.iteration
+    timer.restart()
+    while timer.elapsed() < 2000:
+        heights.add(window.status.height())
+        _settle(app, 2)
+    window.run.session.pause()
+    return {
+        "resizes": len(resizes),
+        "status_heights": sorted(heights),
+        "iterations": window.run.latest.snapshot.iteration - start,
+    }
+
+
 def main(args: list[str]) -> dict:
     app = QtWidgets.QApplication(sys.argv[:1])
     from app.main_window import MainWindow
@@ -59,6 +85,8 @@ def main(args: list[str]) -> dict:
     _settle(app)
     window.redraw()
     _settle(app)
+    if "live" in args:
+        out_live = _hold_still_while_training(app, window)
     screen = window.screen().availableGeometry()
     out: dict = {
         "screen": [screen.x(), screen.y(), screen.width(), screen.height()],
@@ -96,6 +124,8 @@ def main(args: list[str]) -> dict:
     ]
     out["cost_tip"] = window.status.cost.toolTip()
     out["status"] = [window.status.columns, window.status.width()]
+    if "live" in args:
+        out["live"] = out_live
     window.close()
     return out
 

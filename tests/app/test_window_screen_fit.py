@@ -86,3 +86,17 @@ def test_projector_mode_puts_everything_on_a_1024_by_768_screen(tmp_path, how):
     assert len(full) > 12 and float(full) == pytest.approx(float(cost.split()[-1]), rel=1e-5)
     if "compare" not in how and "controls" not in how:
         assert found["boundary_height"] >= found["window_height"] / 3, found
+
+
+def test_the_projector_layout_holds_still_while_numbers_change(tmp_path):
+    """At 1024×768 in projector mode beside the control panel, training must not move the
+    plots: the numbers' strip flipped between one and two columns as the numbers changed
+    length (the plots under it jumping ten times a second), and the decision map's left axis
+    narrowed and widened with its labels, re-laying the window out on every paint."""
+    found = probe(tmp_path, "projector", "controls", "live")
+    live = found["live"]
+    assert live["iterations"] > 500, live  # it trained, so the numbers changed
+    assert live["resizes"] <= 1, live
+    assert len(live["status_heights"]) == 1, live
+    inside_screen(found)
+    assert found["outside"] == [] and found["cut"] == [], found
