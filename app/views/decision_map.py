@@ -19,6 +19,7 @@ from app.views.style import (
     relabel_legend,
     restyle_plot,
     set_legend_text,
+    steady_width,
 )
 from engine.datasets import Dataset
 from engine.snapshot import GridPrediction
@@ -36,6 +37,7 @@ def boundary_items(item: pg.PlotItem) -> tuple[pg.ImageItem, pg.PlotCurveItem]:
     big map and the comparison's small ones.  The contour arrives as finished segments,
     computed on the training thread."""
     item.setAspectLocked(True)
+    steady_width(item.getAxis("left"))  # its ticks follow the view's width
     image = pg.ImageItem(axisOrder="row-major")
     item.addItem(image)
     contour = pg.PlotCurveItem(connect="pairs")
@@ -122,11 +124,15 @@ class DecisionMap(Retranslatable, pg.PlotWidget):
         Decided on the plot's own size and axes, which the legend does not change, so the
         choice cannot flip back and forth between two layouts."""
         item = self.getPlotItem()
-        wide = self.width() - item.getAxis("left").width()
-        high = self.height() - item.getAxis("bottom").height()
-        beside = min(wide - self.legend.boundingRect().width(), high)
-        fits = beside >= self.LEGEND_ROOM * min(wide, high)
         layout = item.layout
+        wide = self.width() - item.getAxis("left").width()
+        # below the note's row (see _show_note) and above the x axis
+        high = self.height() - item.getAxis("bottom").height() - layout.rowMinimumHeight(0)
+        legend = self.legend.boundingRect()
+        beside = min(wide - legend.width(), high)
+        # A legend taller than the view's row made the plot taller than the widget: at 1024 × 768
+        # in projector mode the x axis and its numbers fell below the bottom edge.
+        fits = legend.height() <= high and beside >= self.LEGEND_ROOM * min(wide, high)
         placed = any(layout.itemAt(i) is self.legend for i in range(layout.count()))
         if fits and not placed:
             layout.addItem(self.legend, 2, 3)
@@ -134,6 +140,17 @@ class DecisionMap(Retranslatable, pg.PlotWidget):
         elif placed and not fits:
             layout.removeItem(self.legend)
         self.legend.setVisible(fits)
+        self._fit_plot()
+
+    def _fit_plot(self) -> None:
+        """The plot item fills the widget again: pyqtgraph sizes it only when the widget is
+        resized, and one that grew past the widget for a legend or the note's row (its least
+        height) stayed that tall, cut at the bottom, after they went."""
+        item = self.getPlotItem()
+        item.layout.invalidate()
+        rect = QtCore.QRectF(0, 0, self.width(), self.height())
+        if item.geometry() != rect:
+            item.setGeometry(rect)
 
     # -- language and sizes -------------------------------------------------------------------
     def retranslate_ui(self) -> None:
@@ -256,6 +273,7 @@ class DecisionMap(Retranslatable, pg.PlotWidget):
                 self.note.setVisible(False)
                 item.layout.setRowFixedHeight(0, 0)
                 self._note_html = ""
+                self._fit_legend()  # the room the row took is the view's again
             return
         lo, hi = self._note_probs
         side = _class_name(1 if lo > 0.5 else 0)
@@ -278,6 +296,7 @@ class DecisionMap(Retranslatable, pg.PlotWidget):
             item.layout.setRowFixedHeight(0, height + 8)
             self.note.setVisible(True)
             self._place_note()
+            self._fit_legend()  # less room for the view: the legend may not fit beside it
 
     def _place_note(self) -> None:
         """Centred over the view box, in the row kept above it."""

@@ -31,6 +31,7 @@ __all__ = [
     "icon_scale",
     "legible",
     "log_ticks",
+    "measure_labels_again",
     "opaque",
     "plain_numbers",
     "plot_axes",
@@ -40,6 +41,7 @@ __all__ = [
     "set_legend_text",
     "set_plot_title",
     "side_legend",
+    "steady_width",
     "style_plot",
     "widget_font_pt",
 ]
@@ -191,8 +193,29 @@ def style_plot(
         # Room for bigger tick labels, so nothing is clipped at projector size.
         if name == "left":
             axis.setWidth(None)
+            measure_labels_again(axis)
         else:
             axis.setHeight(None)
+
+
+def steady_width(axis: pg.AxisItem) -> None:
+    """Let ``axis`` (a left one) widen for longer tick labels but never narrow for shorter ones.
+
+    On a plot of locked aspect the ticks follow the view's width: a narrower view shows more
+    of y, and other ticks.  At 1024 × 768 in projector mode the decision map's left axis
+    widened for "−0.5", which narrowed the view until ticks fell on whole numbers, whose
+    shorter labels narrowed the axis and widened the view back: the layout flipped between
+    the two on every paint (~900 times a second, the window frozen).  Widening only, it
+    settles at once.  (:func:`style_plot` measures the labels again for a new font.)
+    """
+    axis.setStyle(autoReduceTextSpace=False)
+
+
+def measure_labels_again(axis: pg.AxisItem) -> None:
+    """Forget the widest tick label ``axis`` has made room for: the next paint measures its
+    labels in the present font (after projector mode, a narrower axis again)."""
+    axis.textWidth = 30  # pyqtgraph's record of it, as a new axis starts (no public reset)
+    axis.picture = None
 
 
 def plain_numbers(axis: pg.AxisItem) -> None:

@@ -205,3 +205,55 @@ def test_a_fresh_window_spans_the_run_on_the_cost_axis(window):
     (x0, x1), (y0, y1) = window.cost_plot.getPlotItem().viewRange()
     assert x0 <= 0 and x1 >= window.run.target
     assert y0 <= window.run.latest.snapshot.cost <= y1
+
+
+def _resizes_while_idle(qtbot, plot, ms: int = 60) -> int:
+    """How often ``plot``'s view box resizes in ``ms`` with nothing else going on."""
+    count = []
+    box = plot.getPlotItem().getViewBox()
+    box.sigResized.connect(lambda *_: count.append(1))
+    qtbot.wait(ms)
+    box.sigResized.disconnect()
+    return len(count)
+
+
+def test_a_square_map_settles_at_any_size(qtbot, data):
+    """The map's ticks follow its view's width (locked aspect).  Its left axis narrowed for
+    whole-number labels and widened for "−0.5", which moved the ticks back: at these sizes the
+    layout flipped on every paint.  Sizes around a square view, in projector mode."""
+    plot = DecisionMap(palette=Palette(projector=True))
+    qtbot.addWidget(plot)
+    plot.show_data(data)
+    plot.show()
+    flipping = []
+    for height in range(266, 296, 6):
+        for width in range(height, height + 40, 8):
+            plot.resize(width, height)
+            qtbot.wait(15)  # the new size is laid out
+            if _resizes_while_idle(qtbot, plot) > 1:
+                flipping.append((width, height))
+    assert flipping == []
+
+
+def test_a_square_map_axis_makes_room_for_a_new_font(qtbot, data):
+    """Widening only, the left axis still measures its labels again for a new font: after
+    projector mode it is as wide as a map's that never was in it."""
+
+    def settled_map(palette: Palette) -> DecisionMap:
+        plot = DecisionMap(palette=palette)
+        qtbot.addWidget(plot)
+        plot.show_data(data)
+        plot.resize(400, 400)
+        plot.show()
+        qtbot.waitExposed(plot)
+        plot.grab()  # painted: the axis has measured its labels
+        return plot
+
+    plain = settled_map(Palette()).getPlotItem().getAxis("left")
+    switched = settled_map(Palette(projector=True))
+    left = switched.getPlotItem().getAxis("left")
+    # wider by more than its label's bigger font: its tick labels ("−0.5") measured too
+    qtbot.waitUntil(lambda: left.width() > plain.width() + 20)
+    switched.apply_palette(Palette())
+    switched.grab()
+    qtbot.waitUntil(lambda: left.width() == plain.width())
