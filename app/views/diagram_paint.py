@@ -247,9 +247,9 @@ def _texts(painter, scene: Scene, diagram: NetworkDiagram) -> None:
                 Align.AlignCenter,
                 more,
             )
-    if diagram.compact:
+    if diagram.compact or not scene.footer:  # (no room: the legend is the tooltip)
         return
-    text = " ".join(t for t in (diagram.texts()["legend"], diagram.note()) if t)
+    text = diagram.legend_text()
     footer = QtCore.QRectF(6, scene.height - scene.footer, scene.width - 12, scene.footer)
     painter.setFont(_font_to_fit(text, font, footer))
     painter.drawText(footer, _WRAPPED, text)

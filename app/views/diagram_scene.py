@@ -153,10 +153,18 @@ def _layout(
     line = QtGui.QFontMetricsF(font).height()
     header = 2.2 * line
     footer = (1.2 if sizes.compact else 2.4) * line
+    tallest = max(columns)
+    if not sizes.compact and height - header - 4 - footer < tallest * sizes.min_node * 1.25:
+        # Too short for the legend's lines and the tallest column: the nodes keep the room and
+        # the legend goes to the tooltip (two projector lines took a third of the height).
+        footer = 0.0
     top, bottom = header + 4, height - footer
     avail = max(bottom - top, 1.0)
     spacing = width / len(columns)
-    side = max(min(sizes.node, avail / (max(columns) * 1.25), spacing * 0.42), sizes.min_node)
+    side = max(min(sizes.node, avail / (tallest * 1.25), spacing * 0.42), sizes.min_node)
+    # Never over each other: at 1024 x 768 in projector mode ten nodes of the least size were
+    # drawn a third over the next, a stack of slivers; smaller nodes keep each map whole.
+    side = max(min(side, avail / (tallest * 1.1)), 2.0)
     xs = tuple(spacing * (c + 0.5) for c in range(len(columns)))
     nodes, first = [], []
     for c, n in enumerate(columns):

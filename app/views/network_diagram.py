@@ -145,12 +145,8 @@ class NetworkDiagram(Retranslatable, QtWidgets.QWidget):
         self.setAccessibleName(
             translate("NetworkDiagram", "Network diagram: what every neuron computes")
         )
-        self.setToolTip(
-            ""
-            if self._maps is not None
-            else translate("NetworkDiagram", "The network appears with the first frame.")
-        )
         self._hide_card()
+        self._set_tooltip(self._scene)
         self._wired = None  # the titles are in the wiring's picture
         self._invalidate()
 
@@ -176,6 +172,24 @@ class NetworkDiagram(Retranslatable, QtWidgets.QWidget):
                 "link width ∝ |weight| (full at {full}) · blue +, orange − · rim: bias",
             ).format(full=f"{WEIGHT_FULL:g}"),
         }
+
+    def legend_text(self) -> str:
+        """The line under the picture: how links and rims read, and what the picture leaves
+        out (the tooltip when the diagram is too short for it)."""
+        return " ".join(t for t in (self.texts()["legend"], self.note()) if t)
+
+    def _set_tooltip(self, scene: Scene | None) -> None:
+        if self._maps is None:
+            tip = translate("NetworkDiagram", "The network appears with the first frame.")
+        else:
+            tip = self.legend_text() if scene is not None and not scene.footer else ""
+        if tip != self.toolTip():
+            self.setToolTip(tip)
+
+    def event(self, event: QtCore.QEvent) -> bool:
+        if event.type() == QtCore.QEvent.Type.ToolTip and self.hovered is not None:
+            return True  # over a node or a link its card says more: no tooltip over it
+        return super().event(event)
 
     def column_title(self, column: int) -> str:
         if column == 0:
@@ -270,6 +284,7 @@ class NetworkDiagram(Retranslatable, QtWidgets.QWidget):
             self._wired = key
             self._wiring.setPixmap(self._layer(QtGui.QColor("#ffffff"), links))
         self._nodes.setPixmap(self._layer(QtCore.Qt.GlobalColor.transparent, nodes))
+        self._set_tooltip(scene)
         self._stale = False
         self.scene_renders += 1
 

@@ -3,6 +3,8 @@ projector sizes, pictures; and the comparison's compact diagram."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import numpy as np
 import pytest
 from PyQt6 import QtCore, QtGui, QtWidgets
@@ -316,3 +318,29 @@ def test_the_legend_line_shrinks_to_its_room_rather_than_cover_the_nodes(qapp):
     assert QtGui.QFontMetricsF(fitted).boundingRect(room, _WRAPPED, text).height() <= 50
     wide = QtCore.QRectF(0, 0, 2000, 50)
     assert _font_to_fit(text, font, wide).pointSizeF() == font.pointSizeF()
+
+
+def _columns(scene) -> dict[int, list[QtCore.QRectF]]:
+    out: dict[int, list[QtCore.QRectF]] = {}
+    for node in scene.nodes:
+        out.setdefault(node.column, []).append(node.rect)
+    return out
+
+
+def test_a_short_projector_diagram_keeps_every_node_whole_and_moves_its_legend_to_the_tooltip(
+    diagram,
+):
+    """At 1024 x 768 in projector mode the diagram is ~250 px tall: ten nodes of the least
+    size were drawn a third over each other under two lines of legend.  There, the nodes are
+    smaller and apart, the legend is the tooltip; with room, it is under the picture again."""
+    diagram.apply_palette(Palette(projector=True))
+    diagram.show_maps(maps_of(TrainConfig(init="he")))
+    diagram.resize(480, 250)
+    scene = diagram.scene
+    for rects in _columns(scene).values():
+        assert all(a.bottom() <= b.top() for a, b in pairwise(rects)), rects
+        assert all(r.top() >= scene.header and r.bottom() <= scene.height for r in rects)
+    assert scene.footer == 0
+    assert "link width" in diagram.toolTip()
+    diagram.resize(480, 900)
+    assert diagram.scene.footer > 0 and diagram.toolTip() == ""
