@@ -135,14 +135,20 @@ class CostPlot(Retranslatable, pg.PlotWidget):
 
     def _y_text(self) -> str:
         """The cost axis's label: "(log scale)" when it fits along the axis, "(log)" on a short
-        plot (a projector's), nothing on a linear axis."""
+        plot (a projector's), nothing on a linear axis, nor on a plot too short even for
+        "(log)" (1024 × 768 in projector mode: it ran off the top; the ticks say log)."""
         y = translate("CostPlot", "cost")
         if not self._log:
             return y
-        long = translate("CostPlot", "cost (log scale)")
         room = self.getPlotItem().getViewBox().height()
-        wide = QtGui.QFontMetrics(point_font(self.palette_.font_pt)).horizontalAdvance(long)
-        return long if room <= 0 or wide <= room else translate("CostPlot", "cost (log)")
+        metrics = QtGui.QFontMetrics(point_font(self.palette_.font_pt))
+        for label in (
+            translate("CostPlot", "cost (log scale)"),
+            translate("CostPlot", "cost (log)"),
+        ):
+            if room <= 0 or metrics.horizontalAdvance(label) <= room:
+                return label
+        return y
 
     def _restyle(self) -> None:
         self._y_label = self._y_text()

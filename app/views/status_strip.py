@@ -300,7 +300,7 @@ class StatusStrip(Retranslatable, QtWidgets.QFrame):
         self.say(lambda: state_text(frame, rate))
         if bool(snap.saturated) != self._saturated:
             self._saturated = bool(snap.saturated)
-            self.saturation.setVisible(self._saturated)
+            self._saturation_slot.setVisible(self._saturated)  # (the label alone left a gap)
         if snap.saturated:
             self._saturation_slot.set_text(
                 translate(

@@ -13,7 +13,7 @@ from app.views.compare.cost_plot import CompareCostPlot
 from app.views.compare.run_style import StyleBook
 from app.views.cost_plot import MAX_GHOSTS, CostPlot
 from app.views.live_curve import CurvePoints
-from app.views.style import Palette
+from app.views.style import Palette, point_font
 from engine.config import TrainConfig
 from tests.app import history
 
@@ -255,3 +255,13 @@ def test_a_short_log_plot_says_log_in_a_label_that_fits(qtbot):
     assert label == "cost (log scale)"
     plot.resize(900, 220)
     qtbot.waitUntil(lambda: plot.getPlotItem().getAxis("left").labelText == "cost (log)")
+    plot.resize(900, 150)  # 1024 x 768 in projector mode: not even "(log)" fits along it
+    qtbot.waitUntil(lambda: plot.getPlotItem().getAxis("left").labelText == "cost")
+    axis = plot.getPlotItem().getAxis("left")
+    room = plot.getPlotItem().getViewBox().height()
+    assert (
+        QtGui.QFontMetrics(point_font(Palette(projector=True).font_pt)).horizontalAdvance(
+            axis.labelText
+        )
+        <= room
+    )

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
-from PyQt6 import QtWidgets
+from PyQt6 import QtCore, QtWidgets
 
 from app.frames import RunState
 from engine.config import TrainConfig
@@ -249,3 +249,21 @@ def test_random_init_trains_with_the_engine_numbers(qtbot, window):
     wait_label(qtbot, window, "costLabel", reference.cost())
     wait_label(qtbot, window, "trainAccuracyLabel", reference.train_accuracy())
     assert window.reported_errors == []
+
+
+def test_no_saturation_line_leaves_no_gap_under_the_state_line(qtbot, window):
+    """After a saturated run (random ×10), a run without saturated outputs (He) has the state
+    line as the strip's last: the hidden saturation label left its empty row behind (14 px
+    and a spacing, which the plots under the strip lacked)."""
+    saturation = label(window, "saturationLabel")
+    choose(window, "random")
+    qtbot.waitUntil(lambda: "300" in saturation.text() and saturation.isVisible())
+    choose(window, "he")
+    qtbot.waitUntil(lambda: not saturation.isVisible())
+    strip, state = window.status, window.status.state
+    qtbot.waitUntil(
+        lambda: (
+            strip.height() - state.mapTo(strip, QtCore.QPoint(0, state.height())).y()
+            <= strip.contentsMargins().bottom() + 4
+        )
+    )
