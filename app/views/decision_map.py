@@ -140,17 +140,6 @@ class DecisionMap(Retranslatable, pg.PlotWidget):
         elif placed and not fits:
             layout.removeItem(self.legend)
         self.legend.setVisible(fits)
-        self._fit_plot()
-
-    def _fit_plot(self) -> None:
-        """The plot item fills the widget again: pyqtgraph sizes it only when the widget is
-        resized, and one that grew past the widget for a legend or the note's row (its least
-        height) stayed that tall, cut at the bottom, after they went."""
-        item = self.getPlotItem()
-        item.layout.invalidate()
-        rect = QtCore.QRectF(0, 0, self.width(), self.height())
-        if item.geometry() != rect:
-            item.setGeometry(rect)
 
     # -- language and sizes -------------------------------------------------------------------
     def retranslate_ui(self) -> None:

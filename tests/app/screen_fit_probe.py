@@ -97,6 +97,8 @@ def main(args: list[str]) -> dict:
     }
     boundary = window.findChild(QtWidgets.QWidget, "boundaryPlot")
     out["boundary_height"] = boundary.height() if boundary.isVisible() else 0
+    # the plot inside it: taller than the widget, its x axis was cut off at the bottom
+    out["boundary_item_height"] = boundary.getPlotItem().geometry().height()
     origin = window.geometry().topLeft()
     for widget in window.findChildren(QtWidgets.QWidget):
         if not widget.isVisible() or widget.isWindow() or widget.width() <= 0:

@@ -548,3 +548,25 @@ def test_a_live_tip_breaks_at_costs_that_are_not_numbers(qtbot, monkeypatch):
         pieces.append((end, moves))
     assert all(moves == 1 for end, moves in pieces if end <= 6000)
     assert all(moves >= 2 for end, moves in pieces if end >= 6400)  # the gap stays a gap
+
+
+def test_the_map_stays_inside_its_widget_when_the_note_row_takes_the_legends_room(qtbot, data):
+    """At 1024 x 768 in projector mode the map is ~270 px tall: its legend fits beside it, but
+    not with the "no boundary" note's row above it too.  When the note came, the plot grew past
+    the widget (pyqtgraph sizes it only on a resize) and its x axis was cut off at the bottom."""
+    from app.views.style import Palette
+    from tests.app import shown
+
+    view = shown(qtbot, DecisionMap(palette=Palette(projector=True)), 500, 270)
+    view.show_data(data)
+    item = view.getPlotItem()
+    qtbot.waitUntil(lambda: view.legend.isVisible())
+    view.show_grid(snap(Trainer(TrainConfig(init="zeros"), data)).grid)  # no boundary: the note
+    assert view.note.isVisible()
+    qtbot.waitUntil(lambda: not view.legend.isVisible())
+    qtbot.waitUntil(lambda: item.geometry().height() <= view.height())
+    trained = Trainer(TrainConfig(), data)
+    trained.step(300)
+    view.show_grid(snap(trained).grid)  # a boundary: the note goes, the legend comes back
+    qtbot.waitUntil(lambda: view.legend.isVisible() and not view.note.isVisible())
+    qtbot.waitUntil(lambda: item.geometry().height() <= view.height())
