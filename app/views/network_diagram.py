@@ -179,17 +179,16 @@ class NetworkDiagram(Retranslatable, QtWidgets.QWidget):
         return " ".join(t for t in (self.texts()["legend"], self.note()) if t)
 
     def _set_tooltip(self, scene: Scene | None) -> None:
+        """The legend when the picture has no room for it; none over a node or a link (its
+        card says more); before the first frame, why the diagram is empty."""
         if self._maps is None:
             tip = translate("NetworkDiagram", "The network appears with the first frame.")
+        elif self.hovered is None and scene is not None and not scene.footer:
+            tip = self.legend_text()
         else:
-            tip = self.legend_text() if scene is not None and not scene.footer else ""
+            tip = ""
         if tip != self.toolTip():
             self.setToolTip(tip)
-
-    def event(self, event: QtCore.QEvent) -> bool:
-        if event.type() == QtCore.QEvent.Type.ToolTip and self.hovered is not None:
-            return True  # over a node or a link its card says more: no tooltip over it
-        return super().event(event)
 
     def column_title(self, column: int) -> str:
         if column == 0:
@@ -390,7 +389,7 @@ class NetworkDiagram(Retranslatable, QtWidgets.QWidget):
         if hovered != self.hovered:
             self.hovered = hovered
             self._show_card(event.globalPosition().toPoint())
-            self._invalidate(layout=False, wiring=False)
+            self._invalidate(layout=False, wiring=False)  # (the tooltip too: see _set_tooltip)
 
     def leaveEvent(self, event: QtCore.QEvent) -> None:
         super().leaveEvent(event)

@@ -328,7 +328,7 @@ def _columns(scene) -> dict[int, list[QtCore.QRectF]]:
 
 
 def test_a_short_projector_diagram_keeps_every_node_whole_and_moves_its_legend_to_the_tooltip(
-    diagram,
+    diagram, qtbot
 ):
     """At 1024 x 768 in projector mode the diagram is ~250 px tall: ten nodes of the least
     size were drawn a third over each other under two lines of legend.  There, the nodes are
@@ -341,6 +341,13 @@ def test_a_short_projector_diagram_keeps_every_node_whole_and_moves_its_legend_t
         assert all(a.bottom() <= b.top() for a, b in pairwise(rects)), rects
         assert all(r.top() >= scene.header and r.bottom() <= scene.height for r in rects)
     assert scene.footer == 0
+    assert "link width" in diagram.toolTip()
+    node = scene.node(1, 0).rect.center().toPoint()
+    qtbot.mouseMove(diagram, node)  # over a node its card tells more: no tooltip over it
+    qtbot.waitUntil(lambda: diagram.hovered is not None)
+    assert diagram.toolTip() == ""
+    qtbot.mouseMove(diagram, QtCore.QPoint(2, int(scene.height) - 2))  # off every node and link
+    qtbot.waitUntil(lambda: diagram.hovered is None)
     assert "link width" in diagram.toolTip()
     diagram.resize(480, 900)
     assert diagram.scene.footer > 0 and diagram.toolTip() == ""
