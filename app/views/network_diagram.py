@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PyQt6 import QtCore, QtGui, QtWidgets
@@ -38,6 +39,9 @@ from app.views.neuron_tooltip import NeuronCard, link_text, neuron_lines, node_n
 from app.views.style import Palette, opaque
 from engine.diagnostics import DEAD_RULES
 from engine.neuron_maps import NeuronMaps
+
+if TYPE_CHECKING:
+    from app.frames import Frame
 
 __all__ = ["MiniDiagram", "NetworkDiagram"]
 
@@ -110,9 +114,10 @@ class NetworkDiagram(Retranslatable, QtWidgets.QWidget):
             self._hide_card()
         self._invalidate()
 
-    def show_frame(self, frame) -> None:
-        """The maps of a full :class:`~app.frames.Frame` (frames without them change nothing)."""
-        self.show_maps(getattr(frame, "neurons", None))
+    def show_frame(self, frame: Frame) -> None:
+        """The maps of a full frame, as the worker coloured them (frames without maps change
+        nothing)."""
+        self.show_maps(frame.neurons, frame.neuron_colours)
 
     def clear(self) -> None:
         """Forget the drawn maps (a new run starts)."""
