@@ -192,19 +192,21 @@ def test_two_steps_queued_while_paused_take_both():
     assert frames[-1].snapshot.iteration == 6
 
 
-class SnapshotFailsMidway(Trainer):
-    """Its snapshots fail between iterations 1 and 4: the first Step's frame fails, the retry's
-    frame at iteration 5 does not.  (Failing the second and third snapshot calls, as this did,
-    failed the retry's last frame too whenever no frame came mid-step: a flaky test.)"""
+class SnapshotFailsAtTwo(Trainer):
+    """Its snapshots fail at iteration 2 alone: the first Step's last frame (and the frame
+    after its report).  A failure pauses the run, so a failing frame in the middle of the Step
+    (at iteration 1, when the first step came a frame interval after the first frame: a cold
+    process) made the retry stop at 4, whose frame failed too, and the test hung until its
+    guard; failing by call count or by a range of iterations had that race."""
 
     def snapshot(self, *args, **kwargs):
-        if 1 <= self.iteration < 5:
+        if self.iteration == 2:
             raise MemoryError("no room for the grid")
         return super().snapshot(*args, **kwargs)
 
 
 def test_a_snapshot_that_fails_is_reported_and_the_loop_goes_on():
-    worker = TrainingWorker(TrainConfig(), trainer_factory=SnapshotFailsMidway, grid_resolution=8)
+    worker = TrainingWorker(TrainConfig(), trainer_factory=SnapshotFailsAtTwo, grid_resolution=8)
     script = WorkerDriver(worker)
     retried = []
 
@@ -215,7 +217,8 @@ def test_a_snapshot_that_fails_is_reported_and_the_loop_goes_on():
 
     worker.failed.connect(retry, DIRECT)
     frames = script.run([Step(2)], react=stop_when(lambda f: f.snapshot.iteration >= 5), limit=5)
-    assert not script.stopped_by_guard
+    seen = [(f.snapshot.iteration, f.state.value) for f in frames]
+    assert not script.stopped_by_guard, (seen, [f.splitlines()[-1] for f in script.failures])
     assert "MemoryError: no room for the grid" in script.failures[0]
     assert frames[-1].snapshot.iteration == 5
     assert frames[-1].state is RunState.PAUSED
